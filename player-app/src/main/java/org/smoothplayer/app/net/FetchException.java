@@ -1,0 +1,64 @@
+package org.smoothplayer.app.net;
+
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+
+/** A transfer that did not deliver a body; {@link #kind()} says why. */
+public final class FetchException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  /** Why a transfer failed. */
+  public enum Kind {
+    /** The URL cannot be parsed. */
+    INVALID_URL,
+    /** The URL is not http or https. */
+    UNSUPPORTED_SCHEME,
+    /** The server answered with a status other than 2xx (redirects not followed included). */
+    HTTP_STATUS,
+    /** More redirects than the configured limit. */
+    TOO_MANY_REDIRECTS,
+    /** The body is larger than the configured cap. */
+    BODY_TOO_LARGE,
+    /** A connect, read or whole-call timeout expired. */
+    TIMEOUT,
+    /** The transfer was cancelled. */
+    CANCELLED,
+    /** Any other I/O failure (connection refused, reset, DNS, TLS). */
+    IO
+  }
+
+  private final Kind kind;
+  private final URI uri;
+  private final int status;
+
+  /**
+   * Creates an exception.
+   *
+   * @param kind why it failed
+   * @param uri the URL concerned (the last one tried)
+   * @param status the HTTP status, or 0 when there was no response
+   * @param detail what happened and what was expected
+   * @param cause the underlying exception, or null
+   */
+  public FetchException(Kind kind, URI uri, int status, String detail, @Nullable Throwable cause) {
+    super(kind + " " + uri + ": " + detail, cause);
+    this.kind = kind;
+    this.uri = uri;
+    this.status = status;
+  }
+
+  /** Why the transfer failed. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The URL concerned. */
+  public URI uri() {
+    return uri;
+  }
+
+  /** The HTTP status, or 0 when there was no response. */
+  public int status() {
+    return status;
+  }
+}
