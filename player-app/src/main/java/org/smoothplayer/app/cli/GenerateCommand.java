@@ -1,0 +1,71 @@
+package org.smoothplayer.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.smoothplayer.assets.generate.ManifestStyle;
+import org.smoothplayer.assets.generate.Preset;
+import org.smoothplayer.assets.generate.PresentationSpec;
+import org.smoothplayer.assets.generate.Presentations;
+import org.smoothplayer.assets.generate.ProgressListener;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code smooth-player generate PRESET --out DIR}: encodes a test presentation to disk. */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description = "Encode a synthetic Smooth Streaming presentation (tiny, sample, pensieve).")
+final class GenerateCommand implements Callable<Integer> {
+
+  @Parameters(
+      index = "0",
+      paramLabel = "PRESET",
+      description = "One of: tiny, sample, pensieve.")
+  String preset;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder to write the presentation into (created if missing).")
+  Path outDir;
+
+  @Option(
+      names = "--style",
+      paramLabel = "STYLE",
+      description = "Manifest style: PLAIN, TIMED or REPEAT (default: the preset's).")
+  ManifestStyle style;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    PresentationSpec presentation;
+    try {
+      presentation = Preset.parse(preset).spec();
+    } catch (IllegalArgumentException e) {
+      err.println("smooth-player generate: " + e.getMessage());
+      return Main.EXIT_USAGE;
+    }
+    if (style != null) {
+      presentation =
+          new PresentationSpec(
+              presentation.name(),
+              presentation.durationMs(),
+              presentation.fragmentDurationMs(),
+              presentation.ladder(),
+              presentation.frameRate(),
+              presentation.audio(),
+              style,
+              presentation.flashIntervalMs());
+    }
+    Presentations.generate(presentation, outDir, ProgressListener.printingTo(System.err));
+    out.println("wrote " + outDir.resolve("Manifest"));
+    return 0;
+  }
+}
