@@ -1,0 +1,18 @@
+package org.smoothplayer.assets.generate;
+
+/**
+ * One packet out of an encoder.
+ *
+ * @param data H.264 Annex-B access unit or one raw AAC frame
+ * @param pts presentation time in the encoder's time base (frames or samples)
+ * @param key whether it is a sync sample
+ */
+record EncodedPacket(byte[] data, long pts, boolean key) {
+
+  /** Receives packets in decode order. */
+  @FunctionalInterface
+  interface Sink {
+    /** Accepts the next packet. */
+    void accept(EncodedPacket packet) throws java.io.IOException;
+  }
+}

@@ -1,0 +1,5 @@
+/** Generator of real Smooth Streaming presentations (H.264 + AAC fragments and a Manifest). */
+@NullMarked
+package org.smoothplayer.assets.generate;
+
+import org.jspecify.annotations.NullMarked;
