@@ -1,11 +1,8 @@
 package org.smoothplayer.decoder.ffmpeg;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_INPUT_BUFFER_PADDING_SIZE;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
@@ -22,7 +19,6 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
-import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
 import static org.bytedeco.ffmpeg.global.swresample.swr_alloc_set_opts2;
 import static org.bytedeco.ffmpeg.global.swresample.swr_convert;
 import static org.bytedeco.ffmpeg.global.swresample.swr_free;
@@ -31,7 +27,6 @@ import static org.bytedeco.ffmpeg.global.swresample.swr_init;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVChannelLayout;
@@ -39,7 +34,6 @@ import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swresample.SwrContext;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -134,27 +128,7 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
       freeContext();
     }
     config = newConfig;
-    AVCodec codec = avcodec_find_decoder(AV_CODEC_ID_AAC);
-    if (codec == null || codec.isNull()) {
-      throw new IllegalStateException("FFmpeg has no AAC decoder");
-    }
-    AVCodecContext created = avcodec_alloc_context3(codec);
-    if (created == null || created.isNull()) {
-      throw new OutOfMemoryError("avcodec_alloc_context3 failed");
-    }
-    if (asc.length > 0) {
-      Pointer memory = av_mallocz((long) asc.length + AV_INPUT_BUFFER_PADDING_SIZE);
-      if (memory == null || memory.isNull()) {
-        avcodec_free_context(created);
-        throw new OutOfMemoryError("av_mallocz of extradata failed");
-      }
-      BytePointer bytes = new BytePointer(memory);
-      bytes.capacity((long) asc.length + AV_INPUT_BUFFER_PADDING_SIZE);
-      bytes.put(asc, 0, asc.length);
-      // The context owns and frees the extradata from here on.
-      created.extradata(bytes);
-      created.extradata_size(asc.length);
-    }
+    AVCodecContext created = CodecContexts.allocate(AV_CODEC_ID_AAC, "AAC", asc);
     if (newConfig.samplingRateHz() > 0) {
       created.sample_rate(newConfig.samplingRateHz());
     }
@@ -162,7 +136,7 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
       av_channel_layout_default(created.ch_layout(), newConfig.channels());
     }
     created.pkt_timebase(av_make_q(1, 1_000_000));
-    int result = avcodec_open2(created, codec, (AVDictionary) null);
+    int result = avcodec_open2(created, created.codec(), (AVDictionary) null);
     if (result < 0) {
       avcodec_free_context(created);
       throw new IllegalArgumentException(

@@ -2,12 +2,9 @@ package org.smoothplayer.decoder.ffmpeg;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_HEVC;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_INPUT_BUFFER_PADDING_SIZE;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
@@ -19,16 +16,12 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
-import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
 
 import java.nio.ByteBuffer;
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.Pointer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,31 +156,11 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
 
   private void openContext(VideoCodecConfig newConfig, byte[] extradata) {
     int codecId = newConfig.codec() == VideoCodec.HEVC ? AV_CODEC_ID_HEVC : AV_CODEC_ID_H264;
-    AVCodec codec = avcodec_find_decoder(codecId);
-    if (codec == null || codec.isNull()) {
-      throw new IllegalStateException("FFmpeg has no decoder for " + newConfig.codec());
-    }
-    AVCodecContext created = avcodec_alloc_context3(codec);
-    if (created == null || created.isNull()) {
-      throw new OutOfMemoryError("avcodec_alloc_context3 failed");
-    }
-    if (extradata.length > 0) {
-      Pointer memory = av_mallocz((long) extradata.length + AV_INPUT_BUFFER_PADDING_SIZE);
-      if (memory == null || memory.isNull()) {
-        avcodec_free_context(created);
-        throw new OutOfMemoryError("av_mallocz of extradata failed");
-      }
-      BytePointer bytes = new BytePointer(memory);
-      bytes.capacity((long) extradata.length + AV_INPUT_BUFFER_PADDING_SIZE);
-      bytes.put(extradata, 0, extradata.length);
-      // The context owns and frees the extradata from here on.
-      created.extradata(bytes);
-      created.extradata_size(extradata.length);
-    }
+    AVCodecContext created = CodecContexts.allocate(codecId, newConfig.codec().name(), extradata);
     created.pkt_timebase(av_make_q(1, 1_000_000));
     // thread_type keeps its default (frame + slice threading).
     created.thread_count(options.threads());
-    int result = avcodec_open2(created, codec, (AVDictionary) null);
+    int result = avcodec_open2(created, created.codec(), (AVDictionary) null);
     if (result < 0) {
       avcodec_free_context(created);
       throw new IllegalStateException(
