@@ -1,0 +1,271 @@
+package org.smoothplayer.heuristics.settings;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Settings of our default policy: a stochastic lookahead over throughput scenarios learnt from its
+ * own prediction errors.
+ *
+ * @param horizon see {@link #HORIZON}
+ * @param planningStepS see {@link #PLANNING_STEP_S}
+ * @param throughputWindow see {@link #THROUGHPUT_WINDOW}
+ * @param errorWindow see {@link #ERROR_WINDOW}
+ * @param scenarios see {@link #SCENARIOS}
+ * @param scenarioMaxQuantile see {@link #SCENARIO_MAX_QUANTILE}
+ * @param startupSafety see {@link #STARTUP_SAFETY}
+ * @param stallPenaltyPerS see {@link #STALL_PENALTY_PER_S}
+ * @param switchPenalty see {@link #SWITCH_PENALTY}
+ * @param terminalBufferValue see {@link #TERMINAL_BUFFER_VALUE}
+ * @param terminalBufferCapS see {@link #TERMINAL_BUFFER_CAP_S}
+ * @param minTransferBytes see {@link #MIN_TRANSFER_BYTES}
+ */
+public record DefaultPolicySettings(
+    int horizon,
+    double planningStepS,
+    int throughputWindow,
+    int errorWindow,
+    int scenarios,
+    double scenarioMaxQuantile,
+    double startupSafety,
+    double stallPenaltyPerS,
+    double switchPenalty,
+    double terminalBufferValue,
+    double terminalBufferCapS,
+    int minTransferBytes) {
+  /** Planning steps looked ahead at each decision. */
+  public static final SettingDescriptor HORIZON =
+      new SettingDescriptor(
+          "heuristics.default.horizon",
+          "Horizon",
+          "Planning steps looked ahead at each decision.",
+          "steps",
+          1.0,
+          8.0,
+          1.0,
+          7.0);
+
+  /** Media time one planning step covers: short fragments are planned in blocks of this length. */
+  public static final SettingDescriptor PLANNING_STEP_S =
+      new SettingDescriptor(
+          "heuristics.default.planningStepS",
+          "Planning step",
+          "Media time one planning step covers: short fragments are planned in blocks of this length.",
+          "s",
+          0.5,
+          20.0,
+          0.5,
+          4.0);
+
+  /** Recent transfers in the harmonic-mean throughput prediction. */
+  public static final SettingDescriptor THROUGHPUT_WINDOW =
+      new SettingDescriptor(
+          "heuristics.default.throughputWindow",
+          "Throughput samples",
+          "Recent transfers in the harmonic-mean throughput prediction.",
+          "transfers",
+          1.0,
+          50.0,
+          1.0,
+          5.0);
+
+  /** Recent prediction outcomes (actual / predicted) that form the throughput scenarios. */
+  public static final SettingDescriptor ERROR_WINDOW =
+      new SettingDescriptor(
+          "heuristics.default.errorWindow",
+          "Error memory",
+          "Recent prediction outcomes (actual / predicted) that form the throughput scenarios.",
+          "transfers",
+          1.0,
+          100.0,
+          1.0,
+          10.0);
+
+  /** Number of throughput scenarios (evenly spaced quantiles of the recent outcome ratios). */
+  public static final SettingDescriptor SCENARIOS =
+      new SettingDescriptor(
+          "heuristics.default.scenarios",
+          "Scenarios",
+          "Number of equally likely throughput scenarios planned against at once.",
+          "scenarios",
+          1.0,
+          15.0,
+          1.0,
+          5.0);
+
+  /**
+   * Scenarios are the quantiles of recent actual / predicted ratios spread evenly below this
+   * quantile.
+   */
+  public static final SettingDescriptor SCENARIO_MAX_QUANTILE =
+      new SettingDescriptor(
+          "heuristics.default.scenarioMaxQuantile",
+          "Optimism",
+          "Scenarios are the quantiles of recent actual / predicted ratios spread evenly below this quantile.",
+          "quantile",
+          0.05,
+          1.0,
+          0.05,
+          0.5);
+
+  /** Share of the prediction assumed while no prediction error has been observed yet. */
+  public static final SettingDescriptor STARTUP_SAFETY =
+      new SettingDescriptor(
+          "heuristics.default.startupSafety",
+          "Start-up safety",
+          "Share of the prediction assumed while no prediction error has been observed yet.",
+          "×",
+          0.1,
+          1.0,
+          0.05,
+          0.8);
+
+  /** Planning cost of one second of stall, in Mbps-equivalents (4.3 is the QoE_lin weight). */
+  public static final SettingDescriptor STALL_PENALTY_PER_S =
+      new SettingDescriptor(
+          "heuristics.default.stallPenaltyPerS",
+          "Stall penalty",
+          "Planning cost of one second of stall, in Mbps-equivalents (4.3 is the QoE_lin weight).",
+          "1/s",
+          0.0,
+          50.0,
+          0.1,
+          4.3);
+
+  /** Planning cost per Mbps of bitrate change between consecutive fragments. */
+  public static final SettingDescriptor SWITCH_PENALTY =
+      new SettingDescriptor(
+          "heuristics.default.switchPenalty",
+          "Switch penalty",
+          "Planning cost per Mbps of bitrate change between consecutive fragments.",
+          "×",
+          0.0,
+          5.0,
+          0.05,
+          2.0);
+
+  /**
+   * Planning value of each second of buffer left at the horizon end (when the stream goes on), in
+   * Mbps-equivalents.
+   */
+  public static final SettingDescriptor TERMINAL_BUFFER_VALUE =
+      new SettingDescriptor(
+          "heuristics.default.terminalBufferValue",
+          "Buffer value",
+          "Planning value of each second of buffer left at the horizon end (when the stream goes on), in Mbps-equivalents.",
+          "1/s",
+          0.0,
+          5.0,
+          0.05,
+          1.0);
+
+  /** Buffer beyond which extra seconds left at the horizon end have no value. */
+  public static final SettingDescriptor TERMINAL_BUFFER_CAP_S =
+      new SettingDescriptor(
+          "heuristics.default.terminalBufferCapS",
+          "Buffer value cap",
+          "Buffer beyond which extra seconds left at the horizon end have no value.",
+          "s",
+          0.0,
+          120.0,
+          1.0,
+          20.0);
+
+  /** Transfers smaller than this are ignored by the throughput prediction. */
+  public static final SettingDescriptor MIN_TRANSFER_BYTES =
+      new SettingDescriptor(
+          "heuristics.default.minTransferBytes",
+          "Smallest useful transfer",
+          "Transfers smaller than this are ignored by the throughput prediction.",
+          "bytes",
+          0.0,
+          10000000.0,
+          1000.0,
+          10000.0);
+
+  /** All defaults. */
+  public static final DefaultPolicySettings DEFAULTS =
+      new DefaultPolicySettings(
+          HORIZON.defaultInt(),
+          PLANNING_STEP_S.defaultValue(),
+          THROUGHPUT_WINDOW.defaultInt(),
+          ERROR_WINDOW.defaultInt(),
+          SCENARIOS.defaultInt(),
+          SCENARIO_MAX_QUANTILE.defaultValue(),
+          STARTUP_SAFETY.defaultValue(),
+          STALL_PENALTY_PER_S.defaultValue(),
+          SWITCH_PENALTY.defaultValue(),
+          TERMINAL_BUFFER_VALUE.defaultValue(),
+          TERMINAL_BUFFER_CAP_S.defaultValue(),
+          MIN_TRANSFER_BYTES.defaultInt());
+
+  /** Validates every value against its descriptor. */
+  public DefaultPolicySettings {
+    HORIZON.check(horizon);
+    PLANNING_STEP_S.check(planningStepS);
+    THROUGHPUT_WINDOW.check(throughputWindow);
+    ERROR_WINDOW.check(errorWindow);
+    SCENARIOS.check(scenarios);
+    SCENARIO_MAX_QUANTILE.check(scenarioMaxQuantile);
+    STARTUP_SAFETY.check(startupSafety);
+    STALL_PENALTY_PER_S.check(stallPenaltyPerS);
+    SWITCH_PENALTY.check(switchPenalty);
+    TERMINAL_BUFFER_VALUE.check(terminalBufferValue);
+    TERMINAL_BUFFER_CAP_S.check(terminalBufferCapS);
+    MIN_TRANSFER_BYTES.check(minTransferBytes);
+  }
+
+  /** The descriptors of this record, in declaration order. */
+  public static List<SettingDescriptor> descriptors() {
+    return List.of(
+        HORIZON,
+        PLANNING_STEP_S,
+        THROUGHPUT_WINDOW,
+        ERROR_WINDOW,
+        SCENARIOS,
+        SCENARIO_MAX_QUANTILE,
+        STARTUP_SAFETY,
+        STALL_PENALTY_PER_S,
+        SWITCH_PENALTY,
+        TERMINAL_BUFFER_VALUE,
+        TERMINAL_BUFFER_CAP_S,
+        MIN_TRANSFER_BYTES);
+  }
+
+  /** Values from a key map; missing keys take their default. */
+  public static DefaultPolicySettings from(Map<String, Double> values) {
+    SettingValues v = new SettingValues(values);
+    return new DefaultPolicySettings(
+        v.getInt(HORIZON),
+        v.get(PLANNING_STEP_S),
+        v.getInt(THROUGHPUT_WINDOW),
+        v.getInt(ERROR_WINDOW),
+        v.getInt(SCENARIOS),
+        v.get(SCENARIO_MAX_QUANTILE),
+        v.get(STARTUP_SAFETY),
+        v.get(STALL_PENALTY_PER_S),
+        v.get(SWITCH_PENALTY),
+        v.get(TERMINAL_BUFFER_VALUE),
+        v.get(TERMINAL_BUFFER_CAP_S),
+        v.getInt(MIN_TRANSFER_BYTES));
+  }
+
+  /** The values keyed by dotted key. */
+  public Map<String, Double> values() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put(HORIZON.key(), (double) horizon);
+    m.put(PLANNING_STEP_S.key(), planningStepS);
+    m.put(THROUGHPUT_WINDOW.key(), (double) throughputWindow);
+    m.put(ERROR_WINDOW.key(), (double) errorWindow);
+    m.put(SCENARIOS.key(), (double) scenarios);
+    m.put(SCENARIO_MAX_QUANTILE.key(), scenarioMaxQuantile);
+    m.put(STARTUP_SAFETY.key(), startupSafety);
+    m.put(STALL_PENALTY_PER_S.key(), stallPenaltyPerS);
+    m.put(SWITCH_PENALTY.key(), switchPenalty);
+    m.put(TERMINAL_BUFFER_VALUE.key(), terminalBufferValue);
+    m.put(TERMINAL_BUFFER_CAP_S.key(), terminalBufferCapS);
+    m.put(MIN_TRANSFER_BYTES.key(), (double) minTransferBytes);
+    return m;
+  }
+}

@@ -1,0 +1,106 @@
+package org.smoothplayer.heuristics.settings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole settings tree of the heuristics. {@link #schema()} lists every tunable once (the
+ * settings panel, persistence and docs are generated from it).
+ *
+ * @param defaultPolicy our default policy
+ * @param caps caps on top of every policy
+ * @param bufferBased BB baseline
+ * @param rateBased RB baseline
+ * @param mpc MPC and robustMPC baselines
+ * @param bola BOLA-E baseline (also used by dash.js DYNAMIC)
+ * @param dynamic dash.js DYNAMIC baseline
+ * @param media3 Media3 baseline
+ */
+public record HeuristicsSettings(
+    DefaultPolicySettings defaultPolicy,
+    CapSettings caps,
+    BufferBasedSettings bufferBased,
+    RateBasedSettings rateBased,
+    MpcSettings mpc,
+    BolaSettings bola,
+    DynamicSettings dynamic,
+    Media3Settings media3) {
+
+  /** Every default. */
+  public static final HeuristicsSettings DEFAULTS = fromValues(Map.of());
+
+  /** Every descriptor, grouped by record. */
+  public static List<SettingDescriptor> schema() {
+    List<SettingDescriptor> all = new ArrayList<>();
+    all.addAll(DefaultPolicySettings.descriptors());
+    all.addAll(CapSettings.descriptors());
+    all.addAll(BufferBasedSettings.descriptors());
+    all.addAll(RateBasedSettings.descriptors());
+    all.addAll(MpcSettings.descriptors());
+    all.addAll(BolaSettings.descriptors());
+    all.addAll(DynamicSettings.descriptors());
+    all.addAll(Media3Settings.descriptors());
+    return List.copyOf(all);
+  }
+
+  /**
+   * Builds the tree from dotted keys; missing keys take defaults, unknown keys are rejected with
+   * their name.
+   */
+  public static HeuristicsSettings fromValues(Map<String, Double> values) {
+    for (String key : values.keySet()) {
+      if (schema().stream().noneMatch(d -> d.key().equals(key))) {
+        throw new InvalidSettingException(key, "a known heuristics key", Double.NaN);
+      }
+    }
+    return new HeuristicsSettings(
+        DefaultPolicySettings.from(values),
+        CapSettings.from(values),
+        BufferBasedSettings.from(values),
+        RateBasedSettings.from(values),
+        MpcSettings.from(values),
+        BolaSettings.from(values),
+        DynamicSettings.from(values),
+        Media3Settings.from(values));
+  }
+
+  /** All values by dotted key, in schema order. */
+  public Map<String, Double> values() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.putAll(defaultPolicy.values());
+    m.putAll(caps.values());
+    m.putAll(bufferBased.values());
+    m.putAll(rateBased.values());
+    m.putAll(mpc.values());
+    m.putAll(bola.values());
+    m.putAll(dynamic.values());
+    m.putAll(media3.values());
+    return m;
+  }
+
+  /** A copy with one setting changed (validated). */
+  public HeuristicsSettings with(String key, double value) {
+    Map<String, Double> m = values();
+    if (!m.containsKey(key)) {
+      throw new InvalidSettingException(key, "a known heuristics key", value);
+    }
+    m.put(key, value);
+    return fromValues(m);
+  }
+
+  /** The values that differ from the defaults (for the session log). */
+  public Map<String, Double> nonDefaults() {
+    Map<String, Double> d = DEFAULTS.values();
+    Map<String, Double> out = new LinkedHashMap<>();
+    values()
+        .forEach(
+            (k, v) -> {
+              if (!v.equals(d.get(k))) {
+                out.put(k, v);
+              }
+            });
+    return out;
+  }
+}

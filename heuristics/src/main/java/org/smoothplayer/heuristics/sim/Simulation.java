@@ -1,0 +1,192 @@
+package org.smoothplayer.heuristics.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.smoothplayer.heuristics.AbrDecision;
+import org.smoothplayer.heuristics.AbrInput;
+import org.smoothplayer.heuristics.AbrPolicy;
+import org.smoothplayer.heuristics.FrameStats;
+import org.smoothplayer.heuristics.Ladder;
+import org.smoothplayer.heuristics.TransferSample;
+import org.smoothplayer.heuristics.UpcomingSizes;
+import org.smoothplayer.heuristics.qoe.QoeMetric;
+
+/**
+ * Plays one trace with one decider: fragment 1 at the configured first level, then one decision per
+ * fragment from an {@link AbrInput} built exactly from what the simulator exposes.
+ */
+public final class Simulation {
+  private Simulation() {}
+
+  /** Decides the next level; may look at a copy of the simulator state (oracles only). */
+  @FunctionalInterface
+  public interface Decider {
+    /** The decision for the next fragment. */
+    AbrDecision decide(AbrInput input, ChunkEnv state);
+  }
+
+  /** Wraps an online policy (it never sees the simulator state). */
+  public static Decider online(AbrPolicy policy) {
+    return (input, state) -> policy.decide(input);
+  }
+
+  /** Replays a fixed level sequence (index = fragment). */
+  public static Decider fixed(int[] levels, String reason) {
+    return (input, state) -> AbrDecision.of(levels[state.nextFragment()], reason);
+  }
+
+  /** Runs a session without decode limits or events. */
+  public static SessionResult run(
+      Trace trace, Video video, SimConfig config, String policyName, Decider decider) {
+    return run(trace, video, config, policyName, decider, null, SessionListener.NONE);
+  }
+
+  /**
+   * Runs a session.
+   *
+   * @param decode decode capacity model, or {@code null} for an unlimited machine
+   * @param listener receives session events
+   */
+  public static SessionResult run(
+      Trace trace,
+      Video video,
+      SimConfig config,
+      String policyName,
+      Decider decider,
+      @org.jspecify.annotations.Nullable DecodeModel decode,
+      SessionListener listener) {
+    Ladder ladder = video.ladder();
+    ChunkEnv env = new ChunkEnv(trace, video, config);
+    int n = video.fragmentCount();
+    double fragmentS = video.fragmentDurationS();
+    List<ChunkEnv.Step> steps = new ArrayList<>();
+    List<AbrDecision> decisions = new ArrayList<>();
+    List<TransferSample> samples = new ArrayList<>();
+    long[] dropped = new long[ladder.size()];
+    long[] rendered = new long[ladder.size()];
+    double[] lastDropAt = new double[ladder.size()];
+    java.util.Arrays.fill(lastDropAt, Double.NEGATIVE_INFINITY);
+    double playedMediaS = 0;
+    double nowS = 0;
+    int previous = config.firstLevel();
+    double previousSinceS = 0;
+    Map<String, Object> start = new LinkedHashMap<>();
+    start.put("trace", trace.name());
+    start.put("policy", policyName);
+    start.put("video", video.name());
+    start.put("fragments", n);
+    start.put("fragment_s", fragmentS);
+    start.put("levels_bps", ladder.levels().stream().mapToLong(l -> l.bitrateBps()).toArray());
+    listener.onEvent("session_start", start);
+    for (int f = 0; f < n; f++) {
+      AbrDecision decision;
+      if (f == 0) {
+        decision = AbrDecision.of(config.firstLevel(), "first-fragment");
+      } else {
+        if (decode != null) {
+          double playedNow = f * fragmentS - env.bufferMs() / 1000.0;
+          for (int g = 0; g < f; g++) {
+            double from = Math.max(playedMediaS, g * fragmentS);
+            double to = Math.min(playedNow, (g + 1) * fragmentS);
+            if (to > from) {
+              int level = steps.get(g).level();
+              double frames = (to - from) * decode.videoFps();
+              long drop = Math.round(frames * decode.dropRatio(level));
+              dropped[level] += drop;
+              rendered[level] += Math.round(frames) - drop;
+              if (drop > 0) {
+                lastDropAt[level] = nowS;
+              }
+            }
+          }
+          playedMediaS = Math.max(playedMediaS, playedNow);
+        }
+        List<FrameStats> frames = new ArrayList<>();
+        for (int l = 0; l < ladder.size(); l++) {
+          frames.add(new FrameStats(dropped[l], rendered[l], lastDropAt[l]));
+        }
+        AbrInput input =
+            AbrInput.builder(ladder)
+                .nowS(nowS)
+                .positionS(f * fragmentS)
+                .bufferedS(env.bufferMs() / 1000.0)
+                .fragmentDurationS(fragmentS)
+                .upcomingSizes(UpcomingSizes.of(video.bytes(), f, n - f))
+                .fragmentsRemaining(n - f)
+                .previousLevel(previous, previousSinceS)
+                .samples(samples)
+                .framesPerLevel(frames)
+                .build();
+        decision = decider.decide(input, env.copy());
+        if (decision.level() < 0 || decision.level() > ladder.top()) {
+          throw new IllegalStateException(
+              policyName + " chose level " + decision.level() + " outside 0.." + ladder.top());
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("t_s", nowS);
+        d.put("fragment", f);
+        d.put("level", decision.level());
+        d.put("reason", decision.reason());
+        d.put("buffer_s", input.bufferedS());
+        d.put("previous_level", previous);
+        d.put("last_throughput_bps", samples.get(samples.size() - 1).throughputBps());
+        d.put("numbers", decision.numbers());
+        listener.onEvent("decision", d);
+      }
+      double bufferBeforeS = env.bufferMs() / 1000.0;
+      ChunkEnv.Step step = env.fetch(decision.level());
+      if (step.rebufferMs() > 0) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("t_s", nowS + bufferBeforeS);
+        s.put("cause", f == 0 ? "startup" : "rebuffer");
+        listener.onEvent("stall_start", s);
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("t_s", nowS + step.delayMs() / 1000.0);
+        e.put("stall_s", step.rebufferMs() / 1000.0);
+        listener.onEvent("stall_end", e);
+      }
+      nowS += step.delayMs() / 1000.0;
+      TransferSample sample = new TransferSample(step.bytes(), step.delayMs(), nowS);
+      samples.add(sample);
+      Map<String, Object> loaded = new LinkedHashMap<>();
+      loaded.put("t_s", nowS);
+      loaded.put("fragment", f);
+      loaded.put("level", step.level());
+      loaded.put("bitrate_bps", ladder.bitrateBps(step.level()));
+      loaded.put("bytes", step.bytes());
+      loaded.put("download_ms", step.delayMs());
+      loaded.put("throughput_bps", sample.throughputBps());
+      loaded.put("buffer_s", step.bufferMs() / 1000.0);
+      loaded.put("sleep_ms", step.sleepMs());
+      listener.onEvent("fragment_loaded", loaded);
+      if (f > 0 && step.level() != previous) {
+        Map<String, Object> sw = new LinkedHashMap<>();
+        sw.put("t_s", nowS);
+        sw.put("fragment", f);
+        sw.put("from_level", previous);
+        sw.put("to_level", step.level());
+        sw.put("from_bps", ladder.bitrateBps(previous));
+        sw.put("to_bps", ladder.bitrateBps(step.level()));
+        listener.onEvent("quality_switch", sw);
+        previousSinceS = nowS;
+      }
+      nowS += step.sleepMs() / 1000.0;
+      previous = step.level();
+      steps.add(step);
+      decisions.add(decision);
+    }
+    SessionResult result = new SessionResult(trace.name(), policyName, steps, decisions, ladder);
+    Map<String, Object> end = new LinkedHashMap<>();
+    end.put("t_s", nowS);
+    end.put("qoe_lin", result.qoe(QoeMetric.LIN));
+    end.put("qoe_log", result.qoe(QoeMetric.LOG));
+    end.put("qoe_hd", result.qoe(QoeMetric.HD));
+    end.put("mean_bitrate_kbps", result.meanBitrateKbps());
+    end.put("stall_s", result.stallS());
+    end.put("switches", result.switches());
+    listener.onEvent("session_end", end);
+    return result;
+  }
+}

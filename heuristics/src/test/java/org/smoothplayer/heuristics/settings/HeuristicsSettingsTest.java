@@ -1,0 +1,60 @@
+package org.smoothplayer.heuristics.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HeuristicsSettingsTest {
+  @Test
+  void every_tunable_has_a_unique_dotted_key_a_sentence_and_a_default_inside_its_range() {
+    List<SettingDescriptor> schema = HeuristicsSettings.schema();
+    assertThat(schema).hasSizeGreaterThan(30);
+    assertThat(new HashSet<>(schema.stream().map(SettingDescriptor::key).toList()))
+        .hasSameSizeAs(schema);
+    for (SettingDescriptor d : schema) {
+      assertThat(d.key()).matches("heuristics\\.[a-z0-9]+\\.[A-Za-z0-9]+");
+      assertThat(d.label()).isNotBlank();
+      assertThat(d.description()).endsWith(".");
+      assertThat(d.unit()).isNotBlank();
+      assertThat(d.defaultValue()).isBetween(d.min(), d.max());
+    }
+    assertThat(HeuristicsSettings.DEFAULTS.values().keySet())
+        .containsExactlyElementsOf(schema.stream().map(SettingDescriptor::key).toList());
+  }
+
+  @Test
+  void defaults_are_the_benchmark_parameters_of_the_baselines() {
+    HeuristicsSettings s = HeuristicsSettings.DEFAULTS;
+    assertThat(s.bufferBased().reservoirS()).isEqualTo(5);
+    assertThat(s.bufferBased().cushionS()).isEqualTo(10);
+    assertThat(s.rateBased().window()).isEqualTo(5);
+    assertThat(s.mpc().horizon()).isEqualTo(5);
+    assertThat(s.media3().bandwidthFraction()).isEqualTo(0.7);
+  }
+
+  @Test
+  void with_changes_one_value_and_reports_it_as_non_default() {
+    HeuristicsSettings s = HeuristicsSettings.DEFAULTS.with("heuristics.default.horizon", 4);
+    assertThat(s.defaultPolicy().horizon()).isEqualTo(4);
+    assertThat(s.nonDefaults()).isEqualTo(Map.of("heuristics.default.horizon", 4.0));
+  }
+
+  @Test
+  void out_of_range_or_unknown_values_raise_a_typed_error_naming_the_key() {
+    assertThatThrownBy(() -> HeuristicsSettings.DEFAULTS.with("heuristics.bb.reservoirS", -1))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("heuristics.bb.reservoirS")
+        .hasMessageContaining("[0.0, 60.0]");
+    assertThatThrownBy(() -> HeuristicsSettings.DEFAULTS.with("heuristics.default.horizon", 2.5))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("whole number");
+    assertThatThrownBy(() -> HeuristicsSettings.fromValues(Map.of("heuristics.nope.x", 1.0)))
+        .isInstanceOf(InvalidSettingException.class)
+        .extracting(e -> ((InvalidSettingException) e).key())
+        .isEqualTo("heuristics.nope.x");
+  }
+}

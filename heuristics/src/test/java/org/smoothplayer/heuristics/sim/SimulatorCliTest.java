@@ -1,0 +1,174 @@
+package org.smoothplayer.heuristics.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code simulate} command: options, CSV, events and the Smooth Streaming video variant. */
+class SimulatorCliTest {
+  @TempDir Path tmp;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return SimulatorCli.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  /** A traces folder with two traces copied from the HSDPA set, next to pensieve-video/. */
+  private Path smallSet() throws IOException {
+    Path root = tmp.resolve("traces");
+    Path set = root.resolve("mini-set");
+    Files.createDirectories(set);
+    Path shared = SharedData.traces();
+    for (String t : List.of("norway_bus_1", "norway_ferry_1")) {
+      Files.copy(shared.resolve("pensieve-hsdpa-test").resolve(t), set.resolve(t));
+    }
+    Path video = root.resolve("pensieve-video");
+    Files.createDirectories(video);
+    for (int l = 0; l < 6; l++) {
+      Files.copy(
+          shared.resolve("pensieve-video").resolve("video_size_" + l),
+          video.resolve("video_size_" + l));
+    }
+    return set;
+  }
+
+  @Test
+  void writes_one_csv_row_per_trace_and_policy_with_the_exact_header() throws IOException {
+    Path set = smallSet();
+    Path csv = tmp.resolve("per-trace.csv");
+    int code =
+        run(
+            "simulate",
+            "--traces",
+            set.toString(),
+            "--policy",
+            "default",
+            "--policy",
+            "bb",
+            "--per-trace",
+            csv.toString(),
+            "--threads",
+            "2");
+    assertThat(code).as(err.toString()).isZero();
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines.get(0))
+        .isEqualTo("set,trace,policy,qoe_lin,qoe_log,qoe_hd,mean_bitrate_kbps,stall_s,switches");
+    assertThat(lines).hasSize(1 + 2 * 3);
+    assertThat(
+            lines.stream()
+                .skip(1)
+                .map(l -> l.split(",")[2])
+                .distinct()
+                .collect(Collectors.toList()))
+        .containsExactly("default", "bb", "optimum");
+    assertThat(out.toString()).contains("mini-set").contains("default").contains("optimum");
+  }
+
+  @Test
+  void writes_session_events_as_json_lines_for_one_trace() throws IOException {
+    Path set = smallSet();
+    Path events = tmp.resolve("events.jsonl");
+    int code =
+        run(
+            "--events",
+            events.toString(),
+            "--trace-file",
+            set.resolve("norway_bus_1").toString(),
+            "--policy",
+            "default");
+    assertThat(code).as(err.toString()).isZero();
+    List<String> lines = Files.readAllLines(events);
+    assertThat(lines.get(0)).startsWith("{\"type\":\"session_start\"");
+    assertThat(lines.get(lines.size() - 1))
+        .startsWith("{\"type\":\"session_end\"")
+        .contains("\"qoe_lin\":");
+    assertThat(lines.stream().filter(l -> l.startsWith("{\"type\":\"fragment_loaded\"")).count())
+        .isEqualTo(48);
+    assertThat(lines.stream().filter(l -> l.startsWith("{\"type\":\"decision\"")).count())
+        .isEqualTo(47);
+    assertThat(lines)
+        .filteredOn(l -> l.startsWith("{\"type\":\"fragment_loaded\""))
+        .allSatisfy(
+            l ->
+                assertThat(l)
+                    .contains(
+                        "\"level\":",
+                        "\"bitrate_bps\":",
+                        "\"bytes\":",
+                        "\"download_ms\":",
+                        "\"throughput_bps\":",
+                        "\"t_s\":"));
+    assertThat(lines).anyMatch(l -> l.startsWith("{\"type\":\"stall_start\""));
+    assertThat(lines).anyMatch(l -> l.startsWith("{\"type\":\"quality_switch\""));
+  }
+
+  @Test
+  void simulates_a_generated_smooth_streaming_ladder_with_two_second_fragments()
+      throws IOException {
+    Path set = smallSet();
+    Path video = tmp.resolve("presentation");
+    long[] bitrates = {350_000, 1_000_000, 2_500_000};
+    StringBuilder manifest = new StringBuilder();
+    manifest.append("<SmoothStreamingMedia MajorVersion=\"2\" TimeScale=\"10000000\">\n");
+    manifest.append(
+        "<StreamIndex Type=\"video\" Url=\"QualityLevels({bitrate})/Fragments(video={start time})\">\n");
+    for (int l = 0; l < bitrates.length; l++) {
+      manifest.append(
+          String.format(
+              "<QualityLevel Index=\"%d\" Bitrate=\"%d\" MaxWidth=\"%d\" MaxHeight=\"%d\"/>%n",
+              l, bitrates[l], 640 * (l + 1), 360 * (l + 1)));
+      Path dir = video.resolve("QualityLevels(" + bitrates[l] + ")");
+      Files.createDirectories(dir);
+      for (int f = 0; f < 30; f++) {
+        Files.write(
+            dir.resolve("Fragments(video=" + (f * 20_000_000L) + ")"),
+            new byte[(int) (bitrates[l] * 2 / 8)]);
+      }
+    }
+    manifest.append("</StreamIndex></SmoothStreamingMedia>\n");
+    Files.writeString(video.resolve("Manifest"), manifest.toString());
+
+    Video v = SmoothVideoFolder.read(video);
+    assertThat(v.fragmentDurationS()).isEqualTo(2.0);
+    assertThat(v.fragmentCount()).isEqualTo(30);
+    assertThat(v.ladder().levels().get(2).heightPx()).isEqualTo(1080);
+
+    Path csv = tmp.resolve("smooth.csv");
+    int code =
+        run(
+            "--traces",
+            set.toString(),
+            "--video",
+            video.toString(),
+            "--policy",
+            "default",
+            "--per-trace",
+            csv.toString());
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("video presentation");
+    assertThat(Files.readAllLines(csv)).hasSize(1 + 2 * 2);
+  }
+
+  @Test
+  void rejects_unknown_policies_and_missing_traces_with_usage() {
+    assertThat(run("--traces", "x", "--policy", "nope")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown policy 'nope'").contains("usage:");
+    assertThat(run("--policy", "default")).isEqualTo(2);
+    assertThat(run("--traces", tmp.resolve("absent").toString(), "--policy", "bb")).isEqualTo(1);
+    assertThat(err.toString()).contains("expected a directory");
+  }
+}
