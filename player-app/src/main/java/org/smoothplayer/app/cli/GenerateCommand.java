@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.smoothplayer.assets.generate.ManifestStyle;
-import org.smoothplayer.assets.generate.Preset;
 import org.smoothplayer.assets.generate.PresentationSpec;
 import org.smoothplayer.assets.generate.Presentations;
+import org.smoothplayer.assets.generate.Preset;
 import org.smoothplayer.assets.generate.ProgressListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,10 +20,7 @@ import picocli.CommandLine.Parameters;
     description = "Encode a synthetic Smooth Streaming presentation (tiny, sample, pensieve).")
 final class GenerateCommand implements Callable<Integer> {
 
-  @Parameters(
-      index = "0",
-      paramLabel = "PRESET",
-      description = "One of: tiny, sample, pensieve.")
+  @Parameters(index = "0", paramLabel = "PRESET", description = "One of: tiny, sample, pensieve.")
   String preset;
 
   @Option(

@@ -19,7 +19,14 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A desktop player for Microsoft Smooth Streaming presentations.",
-    subcommands = {GenerateCommand.class, OriginCommand.class, ProbeCommand.class})
+    subcommands = {
+      GenerateCommand.class,
+      OriginCommand.class,
+      ProbeCommand.class,
+      SimulateCommand.class,
+      BenchCommand.class,
+      SnapshotCommand.class
+    })
 public final class Main implements Callable<Integer> {
 
   /** Exit code of a command line the user got wrong (picocli's convention). */

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.smoothplayer.assets.generate.Preset;
 import org.smoothplayer.assets.generate.Presentations;
+import org.smoothplayer.assets.generate.Preset;
 import org.smoothplayer.assets.generate.ProgressListener;
 import org.smoothplayer.assets.origin.FaultRule;
 import org.smoothplayer.assets.origin.LinkTrace;
@@ -67,7 +67,9 @@ final class OriginCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path servedRoot =
-        root != null ? root : Presentations.cached(Preset.SAMPLE.spec(), ProgressListener.printingTo(System.err));
+        root != null
+            ? root
+            : Presentations.cached(Preset.SAMPLE.spec(), ProgressListener.printingTo(System.err));
     if (!Files.isDirectory(servedRoot)) {
       err.println("smooth-player origin: --root " + servedRoot + " is not a folder");
       return Main.EXIT_USAGE;

@@ -1,0 +1,79 @@
+package org.smoothplayer.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MainCommandLineTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine commandLine = Main.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(args);
+  }
+
+  @Test
+  void help_lists_every_subcommand() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString())
+        .contains("generate", "origin", "probe", "simulate", "bench", "snapshot", "--headless");
+  }
+
+  @Test
+  void version_names_the_player_and_the_java_runtime() {
+    assertThat(run("--version")).isZero();
+    assertThat(out.toString()).startsWith("smooth-player ").contains("Java 17");
+  }
+
+  @Test
+  void playing_says_clearly_that_playback_is_not_in_this_build_yet() {
+    assertThat(run("http://127.0.0.1:1/Manifest")).isEqualTo(Main.EXIT_NOT_AVAILABLE);
+    assertThat(err.toString()).contains("playback is not part of this build yet");
+  }
+
+  @Test
+  void generate_refuses_an_unknown_preset_and_names_the_valid_ones(@TempDir Path dir) {
+    assertThat(run("generate", "huge", "--out", dir.toString())).isEqualTo(Main.EXIT_USAGE);
+    assertThat(err.toString()).contains("huge").contains("tiny", "sample", "pensieve");
+    assertThat(dir).isEmptyDirectory();
+  }
+
+  @Test
+  void generate_writes_the_tiny_presentation_with_its_manifest(@TempDir Path dir) {
+    Path out = dir.resolve("tiny");
+    assertThat(run("generate", "tiny", "--out", out.toString())).isZero();
+    assertThat(out.resolve("Manifest")).isRegularFile();
+    assertThat(this.out.toString()).contains("wrote " + out.resolve("Manifest"));
+  }
+
+  @Test
+  void generate_honours_the_requested_manifest_style(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("repeat");
+    assertThat(run("generate", "tiny", "--out", out.toString(), "--style", "REPEAT")).isZero();
+    assertThat(Files.readString(out.resolve("Manifest"))).contains(" r=\"");
+  }
+
+  @Test
+  void origin_refuses_a_malformed_fault_rule_before_serving(@TempDir Path dir) {
+    assertThat(run("origin", "--root", dir.toString(), "--fault", "Fragments=teapot"))
+        .isEqualTo(Main.EXIT_USAGE);
+    assertThat(err.toString()).contains("teapot");
+  }
+
+  @Test
+  void origin_refuses_a_root_that_is_not_a_folder(@TempDir Path dir) {
+    assertThat(run("origin", "--root", dir.resolve("missing").toString()))
+        .isEqualTo(Main.EXIT_USAGE);
+    assertThat(err.toString()).contains("is not a folder");
+  }
+}
