@@ -1,20 +1,13 @@
 package org.smoothplayer.assets.generate;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
-import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
@@ -140,32 +133,11 @@ final class VideoEncoder implements AutoCloseable {
   }
 
   private void drain(EncodedPacket.Sink sink) throws IOException {
-    while (true) {
-      int ret = avcodec_receive_packet(context, packet);
-      if (ret == FfmpegErrors.AVERROR_EAGAIN || ret == AVERROR_EOF) {
-        return;
-      }
-      FfmpegErrors.check(ret, "receiving a packet from libx264");
-      try {
-        byte[] data = new byte[packet.size()];
-        packet.data().get(data, 0, data.length);
-        sink.accept(new EncodedPacket(data, packet.pts(), (packet.flags() & AV_PKT_FLAG_KEY) != 0));
-      } finally {
-        av_packet_unref(packet);
-      }
-    }
+    EncoderPackets.drain(context, packet, "libx264", false, sink);
   }
 
   @Override
   public void close() {
-    if (packet != null) {
-      av_packet_free(packet);
-    }
-    if (frame != null) {
-      av_frame_free(frame);
-    }
-    if (context != null) {
-      avcodec_free_context(context);
-    }
+    EncoderPackets.free(context, frame, packet);
   }
 }
