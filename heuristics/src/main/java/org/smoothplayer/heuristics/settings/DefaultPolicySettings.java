@@ -20,6 +20,8 @@ import java.util.Map;
  * @param terminalBufferValue see {@link #TERMINAL_BUFFER_VALUE}
  * @param terminalBufferCapS see {@link #TERMINAL_BUFFER_CAP_S}
  * @param minTransferBytes see {@link #MIN_TRANSFER_BYTES}
+ * @param bandwidthGridPerOctave see {@link #BANDWIDTH_GRID_PER_OCTAVE}
+ * @param recencyDecay see {@link #RECENCY_DECAY}
  */
 public record DefaultPolicySettings(
     int horizon,
@@ -33,7 +35,9 @@ public record DefaultPolicySettings(
     double switchPenalty,
     double terminalBufferValue,
     double terminalBufferCapS,
-    int minTransferBytes) {
+    int minTransferBytes,
+    int bandwidthGridPerOctave,
+    double recencyDecay) {
   /** Planning steps looked ahead at each decision. */
   public static final SettingDescriptor HORIZON =
       new SettingDescriptor(
@@ -184,6 +188,35 @@ public record DefaultPolicySettings(
           1000.0,
           10000.0);
 
+  /**
+   * Resolution of the bandwidth grid the lookahead is planned on; the decision is the highest level
+   * planned at any grid bandwidth not above the prediction, which makes it monotone in bandwidth.
+   */
+  public static final SettingDescriptor BANDWIDTH_GRID_PER_OCTAVE =
+      new SettingDescriptor(
+          "heuristics.default.bandwidthGridPerOctave",
+          "Bandwidth grid",
+          "Planning bandwidths per doubling of the prediction (0: plan at the prediction itself,"
+              + " not monotone).",
+          "steps/octave",
+          0.0,
+          64.0,
+          1.0,
+          8.0);
+
+  /** Weight of each older transfer relative to the next newer one in the prediction. */
+  public static final SettingDescriptor RECENCY_DECAY =
+      new SettingDescriptor(
+          "heuristics.default.recencyDecay",
+          "Recency weighting",
+          "Weight of each older transfer relative to the next newer one in the harmonic-mean"
+              + " prediction (1: plain harmonic mean).",
+          "×",
+          0.05,
+          1.0,
+          0.05,
+          0.5);
+
   /** All defaults. */
   public static final DefaultPolicySettings DEFAULTS =
       new DefaultPolicySettings(
@@ -198,7 +231,9 @@ public record DefaultPolicySettings(
           SWITCH_PENALTY.defaultValue(),
           TERMINAL_BUFFER_VALUE.defaultValue(),
           TERMINAL_BUFFER_CAP_S.defaultValue(),
-          MIN_TRANSFER_BYTES.defaultInt());
+          MIN_TRANSFER_BYTES.defaultInt(),
+          BANDWIDTH_GRID_PER_OCTAVE.defaultInt(),
+          RECENCY_DECAY.defaultValue());
 
   /** Validates every value against its descriptor. */
   public DefaultPolicySettings {
@@ -214,6 +249,8 @@ public record DefaultPolicySettings(
     TERMINAL_BUFFER_VALUE.check(terminalBufferValue);
     TERMINAL_BUFFER_CAP_S.check(terminalBufferCapS);
     MIN_TRANSFER_BYTES.check(minTransferBytes);
+    BANDWIDTH_GRID_PER_OCTAVE.check(bandwidthGridPerOctave);
+    RECENCY_DECAY.check(recencyDecay);
   }
 
   /** The descriptors of this record, in declaration order. */
@@ -230,7 +267,9 @@ public record DefaultPolicySettings(
         SWITCH_PENALTY,
         TERMINAL_BUFFER_VALUE,
         TERMINAL_BUFFER_CAP_S,
-        MIN_TRANSFER_BYTES);
+        MIN_TRANSFER_BYTES,
+        BANDWIDTH_GRID_PER_OCTAVE,
+        RECENCY_DECAY);
   }
 
   /** Values from a key map; missing keys take their default. */
@@ -248,7 +287,9 @@ public record DefaultPolicySettings(
         v.get(SWITCH_PENALTY),
         v.get(TERMINAL_BUFFER_VALUE),
         v.get(TERMINAL_BUFFER_CAP_S),
-        v.getInt(MIN_TRANSFER_BYTES));
+        v.getInt(MIN_TRANSFER_BYTES),
+        v.getInt(BANDWIDTH_GRID_PER_OCTAVE),
+        v.get(RECENCY_DECAY));
   }
 
   /** The values keyed by dotted key. */
@@ -266,6 +307,8 @@ public record DefaultPolicySettings(
     m.put(TERMINAL_BUFFER_VALUE.key(), terminalBufferValue);
     m.put(TERMINAL_BUFFER_CAP_S.key(), terminalBufferCapS);
     m.put(MIN_TRANSFER_BYTES.key(), (double) minTransferBytes);
+    m.put(BANDWIDTH_GRID_PER_OCTAVE.key(), (double) bandwidthGridPerOctave);
+    m.put(RECENCY_DECAY.key(), recencyDecay);
     return m;
   }
 }
