@@ -69,6 +69,11 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
   static final int MAX_AUDIO_SPECIFIC_CONFIG_BYTES = 64;
 
   private final PcmSink sink;
+  // First instance field on purpose: FFmpeg is loaded (once, under FfmpegRuntime's lock) before
+  // any other field touches a native class. Two decoders constructed on two threads at once
+  // otherwise deadlock in the bytedeco class initializers (avutil <-> AVChannelLayout).
+  private final boolean runtimeLoaded = FfmpegRuntime.loaded();
+
   private final NativeBuffer packetData = new NativeBuffer();
   private final NativeBuffer pcmOut = new NativeBuffer();
   private final PointerPointer<BytePointer> pcmOutPlanes = new PointerPointer<>(1);

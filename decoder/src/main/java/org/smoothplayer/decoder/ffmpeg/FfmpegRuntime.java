@@ -50,6 +50,12 @@ public final class FfmpegRuntime {
 
   private FfmpegRuntime() {}
 
+  /** {@link #ensureInitialized()} as an expression, for field initializers; returns true. */
+  static boolean loaded() {
+    ensureInitialized();
+    return true;
+  }
+
   /** Loads avutil, avcodec, swscale and swresample and installs the log bridge; idempotent. */
   public static void ensureInitialized() {
     if (initialized) {

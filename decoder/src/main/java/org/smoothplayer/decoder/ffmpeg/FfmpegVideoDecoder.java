@@ -63,6 +63,11 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
   private final VideoDecoderOptions options;
   private final VideoFrameSink sink;
   private final PixelBufferPool pool;
+  // First instance field on purpose: FFmpeg is loaded (once, under FfmpegRuntime's lock) before
+  // any other field touches a native class. Two decoders constructed on two threads at once
+  // otherwise deadlock in the bytedeco class initializers (avutil <-> AVChannelLayout).
+  private final boolean runtimeLoaded = FfmpegRuntime.loaded();
+
   private final NativeBuffer packetData = new NativeBuffer();
   private @Nullable AVPacket packet;
   private @Nullable AVFrame decoded;
