@@ -1,0 +1,138 @@
+package org.smoothplayer.app.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.smoothplayer.heuristics.policy.Policies;
+import org.smoothplayer.heuristics.settings.SettingDescriptor;
+
+/**
+ * Reads a configuration file: one JSON object whose keys are the dotted setting keys, written flat
+ * ({@code "buffer.startupS": 1.5}) or nested ({@code "buffer": {"startupS": 1.5}}), plus {@value
+ * PlayerConfig#POLICY_KEY} as a string. Unknown keys and invalid values are reported by path and
+ * ignored (the default stays), so a stale or hand-edited file never stops the player.
+ */
+public final class ConfigFile {
+
+  /** Largest configuration file read, in bytes. */
+  public static final long MAX_BYTES = 1 << 20;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ConfigFile() {}
+
+  /**
+   * A configuration and what was wrong in its file.
+   *
+   * @param config the configuration (defaults where the file had nothing valid)
+   * @param problems one readable line per key ignored, naming its path and what was expected
+   */
+  public record Loaded(PlayerConfig config, List<String> problems) {
+    public Loaded {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /**
+   * Reads {@code file}.
+   *
+   * @throws ConfigFileException when the file cannot be read or is not a JSON object
+   */
+  public static Loaded read(Path file) throws ConfigFileException {
+    String text;
+    try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw new ConfigFileException(
+            file + ": expected a configuration file of at most " + MAX_BYTES + " bytes", null);
+      }
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new ConfigFileException(file + ": no such file", e);
+    } catch (IOException e) {
+      throw new ConfigFileException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    return parse(text, file.toString());
+  }
+
+  /** Parses configuration text; {@code source} names it in messages. */
+  public static Loaded parse(String text, String source) throws ConfigFileException {
+    JsonNode root;
+    try {
+      root = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new ConfigFileException(
+          source + ": expected a JSON object: " + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new ConfigFileException(source + ": expected a JSON object of settings", null);
+    }
+    Map<String, JsonNode> flat = new LinkedHashMap<>();
+    flatten("", root, flat);
+    Map<String, SettingDescriptor> known = new HashMap<>();
+    for (SettingDescriptor d : PlayerConfig.schema()) {
+      known.put(d.key(), d);
+    }
+    List<String> problems = new ArrayList<>();
+    Map<String, Double> values = new LinkedHashMap<>();
+    String policy = PlayerConfig.DEFAULTS.policy();
+    for (Map.Entry<String, JsonNode> e : flat.entrySet()) {
+      String key = e.getKey();
+      JsonNode v = e.getValue();
+      if (key.equals(PlayerConfig.POLICY_KEY)) {
+        if (v.isTextual() && Policies.known(v.asText())) {
+          policy = v.asText();
+        } else {
+          problems.add(
+              source + ": " + key + ": expected one of " + Policies.NAMES + " but was " + v);
+        }
+        continue;
+      }
+      SettingDescriptor d = known.get(key);
+      if (d == null) {
+        problems.add(source + ": " + key + ": unknown setting, ignored");
+        continue;
+      }
+      if (!v.isNumber()) {
+        problems.add(source + ": " + key + ": expected a number (" + d.unit() + ") but was " + v);
+        continue;
+      }
+      try {
+        values.put(key, d.check(v.asDouble()));
+      } catch (RuntimeException ex) {
+        problems.add(source + ": " + key + ": " + ex.getMessage());
+      }
+    }
+    PlayerConfig config;
+    try {
+      config = PlayerConfig.fromValues(values, policy);
+    } catch (RuntimeException ex) {
+      // Cross-field rules of a settings record: keep the defaults, say why.
+      problems.add(source + ": " + ex.getMessage() + "; defaults used");
+      config = PlayerConfig.DEFAULTS;
+    }
+    return new Loaded(config, problems);
+  }
+
+  private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
+    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+      if (e.getValue().isObject()) {
+        flatten(key, e.getValue(), out);
+      } else {
+        out.put(key, e.getValue());
+      }
+    }
+  }
+}

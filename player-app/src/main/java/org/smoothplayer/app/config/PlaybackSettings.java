@@ -1,0 +1,204 @@
+package org.smoothplayer.app.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.smoothplayer.heuristics.settings.SettingDescriptor;
+
+/**
+ * Buffering, network and decoding settings of the playback engine. Every default is declared once,
+ * in its descriptor; the record checks every value against its range.
+ *
+ * @param startupS see {@link #STARTUP_S}
+ * @param resumeS see {@link #RESUME_S}
+ * @param videoTargetS see {@link #VIDEO_TARGET_S}
+ * @param audioTargetS see {@link #AUDIO_TARGET_S}
+ * @param connectTimeoutS see {@link #CONNECT_TIMEOUT_S}
+ * @param readTimeoutS see {@link #READ_TIMEOUT_S}
+ * @param requestTimeoutS see {@link #REQUEST_TIMEOUT_S}
+ * @param fragmentRetries see {@link #FRAGMENT_RETRIES}
+ * @param decoderThreads see {@link #DECODER_THREADS}
+ */
+public record PlaybackSettings(
+    double startupS,
+    double resumeS,
+    double videoTargetS,
+    double audioTargetS,
+    double connectTimeoutS,
+    double readTimeoutS,
+    double requestTimeoutS,
+    int fragmentRetries,
+    int decoderThreads) {
+
+  /** Media buffered before playback starts (at start-up and after a seek). */
+  public static final SettingDescriptor STARTUP_S =
+      new SettingDescriptor(
+          "buffer.startupS",
+          "Start-up buffer",
+          "Media buffered before playback starts, at start-up and after a seek.",
+          "s",
+          0.1,
+          30,
+          0.1,
+          2.0);
+
+  /** Media buffered before playback resumes after a stall (the hysteresis of stalls). */
+  public static final SettingDescriptor RESUME_S =
+      new SettingDescriptor(
+          "buffer.resumeS",
+          "Resume buffer",
+          "Media buffered before playback resumes after a stall.",
+          "s",
+          0.1,
+          60,
+          0.1,
+          4.0);
+
+  /** How far ahead of the position video is fetched. */
+  public static final SettingDescriptor VIDEO_TARGET_S =
+      new SettingDescriptor(
+          "buffer.videoTargetS",
+          "Video buffer target",
+          "How far ahead of the position video fragments are fetched.",
+          "s",
+          2,
+          300,
+          1,
+          30);
+
+  /** How far ahead of the position audio is fetched. */
+  public static final SettingDescriptor AUDIO_TARGET_S =
+      new SettingDescriptor(
+          "buffer.audioTargetS",
+          "Audio buffer target",
+          "How far ahead of the position audio fragments are fetched.",
+          "s",
+          2,
+          300,
+          1,
+          30);
+
+  /** Time allowed to open a connection. */
+  public static final SettingDescriptor CONNECT_TIMEOUT_S =
+      new SettingDescriptor(
+          "network.connectTimeoutS",
+          "Connect timeout",
+          "Time allowed to open a connection to the origin.",
+          "s",
+          0.5,
+          120,
+          0.5,
+          5);
+
+  /** Longest silence allowed while a response is read. */
+  public static final SettingDescriptor READ_TIMEOUT_S =
+      new SettingDescriptor(
+          "network.readTimeoutS",
+          "Read timeout",
+          "Longest pause allowed between bytes of a response.",
+          "s",
+          0.5,
+          120,
+          0.5,
+          10);
+
+  /** Longest a whole request may take. */
+  public static final SettingDescriptor REQUEST_TIMEOUT_S =
+      new SettingDescriptor(
+          "network.requestTimeoutS",
+          "Request timeout",
+          "Longest a whole request, body included, may take.",
+          "s",
+          1,
+          600,
+          1,
+          60);
+
+  /** Attempts after the first before a fragment is skipped. */
+  public static final SettingDescriptor FRAGMENT_RETRIES =
+      new SettingDescriptor(
+          "network.fragmentRetries",
+          "Fragment retries",
+          "Attempts after the first before a failing fragment is skipped.",
+          "attempts",
+          0,
+          20,
+          1,
+          3);
+
+  /** FFmpeg video decoding threads; 0 lets FFmpeg choose. */
+  public static final SettingDescriptor DECODER_THREADS =
+      new SettingDescriptor(
+          "decoder.threads",
+          "Decoder threads",
+          "Video decoding threads; 0 lets FFmpeg choose from the number of cores.",
+          "threads",
+          0,
+          64,
+          1,
+          0);
+
+  /** Every default. */
+  public static final PlaybackSettings DEFAULTS = from(Map.of());
+
+  /** Checks every value against its descriptor. */
+  public PlaybackSettings {
+    STARTUP_S.check(startupS);
+    RESUME_S.check(resumeS);
+    VIDEO_TARGET_S.check(videoTargetS);
+    AUDIO_TARGET_S.check(audioTargetS);
+    CONNECT_TIMEOUT_S.check(connectTimeoutS);
+    READ_TIMEOUT_S.check(readTimeoutS);
+    REQUEST_TIMEOUT_S.check(requestTimeoutS);
+    FRAGMENT_RETRIES.check(fragmentRetries);
+    DECODER_THREADS.check(decoderThreads);
+  }
+
+  /** The descriptors, in declaration order. */
+  public static List<SettingDescriptor> descriptors() {
+    return List.of(
+        STARTUP_S,
+        RESUME_S,
+        VIDEO_TARGET_S,
+        AUDIO_TARGET_S,
+        CONNECT_TIMEOUT_S,
+        READ_TIMEOUT_S,
+        REQUEST_TIMEOUT_S,
+        FRAGMENT_RETRIES,
+        DECODER_THREADS);
+  }
+
+  /** Values from a key map; missing keys take their default. */
+  public static PlaybackSettings from(Map<String, Double> values) {
+    return new PlaybackSettings(
+        get(values, STARTUP_S),
+        get(values, RESUME_S),
+        get(values, VIDEO_TARGET_S),
+        get(values, AUDIO_TARGET_S),
+        get(values, CONNECT_TIMEOUT_S),
+        get(values, READ_TIMEOUT_S),
+        get(values, REQUEST_TIMEOUT_S),
+        (int) get(values, FRAGMENT_RETRIES),
+        (int) get(values, DECODER_THREADS));
+  }
+
+  private static double get(Map<String, Double> values, SettingDescriptor d) {
+    Double v = values.get(d.key());
+    return v == null ? d.defaultValue() : d.check(v);
+  }
+
+  /** The values keyed by dotted key. */
+  public Map<String, Double> values() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put(STARTUP_S.key(), startupS);
+    m.put(RESUME_S.key(), resumeS);
+    m.put(VIDEO_TARGET_S.key(), videoTargetS);
+    m.put(AUDIO_TARGET_S.key(), audioTargetS);
+    m.put(CONNECT_TIMEOUT_S.key(), connectTimeoutS);
+    m.put(READ_TIMEOUT_S.key(), readTimeoutS);
+    m.put(REQUEST_TIMEOUT_S.key(), requestTimeoutS);
+    m.put(FRAGMENT_RETRIES.key(), (double) fragmentRetries);
+    m.put(DECODER_THREADS.key(), (double) decoderThreads);
+    return m;
+  }
+}
