@@ -1,0 +1,1185 @@
+package org.smoothplayer.app.engine;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smoothplayer.app.config.PlaybackSettings;
+import org.smoothplayer.app.config.PlayerConfig;
+import org.smoothplayer.app.manifest.Chunk;
+import org.smoothplayer.app.manifest.Manifest;
+import org.smoothplayer.app.manifest.ManifestException;
+import org.smoothplayer.app.manifest.ManifestLoader;
+import org.smoothplayer.app.manifest.ManifestParser;
+import org.smoothplayer.app.manifest.StreamIndex;
+import org.smoothplayer.app.manifest.StreamType;
+import org.smoothplayer.app.net.Fetch;
+import org.smoothplayer.app.net.FetchCallback;
+import org.smoothplayer.app.net.FetchException;
+import org.smoothplayer.app.net.FetchResult;
+import org.smoothplayer.app.net.HttpFetcher;
+import org.smoothplayer.app.net.HttpFetcherConfig;
+import org.smoothplayer.app.net.TimeSource;
+import org.smoothplayer.app.playback.AudioOutput;
+import org.smoothplayer.app.playback.AudioRenderer;
+import org.smoothplayer.app.playback.FrameCounters;
+import org.smoothplayer.app.playback.FrameSource;
+import org.smoothplayer.app.playback.HeadlessRenderer;
+import org.smoothplayer.app.playback.ShownFrame;
+import org.smoothplayer.app.playback.VideoPresenter;
+import org.smoothplayer.app.session.SessionEvent;
+import org.smoothplayer.app.session.SessionSink;
+import org.smoothplayer.decoder.video.VideoDecoderOptions;
+import org.smoothplayer.heuristics.AbrDecision;
+import org.smoothplayer.heuristics.AbrInput;
+import org.smoothplayer.heuristics.AbrPolicy;
+import org.smoothplayer.heuristics.FrameStats;
+import org.smoothplayer.heuristics.Ladder;
+import org.smoothplayer.heuristics.TransferSample;
+import org.smoothplayer.heuristics.Viewport;
+import org.smoothplayer.heuristics.caps.CappedPolicy;
+import org.smoothplayer.heuristics.estimate.DualEwmaEstimator;
+import org.smoothplayer.heuristics.policy.Policies;
+
+/**
+ * The playback engine: one loop thread ("playback-loop") owns every piece of playback state. The
+ * {@link Player} commands, the fetch results (from OkHttp's dispatcher) and the timer all arrive as
+ * tasks on one queue, so nothing below is shared except what is marked.
+ *
+ * <p>Per fragment: the loop asks the heuristics for the next video level, fetches the fragment with
+ * the {@link HttpFetcher}, hands the bytes to the decode thread of its stream, which parses and
+ * decodes them into the {@link VideoPresenter} (frames, shown when due by the master clock) or the
+ * {@link AudioOutput} (the master clock). Video and audio are fetched independently, each up to its
+ * buffer target.
+ */
+public final class PlaybackEngine implements Player {
+  private static final Logger LOG = LoggerFactory.getLogger(PlaybackEngine.class);
+
+  /** How often the loop wakes without a message, to follow the clock. */
+  private static final long TICK_MS = 10;
+
+  /** Interval of progress, drift and drop events. */
+  private static final long PROGRESS_INTERVAL_NS = 1_000_000_000L;
+
+  /** Buffered media ahead of the position below which a playing session stalls. */
+  private static final long STALL_MARGIN_US = 60_000;
+
+  /** Distance to the end of the media at which a fully fetched presentation has ended. */
+  private static final long END_MARGIN_US = 150_000;
+
+  /** A clock that stands still this long while playing means the media ran out. */
+  private static final long FROZEN_CLOCK_NS = 750_000_000L;
+
+  /** Transfer samples kept for the heuristics. */
+  private static final int MAX_SAMPLES = 40;
+
+  /** First retry delay; doubles per attempt up to {@link #MAX_RETRY_DELAY_NS}. */
+  private static final long FIRST_RETRY_DELAY_NS = 200_000_000L;
+
+  private static final long MAX_RETRY_DELAY_NS = 2_000_000_000L;
+
+  /** Half-lives of the throughput estimate shown to the user (dash.js's fast/slow EWMA). */
+  private static final DualEwmaEstimator DISPLAY_ESTIMATOR = new DualEwmaEstimator(3, 8, 10_000);
+
+  private enum BufferingCause {
+    STARTUP,
+    SEEK,
+    STALL
+  }
+
+  // ---- shared with other threads ----
+  private final EngineOptions options;
+  private final SessionClock clock;
+  private final TimeSource time = TimeSource.system();
+  private final LinkedBlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
+  private final Thread loopThread;
+  private final AtomicBoolean closeRequested = new AtomicBoolean();
+  // Written by the loop thread, read by any thread (latest value wins).
+  private volatile PlayerSnapshot snapshot;
+  // Set once by the loop thread when the manifest is loaded; read by the render thread.
+  private volatile @Nullable VideoPresenter presenter;
+  // Written by close(), read by the loop thread.
+  private volatile String closeReason = "closed";
+
+  // ---- playback loop thread only ----
+  private final SessionSink sink;
+  private PlayerConfig config;
+  private AbrPolicy policy;
+  private HttpFetcher fetcher;
+  private final List<HttpFetcher> retiredFetchers = new ArrayList<>();
+  private @Nullable AudioOutput audio;
+  private @Nullable HeadlessRenderer headlessRenderer;
+  private @Nullable DecodeWorker videoWorker;
+  private @Nullable DecodeWorker audioWorker;
+  private @Nullable Manifest manifest;
+  private @Nullable TrackCursor video;
+  private @Nullable TrackCursor audioTrack;
+  private List<TrackLevels> audioTracks = List.of();
+  private int audioTrackIndex = -1;
+  private Ladder ladder = Ladder.ofKbps(1);
+  private List<LevelInfo> levelInfos = List.of();
+  private QualityChoice quality;
+  private @Nullable Viewport viewport;
+  private PlayerState state = PlayerState.OPENING;
+  private boolean userPaused;
+  private boolean buffering = true;
+  private BufferingCause bufferingCause = BufferingCause.STARTUP;
+  private long stallStartNs;
+  private long stallPositionUs;
+  private final ArrayDeque<TransferSample> samples = new ArrayDeque<>();
+  private double estimateBps;
+  private int previousLevel = -1;
+  private double previousLevelSinceS;
+  private int decidedLevel = -1;
+  private String lastReason = "";
+  private int shownLevel = -1;
+  private long startupMs = -1;
+  private long[] droppedSeen = new long[0];
+  private double[] lastDropAtS = new double[0];
+  private long nextProgressNs;
+  private long lastPositionUs = -1;
+  private long positionStillSinceNs;
+  private double lastDriftMs;
+  private @Nullable String error;
+  private @Nullable String notice;
+  private boolean ended;
+
+  private PlaybackEngine(EngineOptions options) {
+    this.options = options;
+    this.sink = options.sink();
+    this.clock = new SessionClock(time);
+    this.config = options.config();
+    this.quality = options.quality();
+    this.userPaused = !options.autoplay();
+    this.policy = newPolicy(config);
+    this.fetcher = newFetcher(config.playback());
+    this.snapshot = PlayerSnapshot.opening(options.url());
+    this.loopThread = new Thread(this::runLoop, "playback-loop");
+    this.loopThread.setDaemon(true);
+  }
+
+  /**
+   * Starts a session: the loop thread loads the manifest and begins fetching at once. Errors
+   * (unreadable manifest, no playable video) end in state {@link PlayerState#FAILED} with a
+   * readable message in the snapshot; this method itself only rejects a URL that is not http(s).
+   *
+   * @throws IllegalArgumentException when the URL is not an absolute http or https URL
+   */
+  public static PlaybackEngine open(EngineOptions options) {
+    requireHttpUrl(options.url());
+    PlaybackEngine engine = new PlaybackEngine(options);
+    engine.loopThread.start();
+    return engine;
+  }
+
+  /** Checks {@code url} is an absolute http(s) URL, naming what was expected otherwise. */
+  public static URI requireHttpUrl(String url) {
+    URI uri;
+    try {
+      uri = URI.create(url.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "URL: expected an http or https manifest URL but '" + url + "' is not a URL", e);
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "URL: expected an http or https manifest URL but was '" + url + "'");
+    }
+    return uri;
+  }
+
+  // ---------------------------------------------------------------- commands (any thread)
+
+  @Override
+  public void play() {
+    post(this::doPlay);
+  }
+
+  @Override
+  public void pause() {
+    post(this::doPause);
+  }
+
+  @Override
+  public void seek(long positionUs) {
+    post(() -> doSeek(positionUs, true));
+  }
+
+  @Override
+  public void setQuality(QualityChoice choice) {
+    post(() -> doSetQuality(choice));
+  }
+
+  @Override
+  public void setAudioLanguage(String language) {
+    post(() -> doSetAudioLanguage(language));
+  }
+
+  @Override
+  public void setViewport(int widthPx, int heightPx) {
+    post(() -> doSetViewport(widthPx, heightPx));
+  }
+
+  @Override
+  public void setConfig(PlayerConfig newConfig) {
+    post(() -> doSetConfig(newConfig));
+  }
+
+  @Override
+  public void setVolume(double gain) {
+    double g = Math.max(0, Math.min(1, gain));
+    post(
+        () -> {
+          if (audio != null) {
+            audio.setVolume(g);
+          }
+        });
+  }
+
+  @Override
+  public void setMuted(boolean muted) {
+    post(
+        () -> {
+          if (audio != null) {
+            audio.setMuted(muted);
+          }
+        });
+  }
+
+  @Override
+  public PlayerSnapshot snapshot() {
+    return snapshot;
+  }
+
+  @Override
+  public FrameSource frames() {
+    return this::pickDue;
+  }
+
+  private @Nullable ShownFrame pickDue() {
+    VideoPresenter p = presenter;
+    return p == null ? null : p.pickDue();
+  }
+
+  @Override
+  public void close() {
+    close("closed");
+  }
+
+  /**
+   * Ends the session with {@code reason} as the session log's end reason ("closed", "duration"),
+   * unless it already ended or failed; waits for the loop to finish (bounded).
+   */
+  public void close(String reason) {
+    if (closeRequested.compareAndSet(false, true)) {
+      closeReason = reason;
+      inbox.add(() -> {});
+    }
+    if (Thread.currentThread() != loopThread) {
+      try {
+        loopThread.join(15_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Waits until the session ends, fails or closes, or {@code timeoutMs} passes. */
+  public PlayerSnapshot awaitEnd(long timeoutMs) throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+    while (System.nanoTime() < deadline) {
+      PlayerSnapshot s = snapshot;
+      if (s.state() == PlayerState.ENDED
+          || s.state() == PlayerState.FAILED
+          || s.state() == PlayerState.CLOSED) {
+        return s;
+      }
+      Thread.sleep(10);
+    }
+    return snapshot;
+  }
+
+  private void post(Runnable command) {
+    if (!closeRequested.get()) {
+      inbox.add(command);
+    }
+  }
+
+  // ---------------------------------------------------------------- the loop
+
+  private void runLoop() {
+    emit(
+        new SessionEvent.SessionStarted(
+            clock.nowMs(),
+            1,
+            appVersion(),
+            System.getProperty("os.name") + " " + System.getProperty("os.version"),
+            System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+            options.url(),
+            config.nonDefaults(),
+            System.currentTimeMillis()));
+    try {
+      start();
+      while (!closeRequested.get()) {
+        Runnable task = inbox.poll(TICK_MS, TimeUnit.MILLISECONDS);
+        while (task != null && !closeRequested.get()) {
+          task.run();
+          task = inbox.poll();
+        }
+        if (closeRequested.get()) {
+          break;
+        }
+        if (manifest != null && state != PlayerState.FAILED) {
+          tick();
+        }
+        publish();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.error("playback loop failed", e);
+      fail("internal error: " + e);
+    } finally {
+      shutdown();
+    }
+  }
+
+  private void start() {
+    long t0 = time.nanoTime();
+    Manifest m;
+    try {
+      m = new ManifestLoader(fetcher, new ManifestParser()).load(options.url());
+      m.requireUnprotected();
+    } catch (ManifestException e) {
+      fail("cannot read the manifest " + options.url() + ": " + e.getMessage());
+      return;
+    } catch (FetchException e) {
+      fail("cannot fetch the manifest " + options.url() + ": " + e.getMessage());
+      return;
+    }
+    List<StreamIndex> videos =
+        m.streams(StreamType.VIDEO).stream()
+            .filter(s -> !s.subtype().equalsIgnoreCase("ZOET"))
+            .toList();
+    if (videos.isEmpty()) {
+      fail("the manifest " + options.url() + " has no video stream");
+      return;
+    }
+    TrackLevels videoLevels = TrackLevels.of(videos.get(0));
+    if (videoLevels.size() == 0) {
+      fail(
+          "no playable video level in "
+              + options.url()
+              + ": "
+              + String.join("; ", videoLevels.skipped()));
+      return;
+    }
+    if (videoLevels.timeline().chunkCount() == 0) {
+      fail("the video stream of " + options.url() + " lists no fragment");
+      return;
+    }
+    for (String s : videoLevels.skipped()) {
+      note("level left out: " + s);
+    }
+    List<TrackLevels> audios = new ArrayList<>();
+    for (StreamIndex s : m.streams(StreamType.AUDIO)) {
+      TrackLevels t = TrackLevels.of(s);
+      if (t.size() > 0 && t.timeline().chunkCount() > 0) {
+        audios.add(t);
+      } else {
+        note("audio track " + s.displayName() + " left out: " + String.join("; ", t.skipped()));
+      }
+    }
+    manifest = m;
+    audioTracks = List.copyOf(audios);
+    ladder = videoLevels.ladder();
+    levelInfos = videoLevels.infos();
+    droppedSeen = new long[videoLevels.size()];
+    lastDropAtS = new double[videoLevels.size()];
+    Arrays.fill(lastDropAtS, Double.NEGATIVE_INFINITY);
+    video = new TrackCursor("video", videoLevels);
+    audioTrackIndex = chooseAudioTrack(options.audioLanguage().orElse(""));
+    audioTrack = audioTrackIndex < 0 ? null : new TrackCursor("audio", audios.get(audioTrackIndex));
+
+    emit(
+        new SessionEvent.ManifestLoaded(
+            clock.nowMs(),
+            options.url(),
+            m.live(),
+            durationUs(),
+            levelInfos.stream().map(LevelInfo::bitrateBps).toList(),
+            video.timeline().chunk(0).durationUs(),
+            audioTracks.stream().map(t -> TrackLevels.languageOf(t.stream())).toList(),
+            (time.nanoTime() - t0) / 1e6));
+
+    AudioOutput out = AudioRenderer.open(options.silentAudio());
+    audio = out;
+    out.deviceProblem().ifPresent(this::note);
+    VideoPresenter p = new VideoPresenter(out, videoLevels.size());
+    presenter = p;
+    videoWorker =
+        DecodeWorker.video(
+            VideoDecoderOptions.defaults().withThreads(config.playback().decoderThreads()),
+            p,
+            this::emit,
+            clock);
+    audioWorker = DecodeWorker.audio(out, this::emit, clock);
+    if (options.renderHeadless()) {
+      HeadlessRenderer r = new HeadlessRenderer(p, out);
+      r.start();
+      headlessRenderer = r;
+    }
+    long startUs = Math.min(options.startUs(), Math.max(0, durationUs() - 1));
+    restartAt(startUs, BufferingCause.STARTUP);
+  }
+
+  private int chooseAudioTrack(String language) {
+    if (audioTracks.isEmpty()) {
+      return -1;
+    }
+    String want = language.strip().toLowerCase(Locale.ROOT);
+    if (!want.isEmpty()) {
+      for (int i = 0; i < audioTracks.size(); i++) {
+        String lang = TrackLevels.languageOf(audioTracks.get(i).stream()).toLowerCase(Locale.ROOT);
+        if (lang.equals(want) || lang.startsWith(want + "-") || want.startsWith(lang + "-")) {
+          return i;
+        }
+      }
+      note("no audio track in '" + language + "'; playing " + languageAt(0));
+    }
+    return 0;
+  }
+
+  private String languageAt(int i) {
+    return TrackLevels.languageOf(audioTracks.get(i).stream());
+  }
+
+  /** One turn of the loop: clock, state, fetch scheduling, periodic reports. */
+  private void tick() {
+    long now = time.nanoTime();
+    long pos = positionUs();
+    observeFrames(now);
+    updateState(now, pos);
+    schedule(now, pos);
+    if (now >= nextProgressNs) {
+      nextProgressNs = now + PROGRESS_INTERVAL_NS;
+      report(pos);
+    }
+  }
+
+  // ---------------------------------------------------------------- state
+
+  private void updateState(long now, long pos) {
+    TrackCursor v = video;
+    AudioOutput out = audio;
+    if (v == null || out == null || ended) {
+      return;
+    }
+    if (pos != lastPositionUs) {
+      lastPositionUs = pos;
+      positionStillSinceNs = now;
+    }
+    boolean allFetched = v.done && (audioTrack == null || audioTrack.done);
+    long ahead = mediaEndUs() - pos;
+    if (buffering) {
+      long needUs =
+          (long)
+              ((bufferingCause == BufferingCause.STALL
+                      ? config.playback().resumeS()
+                      : config.playback().startupS())
+                  * 1e6);
+      // Audio decoded past the position, or nothing is left to decode (the very end).
+      boolean decodedAudio = out.queuedEndUs() > pos || allFetched && decodersIdle();
+      boolean enough = ahead >= needUs || allFetched;
+      if (enough && decodedAudio) {
+        buffering = false;
+        if (bufferingCause == BufferingCause.STALL) {
+          emit(new SessionEvent.StallEnded(clock.nowMs(), pos, (now - stallStartNs) / 1e6));
+        }
+        if (userPaused) {
+          out.pause();
+          setState(PlayerState.PAUSED, pos);
+        } else {
+          out.play();
+          setState(PlayerState.PLAYING, pos);
+          positionStillSinceNs = now;
+        }
+      }
+      return;
+    }
+    if (state != PlayerState.PLAYING) {
+      return;
+    }
+    boolean frozen = now - positionStillSinceNs > FROZEN_CLOCK_NS;
+    if (allFetched && (ahead <= END_MARGIN_US || frozen && decodersIdle())) {
+      ended = true;
+      out.pause();
+      setState(PlayerState.ENDED, pos);
+      return;
+    }
+    if (!allFetched && (ahead <= STALL_MARGIN_US || frozen)) {
+      out.pause();
+      buffering = true;
+      bufferingCause = BufferingCause.STALL;
+      stallStartNs = now;
+      stallPositionUs = pos;
+      emit(new SessionEvent.StallStarted(clock.nowMs(), pos));
+      setState(PlayerState.BUFFERING, pos);
+    }
+  }
+
+  private boolean decodersIdle() {
+    DecodeWorker v = videoWorker;
+    DecodeWorker a = audioWorker;
+    return (v == null || v.idle()) && (a == null || a.idle());
+  }
+
+  /** End of the media fetched ahead: the earlier of the video and audio ends. */
+  private long mediaEndUs() {
+    TrackCursor v = video;
+    if (v == null) {
+      return 0;
+    }
+    return audioTrack == null
+        ? v.bufferedEndUs
+        : Math.min(v.bufferedEndUs, audioTrack.bufferedEndUs);
+  }
+
+  private void setState(PlayerState next, long pos) {
+    if (next != state) {
+      emit(new SessionEvent.StateChanged(clock.nowMs(), state.name(), next.name(), pos));
+      state = next;
+    }
+  }
+
+  private void doPlay() {
+    if (manifest == null || ended && state == PlayerState.ENDED) {
+      if (ended) {
+        userPaused = false;
+        doSeek(0, true);
+      }
+      return;
+    }
+    userPaused = false;
+    if (!buffering && audio != null && state == PlayerState.PAUSED) {
+      audio.play();
+      positionStillSinceNs = time.nanoTime();
+      setState(PlayerState.PLAYING, positionUs());
+    }
+  }
+
+  private void doPause() {
+    userPaused = true;
+    if (!buffering && audio != null && state == PlayerState.PLAYING) {
+      audio.pause();
+      setState(PlayerState.PAUSED, positionUs());
+    }
+  }
+
+  private void doSeek(long targetUs, boolean log) {
+    if (manifest == null || video == null || state == PlayerState.FAILED) {
+      return;
+    }
+    long duration = durationUs();
+    long target = Math.max(0, duration > 0 ? Math.min(targetUs, duration - 1) : targetUs);
+    if (log) {
+      emit(new SessionEvent.Seek(clock.nowMs(), positionUs(), target));
+    }
+    ended = false;
+    restartAt(target, BufferingCause.SEEK);
+  }
+
+  /** Drops everything in flight and buffered, and starts fetching at {@code targetUs}. */
+  private void restartAt(long targetUs, BufferingCause cause) {
+    TrackCursor v = video;
+    AudioOutput out = audio;
+    VideoPresenter p = presenter;
+    if (v == null || out == null || p == null || videoWorker == null || audioWorker == null) {
+      return;
+    }
+    if (buffering && bufferingCause == BufferingCause.STALL) {
+      emit(
+          new SessionEvent.StallEnded(
+              clock.nowMs(), stallPositionUs, (time.nanoTime() - stallStartNs) / 1e6));
+    }
+    out.pause();
+    long videoGen = v.generation + 1;
+    v.restartAt(targetUs, videoGen);
+    p.flush(videoGen, targetUs);
+    videoWorker.setGeneration(videoGen);
+    long audioGen = (audioTrack == null ? v.generation : audioTrack.generation) + 1;
+    if (audioTrack != null) {
+      audioTrack.restartAt(targetUs, audioGen);
+    }
+    audioGen = audioTrack == null ? videoGen : audioGen;
+    out.flush(audioGen, targetUs);
+    audioWorker.setGeneration(audioGen);
+    buffering = true;
+    bufferingCause = cause;
+    lastPositionUs = -1;
+    setState(PlayerState.BUFFERING, targetUs);
+  }
+
+  private void doSetQuality(QualityChoice choice) {
+    QualityChoice before = quality;
+    quality = choice;
+    if (!before.equals(choice)) {
+      emit(
+          new SessionEvent.ConfigChanged(
+              clock.nowMs(), Map.of("quality", before + " -> " + choice)));
+    }
+    // A manual choice should be seen now, not after the whole buffer played out: refetch from the
+    // fragment at the position (a short re-buffer, like a seek in place).
+    if (choice.kind() != QualityChoice.Kind.AUTO && manifest != null && !ended) {
+      restartAt(positionUs(), BufferingCause.SEEK);
+    }
+  }
+
+  private void doSetAudioLanguage(String language) {
+    if (audioTracks.isEmpty() || audioTrack == null || audio == null || audioWorker == null) {
+      return;
+    }
+    String want = language.strip().toLowerCase(Locale.ROOT);
+    int index = -1;
+    for (int i = 0; i < audioTracks.size(); i++) {
+      if (languageAt(i).toLowerCase(Locale.ROOT).equals(want)) {
+        index = i;
+        break;
+      }
+    }
+    if (index < 0 || index == audioTrackIndex) {
+      return;
+    }
+    emit(
+        new SessionEvent.ConfigChanged(
+            clock.nowMs(),
+            Map.of("audio.language", languageAt(audioTrackIndex) + " -> " + languageAt(index))));
+    audioTrackIndex = index;
+    long pos = positionUs();
+    long gen = audioTrack.generation + 1;
+    audioTrack.cancel();
+    audioTrack = new TrackCursor("audio", audioTracks.get(index));
+    audioTrack.restartAt(pos, gen);
+    audio.flush(gen, pos);
+    audioWorker.setGeneration(gen);
+    if (!buffering && state == PlayerState.PLAYING) {
+      audio.pause();
+      buffering = true;
+      bufferingCause = BufferingCause.SEEK;
+      setState(PlayerState.BUFFERING, pos);
+    }
+  }
+
+  private void doSetViewport(int widthPx, int heightPx) {
+    if (widthPx <= 0 || heightPx <= 0) {
+      return;
+    }
+    viewport = new Viewport(widthPx, heightPx);
+    if (video == null || videoWorker == null) {
+      return;
+    }
+    // Scale down to the surface in the decoder (swscale), never up: the view scales up.
+    LevelInfo top = levelInfos.get(levelInfos.size() - 1);
+    if (top.widthPx() <= 0 || top.heightPx() <= 0) {
+      return;
+    }
+    if (widthPx >= top.widthPx() && heightPx >= top.heightPx()) {
+      videoWorker.setOutputSize(0, 0);
+    } else {
+      double scale = Math.min((double) widthPx / top.widthPx(), (double) heightPx / top.heightPx());
+      int w = Math.max(2, (int) Math.round(top.widthPx() * scale) & ~1);
+      int h = Math.max(2, (int) Math.round(top.heightPx() * scale) & ~1);
+      videoWorker.setOutputSize(w, h);
+    }
+  }
+
+  private void doSetConfig(PlayerConfig next) {
+    Map<String, String> diff = next.diffFrom(config);
+    if (diff.isEmpty()) {
+      return;
+    }
+    emit(new SessionEvent.ConfigChanged(clock.nowMs(), diff));
+    PlayerConfig before = config;
+    config = next;
+    if (!before.policy().equals(next.policy()) || !before.heuristics().equals(next.heuristics())) {
+      policy = newPolicy(next);
+    }
+    PlaybackSettings a = before.playback();
+    PlaybackSettings b = next.playback();
+    if (a.connectTimeoutS() != b.connectTimeoutS()
+        || a.readTimeoutS() != b.readTimeoutS()
+        || a.requestTimeoutS() != b.requestTimeoutS()) {
+      // Requests in flight finish on the old client; it is closed with the session.
+      retiredFetchers.add(fetcher);
+      fetcher = newFetcher(b);
+    }
+  }
+
+  // ---------------------------------------------------------------- fetching
+
+  private void schedule(long now, long pos) {
+    TrackCursor v = video;
+    if (v == null || ended) {
+      return;
+    }
+    scheduleTrack(v, now, pos, (long) (config.playback().videoTargetS() * 1e6));
+    if (audioTrack != null) {
+      scheduleTrack(audioTrack, now, pos, (long) (config.playback().audioTargetS() * 1e6));
+    }
+  }
+
+  private void scheduleTrack(TrackCursor t, long now, long pos, long targetUs) {
+    if (t.done || t.inFlight != null || now < t.retryAtNs) {
+      return;
+    }
+    if (t.bufferedEndUs - pos >= targetUs) {
+      return;
+    }
+    int level;
+    if (t == video) {
+      level = t.attempts == 0 ? decide(t, pos) : 0;
+    } else {
+      level = t.levels.size() - 1;
+    }
+    startFetch(t, level);
+  }
+
+  private int decide(TrackCursor v, long pos) {
+    Chunk chunk = v.timeline().chunk(v.nextChunk);
+    double nowS = clock.nowS();
+    AbrInput.Builder b =
+        AbrInput.builder(ladder)
+            .nowS(nowS)
+            .positionS(pos / 1e6)
+            .bufferedS(Math.max(0, v.bufferedEndUs - pos) / 1e6)
+            .fragmentDurationS(Math.max(1, v.endUs(chunk) - chunk.startUs()) / 1e6)
+            .fragmentsRemaining(v.chunkCount() - v.nextChunk)
+            .samples(List.copyOf(samples))
+            .framesPerLevel(frameStats());
+    if (previousLevel >= 0) {
+      b.previousLevel(previousLevel, previousLevelSinceS);
+    }
+    if (estimateBps > 0) {
+      b.throughputEstimateBps(estimateBps);
+    }
+    if (viewport != null) {
+      b.viewport(viewport);
+    }
+    switch (quality.kind()) {
+      case LEVEL -> b.forcedLevel(Math.min(quality.level(), ladder.top()));
+      case MAX_BITRATE ->
+          b.manualCapLevel(
+              Math.max(0, ladder.highestAtMost(quality.maxBitrateBps(), ladder.top())));
+      case AUTO -> {}
+    }
+    AbrDecision d = policy.decide(b.build());
+    int level = Math.max(0, Math.min(ladder.top(), d.level()));
+    emit(
+        new SessionEvent.Decision(
+            clock.nowMs(),
+            chunk.index(),
+            level,
+            ladder.bitrateBps(level),
+            d.reason(),
+            Math.max(0, v.bufferedEndUs - pos) / 1e6,
+            estimateBps,
+            previousLevel,
+            d.numbers()));
+    if (level != previousLevel) {
+      previousLevelSinceS = nowS;
+    }
+    previousLevel = level;
+    decidedLevel = level;
+    lastReason = d.reason();
+    return level;
+  }
+
+  private List<FrameStats> frameStats() {
+    List<FrameStats> out = new ArrayList<>();
+    VideoPresenter p = presenter;
+    FrameCounters c = p == null ? null : p.counters();
+    for (int i = 0; i < ladder.size(); i++) {
+      out.add(
+          c == null
+              ? FrameStats.NONE
+              : new FrameStats(c.droppedAt(i), c.renderedAt(i), lastDropAtS[i]));
+    }
+    return out;
+  }
+
+  private void startFetch(TrackCursor t, int level) {
+    Manifest m = manifest;
+    if (m == null) {
+      return;
+    }
+    StreamIndex stream = t.levels.stream();
+    Chunk chunk = t.timeline().chunk(t.nextChunk);
+    URI uri =
+        stream
+            .fragmentUri(m.baseUri(), t.levels.level(level), chunk.index())
+            .orElseThrow(() -> new IllegalStateException("a media stream has a Url template"));
+    emit(
+        new SessionEvent.FragmentRequested(
+            clock.nowMs(), t.name, level, chunk.index(), chunk.startUs(), uri.toString()));
+    long gen = t.generation;
+    t.inFlightLevel = level;
+    Fetch fetch;
+    try {
+      fetch = fetcher.newFetch(uri);
+    } catch (FetchException e) {
+      onFetchFailed(t, gen, chunk, level, e);
+      return;
+    }
+    t.inFlight = fetch;
+    fetch.enqueue(
+        new FetchCallback() {
+          @Override
+          public void onSuccess(FetchResult result) {
+            post(() -> onFetched(t, gen, chunk, level, result));
+          }
+
+          @Override
+          public void onFailure(FetchException failure) {
+            post(() -> onFetchFailed(t, gen, chunk, level, failure));
+          }
+        });
+  }
+
+  private void onFetched(TrackCursor t, long gen, Chunk chunk, int level, FetchResult r) {
+    if (gen != t.generation || t.nextChunk != chunk.index()) {
+      return;
+    }
+    t.inFlight = null;
+    t.inFlightLevel = -1;
+    t.attempts = 0;
+    long endUs = t.endUs(chunk);
+    double downloadMs = r.totalNs() / 1e6;
+    double throughputBps = r.bodyBytes() * 8.0 / Math.max(1e-6, r.totalNs() / 1e9);
+    emit(
+        new SessionEvent.FragmentLoaded(
+            clock.nowMs(),
+            t.name,
+            level,
+            chunk.index(),
+            chunk.startUs(),
+            endUs - chunk.startUs(),
+            t.levels.level(level).bitrateBps(),
+            r.bodyBytes(),
+            r.timeToFirstByteNs() / 1e6,
+            downloadMs,
+            throughputBps));
+    DecodeWorker vw = videoWorker;
+    DecodeWorker aw = audioWorker;
+    AudioOutput out = audio;
+    if (vw == null || aw == null || out == null) {
+      return;
+    }
+    long timeScale = t.levels.stream().timeScale();
+    if (t == video) {
+      samples.addLast(
+          new TransferSample(r.bodyBytes(), Math.max(1e-3, downloadMs), clock.toS(r.endNs())));
+      while (samples.size() > MAX_SAMPLES) {
+        samples.removeFirst();
+      }
+      OptionalDouble est = DISPLAY_ESTIMATOR.estimateBps(List.copyOf(samples));
+      if (est.isPresent()) {
+        estimateBps = est.getAsDouble();
+        emit(new SessionEvent.ThroughputEstimate(clock.nowMs(), estimateBps));
+      }
+      vw.decodeVideo(r.body(), timeScale, chunk, level, t.levels.videoConfig(level), gen);
+      if (audioTrack == null) {
+        aw.silence(out, chunk.startUs(), endUs, gen);
+      }
+    } else {
+      aw.decodeAudio(r.body(), timeScale, chunk, t.levels.audioConfig(level), gen);
+    }
+    advance(t, endUs, gen);
+  }
+
+  private void advance(TrackCursor t, long endUs, long gen) {
+    t.bufferedEndUs = Math.max(t.bufferedEndUs, endUs);
+    t.nextChunk++;
+    if (t.nextChunk >= t.chunkCount()) {
+      t.done = true;
+      DecodeWorker w = t == video ? videoWorker : audioWorker;
+      if (w != null) {
+        w.drain(gen);
+      }
+    }
+  }
+
+  private void onFetchFailed(TrackCursor t, long gen, Chunk chunk, int level, FetchException e) {
+    if (gen != t.generation || t.nextChunk != chunk.index()) {
+      return;
+    }
+    t.inFlight = null;
+    t.inFlightLevel = -1;
+    if (e.kind() == FetchException.Kind.CANCELLED) {
+      return;
+    }
+    t.attempts++;
+    int retries = config.playback().fragmentRetries();
+    if (t.attempts <= retries) {
+      long delay =
+          Math.min(MAX_RETRY_DELAY_NS, FIRST_RETRY_DELAY_NS << Math.min(20, t.attempts - 1));
+      t.retryAtNs = time.nanoTime() + delay;
+      emit(
+          new SessionEvent.FragmentFailed(
+              clock.nowMs(), t.name, level, chunk.index(), e.getMessage(), "retry"));
+      return;
+    }
+    // Give up on this fragment: playback goes on after it (the last frame stays, audio is silent).
+    emit(
+        new SessionEvent.FragmentFailed(
+            clock.nowMs(), t.name, level, chunk.index(), e.getMessage(), "skip"));
+    t.attempts = 0;
+    long endUs = t.endUs(chunk);
+    if (t == video && audioTrack == null && audioWorker != null && audio != null) {
+      audioWorker.silence(audio, chunk.startUs(), endUs, gen);
+    }
+    advance(t, endUs, gen);
+  }
+
+  // ---------------------------------------------------------------- reports
+
+  private void observeFrames(long now) {
+    VideoPresenter p = presenter;
+    if (p == null) {
+      return;
+    }
+    int level = p.lastShownLevel();
+    if (level >= 0 && level != shownLevel) {
+      emit(
+          new SessionEvent.QualityRendered(
+              clock.nowMs(), level, ladder.bitrateBps(level), shownLevel, p.lastShownPtsUs()));
+      if (shownLevel < 0) {
+        startupMs = Math.round(clock.nowMs());
+      }
+      shownLevel = level;
+    }
+    FrameCounters c = p.counters();
+    double nowS = clock.toS(now);
+    for (int i = 0; i < droppedSeen.length; i++) {
+      long d = c.droppedAt(i);
+      if (d > droppedSeen[i]) {
+        emit(new SessionEvent.FramesDropped(clock.nowMs(), i, d - droppedSeen[i], c.dropped()));
+        droppedSeen[i] = d;
+        lastDropAtS[i] = nowS;
+      }
+    }
+  }
+
+  private void report(long pos) {
+    VideoPresenter p = presenter;
+    if (p == null || video == null) {
+      return;
+    }
+    long[] drift = p.drainDriftUs();
+    if (drift.length > 0) {
+      long[] sorted = drift.clone();
+      Arrays.sort(sorted);
+      double median = sorted[sorted.length / 2] / 1000.0;
+      double maxAbs = 0;
+      for (long d : sorted) {
+        maxAbs = Math.max(maxAbs, Math.abs(d) / 1000.0);
+      }
+      lastDriftMs = median;
+      emit(new SessionEvent.AvDrift(clock.nowMs(), median, maxAbs, drift.length));
+    }
+    FrameCounters c = p.counters();
+    emit(
+        new SessionEvent.Progress(
+            clock.nowMs(),
+            pos,
+            Math.max(0, video.bufferedEndUs - pos),
+            Math.max(
+                0, (audioTrack == null ? video.bufferedEndUs : audioTrack.bufferedEndUs) - pos),
+            state.name(),
+            shownLevel,
+            c.rendered(),
+            c.dropped()));
+  }
+
+  private void publish() {
+    VideoPresenter p = presenter;
+    FrameCounters c = p == null ? null : p.counters();
+    long pos = manifest == null ? 0 : positionUs();
+    TrackCursor v = video;
+    snapshot =
+        new PlayerSnapshot(
+            state,
+            options.url(),
+            pos,
+            durationUs(),
+            manifest != null && manifest.live(),
+            v == null ? 0 : v.bufferedEndUs,
+            v == null ? 0 : audioTrack == null ? v.bufferedEndUs : audioTrack.bufferedEndUs,
+            levelInfos,
+            quality,
+            shownLevel,
+            decidedLevel,
+            estimateBps,
+            c == null ? 0 : c.rendered(),
+            c == null ? 0 : c.dropped(),
+            lastDriftMs,
+            lastReason,
+            audioTracks.stream().map(t -> TrackLevels.languageOf(t.stream())).toList(),
+            audioTrackIndex < 0 ? "" : languageAt(audioTrackIndex),
+            Optional.ofNullable(error),
+            Optional.ofNullable(notice),
+            startupMs);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private long positionUs() {
+    AudioOutput out = audio;
+    long pos = out == null ? 0 : out.positionUs();
+    long d = durationUs();
+    return d > 0 ? Math.min(pos, d) : pos;
+  }
+
+  private long durationUs() {
+    Manifest m = manifest;
+    if (m == null) {
+      return 0;
+    }
+    if (m.durationUs() > 0) {
+      return m.durationUs();
+    }
+    TrackCursor v = video;
+    return v == null || m.live() ? 0 : v.timeline().endUs();
+  }
+
+  private void fail(String message) {
+    error = message;
+    LOG.warn("{}", message);
+    if (audio != null) {
+      audio.pause();
+    }
+    setState(PlayerState.FAILED, manifest == null ? 0 : positionUs());
+    publish();
+  }
+
+  private void note(String message) {
+    notice = message;
+    LOG.info("{}", message);
+    emit(new SessionEvent.Notice(clock.nowMs(), message));
+  }
+
+  private void emit(SessionEvent event) {
+    try {
+      sink.accept(event);
+    } catch (RuntimeException e) {
+      LOG.warn("session sink failed on {}", event.type(), e);
+    }
+  }
+
+  private void shutdown() {
+    long pos = manifest == null ? 0 : positionUs();
+    if (video != null) {
+      video.cancel();
+    }
+    if (audioTrack != null) {
+      audioTrack.cancel();
+    }
+    VideoPresenter p = presenter;
+    FrameCounters c = p == null ? null : p.counters();
+    if (manifest != null) {
+      report(pos);
+    }
+    if (headlessRenderer != null) {
+      headlessRenderer.close();
+    }
+    // Close the outputs first so a decode thread blocked on them returns, then the decoders.
+    if (p != null) {
+      p.close();
+    }
+    if (audio != null) {
+      audio.close();
+    }
+    if (videoWorker != null) {
+      videoWorker.close();
+    }
+    if (audioWorker != null) {
+      audioWorker.close();
+    }
+    fetcher.close();
+    retiredFetchers.forEach(HttpFetcher::close);
+    String reason =
+        state == PlayerState.ENDED ? "ended" : state == PlayerState.FAILED ? "error" : closeReason;
+    emit(
+        new SessionEvent.SessionEnded(
+            clock.nowMs(),
+            reason,
+            error == null ? "" : error,
+            pos,
+            c == null ? 0 : c.rendered(),
+            c == null ? 0 : c.dropped(),
+            0));
+    PlayerState last = state;
+    state = last == PlayerState.FAILED || last == PlayerState.ENDED ? last : PlayerState.CLOSED;
+    publish();
+    if (last != PlayerState.FAILED && last != PlayerState.ENDED) {
+      snapshot = withState(snapshot, PlayerState.CLOSED);
+    }
+  }
+
+  private static PlayerSnapshot withState(PlayerSnapshot s, PlayerState st) {
+    return new PlayerSnapshot(
+        st,
+        s.url(),
+        s.positionUs(),
+        s.durationUs(),
+        s.live(),
+        s.bufferedVideoEndUs(),
+        s.bufferedAudioEndUs(),
+        s.levels(),
+        s.quality(),
+        s.shownLevel(),
+        s.decidedLevel(),
+        s.throughputEstimateBps(),
+        s.renderedFrames(),
+        s.droppedFrames(),
+        s.avDriftMs(),
+        s.lastDecisionReason(),
+        s.audioLanguages(),
+        s.audioLanguage(),
+        s.error(),
+        s.notice(),
+        s.startupMs());
+  }
+
+  private static AbrPolicy newPolicy(PlayerConfig c) {
+    return new CappedPolicy(Policies.create(c.policy(), c.heuristics()), c.heuristics().caps());
+  }
+
+  private static HttpFetcher newFetcher(PlaybackSettings s) {
+    HttpFetcherConfig fc =
+        HttpFetcherConfig.defaults()
+            .withTimeouts(
+                Duration.ofMillis((long) (s.connectTimeoutS() * 1000)),
+                Duration.ofMillis((long) (s.readTimeoutS() * 1000)),
+                Duration.ofMillis((long) (s.requestTimeoutS() * 1000)));
+    return new HttpFetcher(fc, TimeSource.system());
+  }
+
+  /** The application's version from the jar manifest, "dev" when run from classes. */
+  public static String appVersion() {
+    String v = PlaybackEngine.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+}

@@ -1,0 +1,99 @@
+package org.smoothplayer.app.engine;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the player looks like at one instant, published by the playback loop (latest value wins).
+ * Immutable; views bind to it through their view models.
+ *
+ * @param state what the player is doing
+ * @param url the manifest URL of the session
+ * @param positionUs master-clock position
+ * @param durationUs presentation duration, 0 when unknown (live)
+ * @param live true for a live presentation
+ * @param bufferedVideoEndUs end of the video fetched ahead of the position
+ * @param bufferedAudioEndUs end of the audio fetched ahead of the position (the video end when the
+ *     presentation has no audio)
+ * @param levels the video ladder, lowest bitrate first
+ * @param quality the user's quality choice
+ * @param shownLevel level of the frame on screen, -1 before the first frame
+ * @param decidedLevel level chosen for the last video fragment requested, -1 before the first
+ * @param throughputEstimateBps current throughput estimate, 0 before the first transfer
+ * @param renderedFrames frames shown since the session started
+ * @param droppedFrames frames dropped (late) since the session started
+ * @param avDriftMs latest A/V drift (video minus audio clock, positive = video late)
+ * @param lastDecisionReason the heuristics' reason for the last decision, empty before the first
+ * @param audioLanguages languages of the audio tracks, in manifest order ("und" when unnamed)
+ * @param audioLanguage language of the audio track playing, empty without audio
+ * @param error the fatal error, readable, when {@code state} is FAILED
+ * @param notice a message for the user that is not an error (e.g. audio unavailable)
+ * @param startupMs time from session start to the first frame shown, -1 before it
+ */
+public record PlayerSnapshot(
+    PlayerState state,
+    String url,
+    long positionUs,
+    long durationUs,
+    boolean live,
+    long bufferedVideoEndUs,
+    long bufferedAudioEndUs,
+    List<LevelInfo> levels,
+    QualityChoice quality,
+    int shownLevel,
+    int decidedLevel,
+    double throughputEstimateBps,
+    long renderedFrames,
+    long droppedFrames,
+    double avDriftMs,
+    String lastDecisionReason,
+    List<String> audioLanguages,
+    String audioLanguage,
+    Optional<String> error,
+    Optional<String> notice,
+    long startupMs) {
+
+  /** Copies the lists. */
+  public PlayerSnapshot {
+    levels = List.copyOf(levels);
+    audioLanguages = List.copyOf(audioLanguages);
+  }
+
+  /** The snapshot of a session that has not loaded its manifest yet. */
+  public static PlayerSnapshot opening(String url) {
+    return new PlayerSnapshot(
+        PlayerState.OPENING,
+        url,
+        0,
+        0,
+        false,
+        0,
+        0,
+        List.of(),
+        QualityChoice.auto(),
+        -1,
+        -1,
+        0,
+        0,
+        0,
+        0,
+        "",
+        List.of(),
+        "",
+        Optional.empty(),
+        Optional.empty(),
+        -1);
+  }
+
+  /** Video buffered ahead of the position, microseconds (never negative). */
+  public long bufferedAheadUs() {
+    return Math.max(0, Math.min(bufferedVideoEndUs, bufferedAudioEndUs) - positionUs);
+  }
+
+  /** The level shown, when a frame has been shown. */
+  public Optional<LevelInfo> shownLevelInfo() {
+    return shownLevel >= 0 && shownLevel < levels.size()
+        ? Optional.of(levels.get(shownLevel))
+        : Optional.empty();
+  }
+}
