@@ -1,0 +1,485 @@
+package org.smoothplayer.app.ui;
+
+import java.io.File;
+import java.util.List;
+import java.util.Optional;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.event.EventHandler;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smoothplayer.app.engine.Player;
+
+/**
+ * The player window's content: menu bar, video surface with its overlays (stats, error banner, busy
+ * indicator, notice) and the controls bar. It only lays out, binds to the {@link PlayerViewModel}
+ * and forwards user input to its actions; an {@link AnimationTimer} shows the due frame and folds
+ * in the latest snapshot once per pulse.
+ *
+ * <p>Thread ownership: FX application thread only.
+ */
+public final class PlayerView extends BorderPane {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PlayerView.class);
+
+  private final PlayerViewModel viewModel;
+  private final VideoSurface surface = new VideoSurface();
+  private final Menu qualityMenu = new Menu("Quality");
+  private final ToggleGroup qualityGroup = new ToggleGroup();
+  private final Menu audioMenu = new Menu("Audio");
+  private final ToggleGroup audioGroup = new ToggleGroup();
+  private final Slider seekBar = new Slider(0, 1, 0);
+  private final Slider volumeSlider = new Slider(0, 1, PlayerViewModel.DEFAULT_VOLUME);
+  // True while the view itself moves a slider (so the move is not taken for the user's).
+  private boolean settingSeekBar;
+  private boolean settingVolume;
+  private boolean renderFailureLogged;
+  private final AnimationTimer timer =
+      new AnimationTimer() {
+        @Override
+        public void handle(long nowNs) {
+          pulse();
+        }
+      };
+
+  /** A view of {@code viewModel}; call {@link #start()} once it is on screen. */
+  public PlayerView(PlayerViewModel viewModel) {
+    this.viewModel = viewModel;
+    setId("playerView");
+    setTop(menuBar());
+    setCenter(videoArea());
+    setBottom(controlsBar());
+    surface.setViewportListener(viewModel::setViewport);
+    viewModel
+        .playerProperty()
+        .addListener(
+            (obs, before, after) -> {
+              surface.clear();
+              renderFailureLogged = false;
+            });
+    EventHandler<KeyEvent> keys = this::onKeyPressed;
+    sceneProperty()
+        .addListener(
+            (obs, before, after) -> {
+              if (before != null) {
+                before.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+              }
+              if (after != null) {
+                after.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+              }
+            });
+    setOnDragOver(this::onDragOver);
+    setOnDragDropped(this::onDragDropped);
+  }
+
+  /** Starts showing frames and snapshots, once per pulse. */
+  public void start() {
+    timer.start();
+  }
+
+  /** Stops the pulse work (the window is closing). */
+  public void stop() {
+    timer.stop();
+  }
+
+  /** The video surface. */
+  public VideoSurface surface() {
+    return surface;
+  }
+
+  /** The view model this view shows. */
+  public PlayerViewModel viewModel() {
+    return viewModel;
+  }
+
+  /** One pulse: shows the frame due (if any) and folds in the latest snapshot. */
+  void pulse() {
+    Player player = viewModel.player();
+    if (player != null) {
+      try {
+        surface.showDue(player.frames());
+      } catch (RuntimeException e) {
+        if (!renderFailureLogged) {
+          renderFailureLogged = true;
+          LOG.warn("showing a frame failed", e);
+        }
+      }
+    }
+    viewModel.refresh();
+  }
+
+  /** Asks for a URL or folder and opens it. */
+  public void showOpenDialog() {
+    TextInputDialog dialog = new TextInputDialog();
+    dialog.setTitle("Open");
+    dialog.setHeaderText("Manifest URL (http, https, file) or presentation folder");
+    Scene scene = getScene();
+    if (scene != null && scene.getWindow() != null) {
+      dialog.initOwner(scene.getWindow());
+    }
+    dialog.showAndWait().ifPresent(viewModel::openUrl);
+  }
+
+  /** Enters or leaves full screen. */
+  public void toggleFullscreen() {
+    if (window() instanceof Stage stage) {
+      stage.setFullScreen(!stage.isFullScreen());
+    }
+  }
+
+  // ---------------------------------------------------------------- layout
+
+  private MenuBar menuBar() {
+    MenuItem open = new MenuItem("Open URL\u2026");
+    open.setId("openUrlItem");
+    open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+    open.setOnAction(e -> showOpenDialog());
+    MenuItem quit = new MenuItem("Quit");
+    quit.setId("quitItem");
+    quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+    quit.setOnAction(
+        e -> {
+          Window window = window();
+          if (window != null) {
+            window.hide();
+          }
+        });
+    Menu file = new Menu("File", null, open, new SeparatorMenuItem(), quit);
+    file.setId("fileMenu");
+
+    CheckMenuItem stats = new CheckMenuItem("Stats overlay");
+    stats.setId("statsItem");
+    stats.setSelected(viewModel.statsVisibleProperty().get());
+    stats.setOnAction(
+        e -> {
+          if (stats.isSelected() != viewModel.statsVisibleProperty().get()) {
+            viewModel.toggleStats();
+          }
+        });
+    viewModel.statsVisibleProperty().addListener((obs, was, is) -> stats.setSelected(is));
+    MenuItem fullscreen = new MenuItem("Fullscreen");
+    fullscreen.setId("fullscreenItem");
+    fullscreen.setOnAction(e -> toggleFullscreen());
+    Menu view = new Menu("View", null, stats, fullscreen);
+    view.setId("viewMenu");
+
+    qualityMenu.setId("qualityMenu");
+    viewModel.qualityItems().addListener((ListChangeListener<String>) c -> rebuildQualityMenu());
+    viewModel.selectedQualityProperty().addListener((obs, was, is) -> selectQuality(is.intValue()));
+    rebuildQualityMenu();
+
+    audioMenu.setId("audioMenu");
+    viewModel.audioLanguages().addListener((ListChangeListener<String>) c -> rebuildAudioMenu());
+    viewModel.selectedAudioProperty().addListener((obs, was, is) -> selectAudio(is));
+    rebuildAudioMenu();
+
+    MenuBar bar = new MenuBar(file, view, qualityMenu, audioMenu);
+    bar.setId("menuBar");
+    return bar;
+  }
+
+  private StackPane videoArea() {
+    Label stats = new Label();
+    stats.setId("statsOverlay");
+    stats
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> String.join("\n", viewModel.statsLines()), viewModel.statsLines()));
+    stats.setStyle(
+        "-fx-background-color: rgba(0,0,0,0.6); -fx-text-fill: white;"
+            + " -fx-font-family: monospace; -fx-padding: 6 10 6 10;");
+    stats.visibleProperty().bind(viewModel.statsVisibleProperty());
+    stats.setMouseTransparent(true);
+    stats.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+    StackPane.setAlignment(stats, Pos.TOP_LEFT);
+    StackPane.setMargin(stats, new Insets(8));
+
+    Label busyText = new Label();
+    busyText.setId("bufferingLabel");
+    busyText.textProperty().bind(viewModel.stateTextProperty());
+    busyText.setStyle("-fx-text-fill: white;");
+    ProgressIndicator spinner = new ProgressIndicator();
+    spinner.setMaxSize(32, 32);
+    HBox busy = new HBox(8, spinner, busyText);
+    busy.setId("buffering");
+    busy.setAlignment(Pos.CENTER);
+    busy.setStyle("-fx-background-color: rgba(0,0,0,0.5); -fx-padding: 8 14 8 14;");
+    busy.visibleProperty().bind(viewModel.busyProperty());
+    busy.setMouseTransparent(true);
+    busy.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+
+    Label errorText = new Label();
+    errorText.setId("errorText");
+    errorText.textProperty().bind(viewModel.errorTextProperty());
+    errorText.setWrapText(true);
+    errorText.setStyle("-fx-text-fill: white;");
+    errorText.setMaxWidth(Double.MAX_VALUE);
+    HBox.setHgrow(errorText, Priority.ALWAYS);
+    Button dismiss = new Button("Dismiss");
+    dismiss.setId("errorDismiss");
+    dismiss.setFocusTraversable(false);
+    dismiss.setOnAction(e -> viewModel.dismissError());
+    HBox errorBanner = new HBox(10, errorText, dismiss);
+    errorBanner.setId("errorBanner");
+    errorBanner.setAlignment(Pos.CENTER_LEFT);
+    errorBanner.setStyle("-fx-background-color: rgba(176,0,32,0.9); -fx-padding: 8 12 8 12;");
+    errorBanner.visibleProperty().bind(viewModel.errorTextProperty().isNotEmpty());
+    errorBanner.setMaxHeight(Region.USE_PREF_SIZE);
+    StackPane.setAlignment(errorBanner, Pos.TOP_CENTER);
+
+    Label notice = new Label();
+    notice.setId("notice");
+    notice.textProperty().bind(viewModel.noticeTextProperty());
+    notice.setStyle(
+        "-fx-background-color: rgba(0,0,0,0.6); -fx-text-fill: white; -fx-padding: 4 10 4 10;");
+    notice.visibleProperty().bind(viewModel.noticeTextProperty().isNotEmpty());
+    notice.setMouseTransparent(true);
+    notice.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+    StackPane.setAlignment(notice, Pos.BOTTOM_CENTER);
+    StackPane.setMargin(notice, new Insets(8));
+
+    StackPane area = new StackPane(surface, stats, busy, notice, errorBanner);
+    area.setId("videoArea");
+    area.setStyle("-fx-background-color: black;");
+    area.setMinSize(0, 0);
+    return area;
+  }
+
+  private HBox controlsBar() {
+    Button playPause = new Button();
+    playPause.setId("playPause");
+    playPause
+        .textProperty()
+        .bind(Bindings.when(viewModel.playingProperty()).then("Pause").otherwise("Play"));
+    playPause.setFocusTraversable(false);
+    playPause.setOnAction(e -> viewModel.togglePlay());
+
+    ProgressBar buffered = new ProgressBar();
+    buffered.setId("bufferedBar");
+    buffered.progressProperty().bind(viewModel.bufferedFractionProperty());
+    buffered.setMaxWidth(Double.MAX_VALUE);
+    buffered.setMouseTransparent(true);
+    buffered.setOpacity(0.5);
+    seekBar.setId("seekBar");
+    seekBar.setFocusTraversable(false);
+    seekBar.setMaxWidth(Double.MAX_VALUE);
+    seekBar.disableProperty().bind(viewModel.seekableProperty().not());
+    viewModel
+        .positionFractionProperty()
+        .addListener(
+            (obs, was, is) -> {
+              if (!seekBar.isValueChanging()) {
+                settingSeekBar = true;
+                seekBar.setValue(is.doubleValue());
+                settingSeekBar = false;
+              }
+            });
+    // A click on the track moves the value without "changing"; a drag seeks when released.
+    seekBar
+        .valueProperty()
+        .addListener(
+            (obs, was, is) -> {
+              if (!settingSeekBar && !seekBar.isValueChanging()) {
+                viewModel.seekToFraction(is.doubleValue());
+              }
+            });
+    seekBar
+        .valueChangingProperty()
+        .addListener(
+            (obs, was, is) -> {
+              if (!is) {
+                viewModel.seekToFraction(seekBar.getValue());
+              }
+            });
+    StackPane seek = new StackPane(buffered, seekBar);
+    seek.setId("seekArea");
+    HBox.setHgrow(seek, Priority.ALWAYS);
+
+    Label time = new Label();
+    time.setId("timeLabel");
+    time.textProperty().bind(viewModel.timeTextProperty());
+    time.setMinWidth(Region.USE_PREF_SIZE);
+
+    Button mute = new Button();
+    mute.setId("mute");
+    mute.textProperty()
+        .bind(Bindings.when(viewModel.mutedProperty()).then("Unmute").otherwise("Mute"));
+    mute.setFocusTraversable(false);
+    mute.setOnAction(e -> viewModel.toggleMute());
+
+    volumeSlider.setId("volume");
+    volumeSlider.setFocusTraversable(false);
+    volumeSlider.setPrefWidth(100);
+    volumeSlider.setValue(viewModel.volumeProperty().get());
+    volumeSlider
+        .valueProperty()
+        .addListener(
+            (obs, was, is) -> {
+              if (!settingVolume) {
+                viewModel.setVolume(is.doubleValue());
+              }
+            });
+    viewModel
+        .volumeProperty()
+        .addListener(
+            (obs, was, is) -> {
+              settingVolume = true;
+              volumeSlider.setValue(is.doubleValue());
+              settingVolume = false;
+            });
+
+    Button fullscreen = new Button("Fullscreen");
+    fullscreen.setId("fullscreen");
+    fullscreen.setFocusTraversable(false);
+    fullscreen.setOnAction(e -> toggleFullscreen());
+
+    HBox bar = new HBox(8, playPause, seek, time, mute, volumeSlider, fullscreen);
+    bar.setId("controls");
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(6, 10, 6, 10));
+    return bar;
+  }
+
+  private void rebuildQualityMenu() {
+    qualityMenu.getItems().clear();
+    qualityGroup.getToggles().clear();
+    List<String> items = viewModel.qualityItems();
+    for (int i = 0; i < items.size(); i++) {
+      RadioMenuItem item = new RadioMenuItem(items.get(i));
+      item.setId("quality-" + i);
+      item.setToggleGroup(qualityGroup);
+      int index = i;
+      item.setOnAction(e -> viewModel.chooseQuality(index));
+      qualityMenu.getItems().add(item);
+    }
+    selectQuality(viewModel.selectedQualityProperty().get());
+  }
+
+  private void selectQuality(int index) {
+    qualityGroup.selectToggle(
+        index >= 0 && index < qualityMenu.getItems().size()
+            ? (RadioMenuItem) qualityMenu.getItems().get(index)
+            : null);
+  }
+
+  private void rebuildAudioMenu() {
+    audioMenu.getItems().clear();
+    audioGroup.getToggles().clear();
+    for (String language : viewModel.audioLanguages()) {
+      RadioMenuItem item = new RadioMenuItem(language);
+      item.setId("audio-" + language);
+      item.setUserData(language);
+      item.setToggleGroup(audioGroup);
+      item.setOnAction(e -> viewModel.chooseAudio(language));
+      audioMenu.getItems().add(item);
+    }
+    audioMenu.setDisable(audioMenu.getItems().isEmpty());
+    selectAudio(viewModel.selectedAudioProperty().get());
+  }
+
+  private void selectAudio(String language) {
+    audioGroup.selectToggle(
+        audioGroup.getToggles().stream()
+            .filter(t -> language.equals(t.getUserData()))
+            .findFirst()
+            .orElse(null));
+  }
+
+  // ---------------------------------------------------------------- input
+
+  private void onKeyPressed(KeyEvent e) {
+    if (e.isShortcutDown() || e.isAltDown() || e.isControlDown() || e.isMetaDown()) {
+      return;
+    }
+    KeyCode code = e.getCode();
+    switch (code) {
+      case SPACE -> viewModel.togglePlay();
+      case LEFT -> viewModel.seekBy(-PlayerViewModel.SEEK_STEP_S);
+      case RIGHT -> viewModel.seekBy(PlayerViewModel.SEEK_STEP_S);
+      case UP -> viewModel.changeVolumeBy(PlayerViewModel.VOLUME_STEP);
+      case DOWN -> viewModel.changeVolumeBy(-PlayerViewModel.VOLUME_STEP);
+      case F -> toggleFullscreen();
+      case M -> viewModel.toggleMute();
+      case I -> viewModel.toggleStats();
+      default -> {
+        return;
+      }
+    }
+    e.consume();
+  }
+
+  private void onDragOver(DragEvent e) {
+    Dragboard board = e.getDragboard();
+    if (board.hasFiles() || board.hasUrl() || board.hasString()) {
+      e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+    }
+    e.consume();
+  }
+
+  private void onDragDropped(DragEvent e) {
+    Dragboard board = e.getDragboard();
+    Optional<String> target =
+        dropTarget(
+            board.hasFiles() ? board.getFiles() : List.of(),
+            board.hasUrl() ? board.getUrl() : null,
+            board.hasString() ? board.getString() : null);
+    e.setDropCompleted(target.map(viewModel::openUrl).orElse(false));
+    e.consume();
+  }
+
+  /**
+   * What a drop opens: the first file (a folder by its path, a file by its file URL), else the URL,
+   * else the text.
+   */
+  static Optional<String> dropTarget(
+      List<File> files, @Nullable String url, @Nullable String text) {
+    if (!files.isEmpty()) {
+      File first = files.get(0);
+      return Optional.of(first.isDirectory() ? first.getAbsolutePath() : first.toURI().toString());
+    }
+    if (url != null && !url.isBlank()) {
+      return Optional.of(url.strip());
+    }
+    if (text != null && !text.isBlank()) {
+      return Optional.of(text.strip());
+    }
+    return Optional.empty();
+  }
+
+  private @Nullable Window window() {
+    Scene scene = getScene();
+    return scene != null ? scene.getWindow() : null;
+  }
+}

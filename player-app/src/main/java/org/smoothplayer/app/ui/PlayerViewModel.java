@@ -1,0 +1,621 @@
+package org.smoothplayer.app.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smoothplayer.app.engine.LevelInfo;
+import org.smoothplayer.app.engine.Player;
+import org.smoothplayer.app.engine.PlayerSnapshot;
+import org.smoothplayer.app.engine.PlayerState;
+import org.smoothplayer.app.engine.QualityChoice;
+
+/**
+ * State and actions of the player window, free of controls: the view binds to the read-only
+ * properties and calls the actions; this class decides and talks to the {@link Player}.
+ *
+ * <p>Thread ownership: every method runs on the FX application thread (or, in unit tests, on one
+ * test thread); the player is reached only through its enqueue-only commands and its latest {@link
+ * Player#snapshot()}, which {@link #update} folds in once per pulse (latest value wins).
+ *
+ * <p>Choices the user makes (play or pause, quality, audio language) show at once; a snapshot
+ * overrides them only when the engine's own value changes, so a snapshot published before the
+ * command was handled does not flip the control back.
+ */
+public final class PlayerViewModel implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PlayerViewModel.class);
+
+  /** The application's name, first in the window title. */
+  public static final String APP_NAME = "Smooth Player";
+
+  /** The first quality item: the heuristics choose. */
+  public static final String AUTO_QUALITY = "Auto";
+
+  /** Output gain of a new window, 0 to 1. */
+  public static final double DEFAULT_VOLUME = 1.0;
+
+  /** Volume change of one key press (UP/DOWN), as a gain. */
+  public static final double VOLUME_STEP = 0.1;
+
+  /** Seek of one key press (LEFT/RIGHT), seconds. */
+  public static final double SEEK_STEP_S = 5;
+
+  /** A seek counts as done once a snapshot's position is this close to its target, microseconds. */
+  static final long SEEK_SETTLED_WITHIN_US = 500_000;
+
+  /** Snapshots after which a seek target stops overriding the position even if not reached. */
+  static final int SEEK_PENDING_MAX_UPDATES = 120;
+
+  private final Function<String, Player> opener;
+  private final Consumer<Player> closer;
+
+  private @Nullable Player player;
+  private final ReadOnlyObjectWrapper<@Nullable Player> playerProperty =
+      new ReadOnlyObjectWrapper<>(this, "player", null);
+
+  private final ReadOnlyObjectWrapper<PlayerState> state =
+      new ReadOnlyObjectWrapper<>(this, "state", PlayerState.CLOSED);
+  private final ReadOnlyStringWrapper stateText =
+      new ReadOnlyStringWrapper(this, "stateText", stateText(PlayerState.CLOSED));
+  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+  private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
+  private final ReadOnlyLongWrapper positionUs = new ReadOnlyLongWrapper(this, "positionUs", 0);
+  private final ReadOnlyLongWrapper durationUs = new ReadOnlyLongWrapper(this, "durationUs", 0);
+  private final ReadOnlyDoubleWrapper positionFraction =
+      new ReadOnlyDoubleWrapper(this, "positionFraction", 0);
+  private final ReadOnlyDoubleWrapper bufferedFraction =
+      new ReadOnlyDoubleWrapper(this, "bufferedFraction", 0);
+  private final ReadOnlyBooleanWrapper seekable =
+      new ReadOnlyBooleanWrapper(this, "seekable", false);
+  private final ReadOnlyStringWrapper timeText =
+      new ReadOnlyStringWrapper(this, "timeText", TimeText.positionOfDuration(0, 0, false));
+  private final ReadOnlyDoubleWrapper volume =
+      new ReadOnlyDoubleWrapper(this, "volume", DEFAULT_VOLUME);
+  private final ReadOnlyBooleanWrapper muted = new ReadOnlyBooleanWrapper(this, "muted", false);
+  private final ObservableList<String> qualityItems =
+      FXCollections.observableArrayList(AUTO_QUALITY);
+  private final ObservableList<String> qualityItemsView =
+      FXCollections.unmodifiableObservableList(qualityItems);
+  private final ReadOnlyIntegerWrapper selectedQuality =
+      new ReadOnlyIntegerWrapper(this, "selectedQuality", 0);
+  private final ObservableList<String> audioLanguages = FXCollections.observableArrayList();
+  private final ObservableList<String> audioLanguagesView =
+      FXCollections.unmodifiableObservableList(audioLanguages);
+  private final ReadOnlyStringWrapper selectedAudio =
+      new ReadOnlyStringWrapper(this, "selectedAudio", "");
+  private final ReadOnlyBooleanWrapper statsVisible =
+      new ReadOnlyBooleanWrapper(this, "statsVisible", false);
+  private final ObservableList<String> statsLines = FXCollections.observableArrayList();
+  private final ObservableList<String> statsLinesView =
+      FXCollections.unmodifiableObservableList(statsLines);
+  private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper(this, "errorText", "");
+  private final ReadOnlyStringWrapper noticeText =
+      new ReadOnlyStringWrapper(this, "noticeText", "");
+  private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_NAME);
+
+  // What the user wants (true: play); follows the engine only when its state changes.
+  private boolean playIntent = true;
+  // The engine's values in the previous snapshot, null before the first of a session.
+  private @Nullable PlayerState engineState;
+  private @Nullable QualityChoice engineQuality;
+  private @Nullable String engineAudio;
+  private List<LevelInfo> levels = List.of();
+  // Target of the last seek while the snapshots have not reached it, -1 when none.
+  private long pendingSeekUs = -1;
+  private int pendingSeekUpdates;
+  // An error of the window's own (a bad URL, a failed open), shown before the engine's; "" none.
+  private String localError = "";
+  private String engineError = "";
+  private int viewportWidthPx;
+  private int viewportHeightPx;
+
+  /**
+   * A view model without a session.
+   *
+   * @param opener opens a session on a checked target: an http or https URL, a file URL, or the
+   *     absolute path of a presentation folder; may throw a runtime exception whose message says
+   *     why it could not
+   */
+  public PlayerViewModel(Function<String, Player> opener) {
+    this(opener, Player::close);
+  }
+
+  /**
+   * A view model without a session that hands sessions it is done with to {@code closer} (the
+   * window closes them on another thread, so a slow shutdown never freezes the FX thread).
+   *
+   * @param opener as for {@link #PlayerViewModel(Function)}
+   * @param closer closes a session that is no longer shown; its exceptions are logged
+   */
+  public PlayerViewModel(Function<String, Player> opener, Consumer<Player> closer) {
+    this.opener = Objects.requireNonNull(opener, "opener");
+    this.closer = Objects.requireNonNull(closer, "closer");
+  }
+
+  // ---------------------------------------------------------------- snapshots
+
+  /** Folds in the current player's latest snapshot; does nothing without a player. */
+  public void refresh() {
+    Player p = player;
+    if (p != null) {
+      update(p.snapshot());
+    }
+  }
+
+  /** Folds in one snapshot of the current session (the latest value wins). */
+  public void update(PlayerSnapshot s) {
+    PlayerState newState = s.state();
+    if (newState != engineState) {
+      switch (newState) {
+        case PLAYING -> playIntent = true;
+        case PAUSED, ENDED, FAILED, CLOSED -> playIntent = false;
+        case OPENING, BUFFERING -> {}
+      }
+      engineState = newState;
+    }
+    state.set(newState);
+    stateText.set(stateText(newState));
+    busy.set(newState == PlayerState.OPENING || newState == PlayerState.BUFFERING);
+    playing.set(playIntent && canPlay(newState));
+
+    if (pendingSeekUs >= 0) {
+      pendingSeekUpdates++;
+      if (Math.abs(s.positionUs() - pendingSeekUs) <= SEEK_SETTLED_WITHIN_US
+          || pendingSeekUpdates > SEEK_PENDING_MAX_UPDATES) {
+        pendingSeekUs = -1;
+      }
+    }
+    long shownPositionUs = pendingSeekUs >= 0 ? pendingSeekUs : s.positionUs();
+    positionUs.set(shownPositionUs);
+    durationUs.set(s.durationUs());
+    seekable.set(s.durationUs() > 0 && !s.live());
+    positionFraction.set(fraction(shownPositionUs, s.durationUs()));
+    bufferedFraction.set(fraction(s.positionUs() + s.bufferedAheadUs(), s.durationUs()));
+    timeText.set(TimeText.positionOfDuration(shownPositionUs, s.durationUs(), s.live()));
+
+    if (!s.levels().equals(levels)) {
+      levels = s.levels();
+      List<String> items = new ArrayList<>();
+      items.add(AUTO_QUALITY);
+      levels.forEach(level -> items.add(level.label()));
+      qualityItems.setAll(items);
+      engineQuality = null;
+    }
+    if (!s.quality().equals(engineQuality)) {
+      engineQuality = s.quality();
+      selectedQuality.set(itemOf(s.quality()));
+    }
+    if (!s.audioLanguages().equals(audioLanguages)) {
+      audioLanguages.setAll(s.audioLanguages());
+    }
+    if (!s.audioLanguage().equals(engineAudio)) {
+      engineAudio = s.audioLanguage();
+      selectedAudio.set(s.audioLanguage());
+    }
+
+    List<String> lines = StatsLines.of(s);
+    if (!lines.equals(statsLines)) {
+      statsLines.setAll(lines);
+    }
+    engineError =
+        newState == PlayerState.FAILED
+            ? s.error()
+                .map(ErrorText::firstLine)
+                .filter(e -> !e.isEmpty())
+                .orElse("Playback failed")
+            : "";
+    showErrors();
+    noticeText.set(s.notice().map(ErrorText::firstLine).orElse(""));
+  }
+
+  // ---------------------------------------------------------------- actions
+
+  /**
+   * Plays when paused, pauses when playing; after the end, plays again from the start. Does nothing
+   * without a session or after a failure.
+   */
+  public void togglePlay() {
+    Player p = player;
+    PlayerState now = state.get();
+    if (p == null || now == PlayerState.FAILED || now == PlayerState.CLOSED) {
+      return;
+    }
+    if (now == PlayerState.ENDED) {
+      seekTo(0);
+      p.play();
+      playIntent = true;
+    } else if (playIntent) {
+      p.pause();
+      playIntent = false;
+    } else {
+      p.play();
+      playIntent = true;
+    }
+    playing.set(playIntent);
+  }
+
+  /**
+   * Seeks to {@code positionUs}, clamped to the presentation (when its duration is known). The
+   * position shows the target until the snapshots reach it.
+   */
+  public void seekTo(long positionUs) {
+    Player p = player;
+    if (p == null) {
+      return;
+    }
+    long targetUs = Math.max(0, positionUs);
+    long durationUsNow = durationUs.get();
+    if (durationUsNow > 0) {
+      targetUs = Math.min(targetUs, durationUsNow);
+    }
+    p.seek(targetUs);
+    pendingSeekUs = targetUs;
+    pendingSeekUpdates = 0;
+    this.positionUs.set(targetUs);
+    positionFraction.set(fraction(targetUs, durationUsNow));
+  }
+
+  /**
+   * Seeks to a fraction (0 to 1) of the duration; does nothing while the duration is unknown.
+   *
+   * @throws IllegalArgumentException when the fraction is not a number
+   */
+  public void seekToFraction(double fraction) {
+    if (Double.isNaN(fraction)) {
+      throw new IllegalArgumentException("seek fraction: expected 0 to 1 but was NaN");
+    }
+    long durationUsNow = durationUs.get();
+    if (durationUsNow > 0) {
+      seekTo(Math.round(Math.max(0, Math.min(1, fraction)) * durationUsNow));
+    }
+  }
+
+  /** Seeks {@code seconds} forward (negative: back) from the position shown. */
+  public void seekBy(double seconds) {
+    seekTo(positionUs.get() + Math.round(seconds * 1e6));
+  }
+
+  /** Sets the output gain, clamped to 0..1 (rounded to whole percent). */
+  public void setVolume(double gain) {
+    if (Double.isNaN(gain)) {
+      throw new IllegalArgumentException("volume: expected 0 to 1 but was NaN");
+    }
+    double clamped = Math.round(Math.max(0, Math.min(1, gain)) * 100) / 100.0;
+    volume.set(clamped);
+    Player p = player;
+    if (p != null) {
+      p.setVolume(clamped);
+    }
+  }
+
+  /** Changes the volume by {@code delta} (e.g. {@link #VOLUME_STEP}). */
+  public void changeVolumeBy(double delta) {
+    setVolume(volume.get() + delta);
+  }
+
+  /** Mutes or unmutes. */
+  public void toggleMute() {
+    muted.set(!muted.get());
+    Player p = player;
+    if (p != null) {
+      p.setMuted(muted.get());
+    }
+  }
+
+  /**
+   * Chooses quality item {@code item}: 0 for {@link #AUTO_QUALITY}, {@code i + 1} for level {@code
+   * i}.
+   *
+   * @throws IllegalArgumentException when there is no such item
+   */
+  public void chooseQuality(int item) {
+    if (item < 0 || item >= qualityItems.size()) {
+      throw new IllegalArgumentException(
+          "quality item: expected 0 to " + (qualityItems.size() - 1) + " but was " + item);
+    }
+    selectedQuality.set(item);
+    Player p = player;
+    if (p != null) {
+      p.setQuality(item == 0 ? QualityChoice.auto() : QualityChoice.level(item - 1));
+    }
+  }
+
+  /**
+   * Switches audio to {@code language}, one of {@link #audioLanguages()}.
+   *
+   * @throws IllegalArgumentException when the session has no audio track in that language
+   */
+  public void chooseAudio(String language) {
+    if (!audioLanguages.contains(language)) {
+      throw new IllegalArgumentException(
+          "audio language: expected one of " + audioLanguages + " but was '" + language + "'");
+    }
+    selectedAudio.set(language);
+    Player p = player;
+    if (p != null) {
+      p.setAudioLanguage(language);
+    }
+  }
+
+  /** Shows or hides the stats overlay. */
+  public void toggleStats() {
+    statsVisible.set(!statsVisible.get());
+  }
+
+  /** Hides the window's own error (the engine's error stays while the session has failed). */
+  public void dismissError() {
+    localError = "";
+    showErrors();
+  }
+
+  /**
+   * Opens {@code input} (an http, https or file URL, or a presentation folder): checks it, closes
+   * the current session and opens a new one through the opener. A bad input leaves the current
+   * session playing and shows why in {@link #errorTextProperty()}.
+   *
+   * @return true when a new session was opened
+   */
+  public boolean openUrl(String input) {
+    String target;
+    try {
+      target = OpenTarget.check(input);
+    } catch (InvalidOpenTargetException e) {
+      localError = ErrorText.firstLine(e.getMessage());
+      showErrors();
+      return false;
+    }
+    closePlayer();
+    startSession(target);
+    Player opened;
+    try {
+      opened = opener.apply(target);
+    } catch (RuntimeException e) {
+      localError = "Cannot open " + target + ": " + ErrorText.of(e);
+      LOG.warn("{}", localError);
+      LOG.debug("opening {} failed", target, e);
+      close();
+      showErrors();
+      return false;
+    }
+    player = opened;
+    playerProperty.set(opened);
+    opened.setVolume(volume.get());
+    opened.setMuted(muted.get());
+    if (viewportWidthPx > 0 && viewportHeightPx > 0) {
+      opened.setViewport(viewportWidthPx, viewportHeightPx);
+    }
+    update(opened.snapshot());
+    return true;
+  }
+
+  /**
+   * The size of the video surface in physical pixels; forwarded to the player when it changes and
+   * to every player opened later.
+   *
+   * @throws IllegalArgumentException when a size is not positive
+   */
+  public void setViewport(int widthPx, int heightPx) {
+    if (widthPx <= 0 || heightPx <= 0) {
+      throw new IllegalArgumentException(
+          "viewport: expected a positive size but was " + widthPx + "x" + heightPx);
+    }
+    if (widthPx == viewportWidthPx && heightPx == viewportHeightPx) {
+      return;
+    }
+    viewportWidthPx = widthPx;
+    viewportHeightPx = heightPx;
+    Player p = player;
+    if (p != null) {
+      p.setViewport(widthPx, heightPx);
+    }
+  }
+
+  /** Closes the current session (the window is closing); idempotent. */
+  @Override
+  public void close() {
+    closePlayer();
+    state.set(PlayerState.CLOSED);
+    stateText.set(stateText(PlayerState.CLOSED));
+    busy.set(false);
+    playing.set(false);
+  }
+
+  // ---------------------------------------------------------------- properties
+
+  /** The current session, null before the first open, after a failed open and after close. */
+  public @Nullable Player player() {
+    return player;
+  }
+
+  /** The current session as a property (the view clears the surface when it changes). */
+  public ReadOnlyObjectProperty<@Nullable Player> playerProperty() {
+    return playerProperty.getReadOnlyProperty();
+  }
+
+  /** The engine's state ({@link PlayerState#CLOSED} without a session). */
+  public ReadOnlyObjectProperty<PlayerState> stateProperty() {
+    return state.getReadOnlyProperty();
+  }
+
+  /** The state in words ("Buffering…"). */
+  public ReadOnlyStringProperty stateTextProperty() {
+    return stateText.getReadOnlyProperty();
+  }
+
+  /** True while opening or buffering (the busy indicator shows). */
+  public ReadOnlyBooleanProperty busyProperty() {
+    return busy.getReadOnlyProperty();
+  }
+
+  /** True when playing or about to (the button offers pause). */
+  public ReadOnlyBooleanProperty playingProperty() {
+    return playing.getReadOnlyProperty();
+  }
+
+  /** Position shown, microseconds (a seek's target until the engine reaches it). */
+  public ReadOnlyLongProperty positionUsProperty() {
+    return positionUs.getReadOnlyProperty();
+  }
+
+  /** Duration, microseconds; 0 when unknown or live. */
+  public ReadOnlyLongProperty durationUsProperty() {
+    return durationUs.getReadOnlyProperty();
+  }
+
+  /** Position as a fraction of the duration (the seek bar's value), 0 when unknown. */
+  public ReadOnlyDoubleProperty positionFractionProperty() {
+    return positionFraction.getReadOnlyProperty();
+  }
+
+  /** End of the buffered media as a fraction of the duration, 0 when unknown. */
+  public ReadOnlyDoubleProperty bufferedFractionProperty() {
+    return bufferedFraction.getReadOnlyProperty();
+  }
+
+  /** True when the duration is known and the presentation is not live. */
+  public ReadOnlyBooleanProperty seekableProperty() {
+    return seekable.getReadOnlyProperty();
+  }
+
+  /** "m:ss / m:ss" (h:mm:ss from an hour on). */
+  public ReadOnlyStringProperty timeTextProperty() {
+    return timeText.getReadOnlyProperty();
+  }
+
+  /** Output gain, 0 to 1. */
+  public ReadOnlyDoubleProperty volumeProperty() {
+    return volume.getReadOnlyProperty();
+  }
+
+  /** True when muted. */
+  public ReadOnlyBooleanProperty mutedProperty() {
+    return muted.getReadOnlyProperty();
+  }
+
+  /** "Auto" followed by each level's label, lowest bitrate first (unmodifiable). */
+  public ObservableList<String> qualityItems() {
+    return qualityItemsView;
+  }
+
+  /**
+   * Index in {@link #qualityItems()} of the quality choice: 0 for auto, {@code level + 1} for a
+   * forced level, -1 for a bitrate ceiling (no item matches it).
+   */
+  public ReadOnlyIntegerProperty selectedQualityProperty() {
+    return selectedQuality.getReadOnlyProperty();
+  }
+
+  /** Languages of the audio tracks, in manifest order (unmodifiable). */
+  public ObservableList<String> audioLanguages() {
+    return audioLanguagesView;
+  }
+
+  /** Language of the audio track playing, "" without audio. */
+  public ReadOnlyStringProperty selectedAudioProperty() {
+    return selectedAudio.getReadOnlyProperty();
+  }
+
+  /** True when the stats overlay shows. */
+  public ReadOnlyBooleanProperty statsVisibleProperty() {
+    return statsVisible.getReadOnlyProperty();
+  }
+
+  /** The stats overlay's lines, "Name: value" (unmodifiable). */
+  public ObservableList<String> statsLines() {
+    return statsLinesView;
+  }
+
+  /** A readable one-line error, "" when there is none. */
+  public ReadOnlyStringProperty errorTextProperty() {
+    return errorText.getReadOnlyProperty();
+  }
+
+  /** A message for the user that is not an error, "" when there is none. */
+  public ReadOnlyStringProperty noticeTextProperty() {
+    return noticeText.getReadOnlyProperty();
+  }
+
+  /** The window title: "Smooth Player — " and what is open. */
+  public ReadOnlyStringProperty titleProperty() {
+    return title.getReadOnlyProperty();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private void startSession(String target) {
+    title.set(APP_NAME + " \u2014 " + target);
+    localError = "";
+    engineError = "";
+    engineState = null;
+    engineQuality = null;
+    engineAudio = null;
+    playIntent = true;
+    pendingSeekUs = -1;
+    update(PlayerSnapshot.opening(target));
+  }
+
+  private void closePlayer() {
+    Player p = player;
+    if (p == null) {
+      return;
+    }
+    player = null;
+    playerProperty.set(null);
+    try {
+      closer.accept(p);
+    } catch (RuntimeException e) {
+      LOG.warn("closing the player failed: {}", ErrorText.of(e), e);
+    }
+  }
+
+  private void showErrors() {
+    errorText.set(localError.isEmpty() ? engineError : localError);
+  }
+
+  private int itemOf(QualityChoice choice) {
+    return switch (choice.kind()) {
+      case AUTO -> 0;
+      case LEVEL -> choice.level() < levels.size() ? choice.level() + 1 : -1;
+      case MAX_BITRATE -> -1;
+    };
+  }
+
+  private static boolean canPlay(PlayerState s) {
+    return s != PlayerState.ENDED && s != PlayerState.FAILED && s != PlayerState.CLOSED;
+  }
+
+  private static double fraction(long partUs, long wholeUs) {
+    return wholeUs > 0 ? Math.max(0, Math.min(1, (double) partUs / wholeUs)) : 0;
+  }
+
+  static String stateText(PlayerState s) {
+    return switch (s) {
+      case OPENING -> "Opening\u2026";
+      case BUFFERING -> "Buffering\u2026";
+      case PLAYING -> "Playing";
+      case PAUSED -> "Paused";
+      case ENDED -> "Ended";
+      case FAILED -> "Failed";
+      case CLOSED -> "Closed";
+    };
+  }
+}

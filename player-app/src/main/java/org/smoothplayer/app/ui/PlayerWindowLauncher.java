@@ -1,0 +1,181 @@
+package org.smoothplayer.app.ui;
+
+import java.io.PrintStream;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smoothplayer.app.engine.Player;
+
+/**
+ * Opens the player window from plain Java (the command line): starts the JavaFX runtime, shows the
+ * window on a session, waits until the window closes and closes the session.
+ */
+public final class PlayerWindowLauncher {
+
+  /** Exit code of a window that opened and closed. */
+  public static final int EXIT_OK = 0;
+
+  /** Exit code when no window can be shown (no display, no GTK). */
+  public static final int EXIT_NO_DISPLAY = 1;
+
+  /** Window size at start, logical pixels. */
+  public static final double DEFAULT_WIDTH = 1280;
+
+  public static final double DEFAULT_HEIGHT = 720;
+
+  /** Smallest window size, logical pixels. */
+  public static final double MIN_WIDTH = 480;
+
+  public static final double MIN_HEIGHT = 300;
+
+  /** Longest wait for the sessions to close after the window closed, seconds. */
+  static final long CLOSE_WAIT_S = 30;
+
+  private static final Logger LOG = LoggerFactory.getLogger(PlayerWindowLauncher.class);
+
+  private PlayerWindowLauncher() {}
+
+  /**
+   * Shows the player window on {@code opener.apply(initialUrl)} and blocks until the user closes
+   * it; sessions are closed on a "player-closer" thread (never on the FX thread) and waited for (at
+   * most {@value #CLOSE_WAIT_S} s) before returning. The JavaFX runtime stays up (so a later call
+   * in the same JVM works): end the JVM with {@code System.exit}.
+   *
+   * @param initialUrl what to open first: an http, https or file URL, or a presentation folder
+   * @param opener opens a session on a checked URL or folder path (also used by File ▸ Open and
+   *     drag and drop); its exceptions show in the window's error banner
+   * @return {@link #EXIT_OK}, or {@link #EXIT_NO_DISPLAY} when the toolkit cannot start (a message
+   *     is printed on standard error)
+   */
+  public static int run(String initialUrl, Function<String, Player> opener) {
+    return run(initialUrl, opener, System.err);
+  }
+
+  static int run(String initialUrl, Function<String, Player> opener, PrintStream err) {
+    Objects.requireNonNull(initialUrl, "initialUrl");
+    Objects.requireNonNull(opener, "opener");
+    String problem = startToolkit();
+    if (problem != null) {
+      err.println(
+          "smooth-player: no display: " + problem + "; use --headless to play without a window");
+      return EXIT_NO_DISPLAY;
+    }
+    ExecutorService closer =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread t = new Thread(task, "player-closer");
+              t.setDaemon(true);
+              return t;
+            });
+    CountDownLatch closed = new CountDownLatch(1);
+    AtomicReference<@Nullable Stage> stage = new AtomicReference<>();
+    AtomicReference<@Nullable RuntimeException> failure = new AtomicReference<>();
+    Platform.runLater(
+        () -> {
+          try {
+            stage.set(
+                openWindow(
+                    initialUrl,
+                    opener,
+                    player -> closer.execute(() -> closeQuietly(player)),
+                    closed::countDown));
+          } catch (RuntimeException e) {
+            failure.set(e);
+            closed.countDown();
+          }
+        });
+    try {
+      closed.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      Platform.runLater(
+          () -> {
+            Stage s = stage.get();
+            if (s != null) {
+              s.hide();
+            }
+          });
+    }
+    closer.shutdown();
+    try {
+      if (!closer.awaitTermination(CLOSE_WAIT_S, TimeUnit.SECONDS)) {
+        err.println(
+            "smooth-player: the session did not close within " + CLOSE_WAIT_S + " s; leaving it");
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    RuntimeException e = failure.get();
+    if (e != null) {
+      err.println("smooth-player: the window could not be shown: " + ErrorText.of(e));
+      return EXIT_NO_DISPLAY;
+    }
+    return EXIT_OK;
+  }
+
+  /**
+   * Builds and shows a player window on the FX thread and opens {@code initialUrl} in it; sessions
+   * the window is done with go to {@code closer}; when the window hides, the current session goes
+   * there too and {@code onClosed} runs.
+   */
+  static Stage openWindow(
+      String initialUrl,
+      Function<String, Player> opener,
+      Consumer<Player> closer,
+      Runnable onClosed) {
+    PlayerViewModel viewModel = new PlayerViewModel(opener, closer);
+    PlayerView view = new PlayerView(viewModel);
+    Stage stage = new Stage();
+    stage.titleProperty().bind(viewModel.titleProperty());
+    stage.setMinWidth(MIN_WIDTH);
+    stage.setMinHeight(MIN_HEIGHT);
+    stage.setScene(new Scene(view, DEFAULT_WIDTH, DEFAULT_HEIGHT));
+    stage.setOnHidden(
+        event -> {
+          view.stop();
+          viewModel.close();
+          onClosed.run();
+        });
+    stage.show();
+    view.start();
+    viewModel.openUrl(initialUrl);
+    return stage;
+  }
+
+  private static void closeQuietly(Player player) {
+    try {
+      player.close();
+    } catch (RuntimeException e) {
+      LOG.warn("closing the session failed: {}", ErrorText.of(e), e);
+    }
+  }
+
+  /** Starts the FX runtime unless it runs already; the reason when it cannot start, else null. */
+  private static @Nullable String startToolkit() {
+    try {
+      CountDownLatch started = new CountDownLatch(1);
+      Platform.startup(started::countDown);
+      started.await();
+    } catch (IllegalStateException alreadyRunning) {
+      // Started before (an earlier window, or a test harness): use it.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted while starting JavaFX";
+    } catch (RuntimeException | LinkageError e) {
+      return ErrorText.of(e);
+    }
+    Platform.setImplicitExit(false);
+    return null;
+  }
+}

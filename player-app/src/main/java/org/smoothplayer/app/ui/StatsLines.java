@@ -1,0 +1,49 @@
+package org.smoothplayer.app.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.smoothplayer.app.engine.LevelInfo;
+import org.smoothplayer.app.engine.PlayerSnapshot;
+
+/** The lines of the stats overlay, computed from one snapshot. */
+final class StatsLines {
+
+  /** Shown for a value that is not known yet. */
+  static final String UNKNOWN = "\u2014";
+
+  private StatsLines() {}
+
+  /** One "Name: value" line per statistic, in display order. */
+  static List<String> of(PlayerSnapshot s) {
+    Optional<LevelInfo> shown = s.shownLevelInfo();
+    String level =
+        (s.shownLevel() >= 0 ? Integer.toString(s.shownLevel()) : UNKNOWN)
+            + " of "
+            + s.levels().size()
+            + " (decided "
+            + (s.decidedLevel() >= 0 ? Integer.toString(s.decidedLevel()) : UNKNOWN)
+            + ")";
+    String resolution =
+        shown
+            .filter(l -> l.widthPx() > 0 && l.heightPx() > 0)
+            .map(l -> l.widthPx() + "\u00d7" + l.heightPx())
+            .orElse(UNKNOWN);
+    String bitrate = shown.map(l -> mbps(l.bitrateBps())).orElse(UNKNOWN);
+    String throughput = s.throughputEstimateBps() > 0 ? mbps(s.throughputEstimateBps()) : UNKNOWN;
+    return List.of(
+        "Level: " + level,
+        "Resolution: " + resolution,
+        "Bitrate: " + bitrate,
+        "Throughput: " + throughput,
+        "Buffer: " + String.format(Locale.ROOT, "%.1f s", s.bufferedAheadUs() / 1e6),
+        "Frames: " + s.renderedFrames() + " rendered, " + s.droppedFrames() + " dropped",
+        "A/V drift: " + String.format(Locale.ROOT, "%.0f ms", s.avDriftMs()),
+        "Quality: " + s.quality(),
+        "Reason: " + (s.lastDecisionReason().isBlank() ? UNKNOWN : s.lastDecisionReason()));
+  }
+
+  private static String mbps(double bitsPerSecond) {
+    return String.format(Locale.ROOT, "%.2f Mbps", bitsPerSecond / 1e6);
+  }
+}

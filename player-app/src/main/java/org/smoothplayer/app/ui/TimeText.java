@@ -1,0 +1,47 @@
+package org.smoothplayer.app.ui;
+
+/** Formats playback times for the time label: "m:ss", or "h:mm:ss" for long presentations. */
+final class TimeText {
+
+  /** From this length on, times show hours. */
+  static final long HOURS_FROM_US = 3_600_000_000L;
+
+  private TimeText() {}
+
+  /**
+   * One time, truncated to whole seconds.
+   *
+   * @param timeUs the time, microseconds (negative reads as 0)
+   * @param withHours true for "h:mm:ss", false for "m:ss" (minutes grow past 59)
+   */
+  static String format(long timeUs, boolean withHours) {
+    long totalSeconds = Math.max(0, timeUs) / 1_000_000;
+    long seconds = totalSeconds % 60;
+    if (withHours) {
+      long minutes = totalSeconds / 60 % 60;
+      long hours = totalSeconds / 3600;
+      return hours + ":" + twoDigits(minutes) + ":" + twoDigits(seconds);
+    }
+    return totalSeconds / 60 + ":" + twoDigits(seconds);
+  }
+
+  /**
+   * "position / duration" in one style for both: hours when either reaches an hour. A live or
+   * unknown duration shows as "live" or the position alone.
+   */
+  static String positionOfDuration(long positionUs, long durationUs, boolean live) {
+    boolean withHours = positionUs >= HOURS_FROM_US || durationUs >= HOURS_FROM_US;
+    String position = format(positionUs, withHours);
+    if (live) {
+      return position + " / live";
+    }
+    if (durationUs <= 0) {
+      return position;
+    }
+    return position + " / " + format(durationUs, withHours);
+  }
+
+  private static String twoDigits(long value) {
+    return value < 10 ? "0" + value : Long.toString(value);
+  }
+}

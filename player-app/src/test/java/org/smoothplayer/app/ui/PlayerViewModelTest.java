@@ -1,0 +1,435 @@
+package org.smoothplayer.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smoothplayer.app.engine.PlayerSnapshot;
+import org.smoothplayer.app.engine.PlayerState;
+import org.smoothplayer.app.engine.QualityChoice;
+
+/** The view model with a recording fake player: snapshots become properties, actions commands. */
+class PlayerViewModelTest {
+
+  private final List<String> opened = new ArrayList<>();
+  private final List<FakePlayer> players = new ArrayList<>();
+  private final PlayerViewModel vm =
+      new PlayerViewModel(
+          target -> {
+            opened.add(target);
+            FakePlayer p = new FakePlayer(PlayerSnapshot.opening(target));
+            players.add(p);
+            return p;
+          });
+
+  /** Opens the test URL and publishes {@code s} as the session's snapshot. */
+  private FakePlayer openOn(Snapshots s) {
+    assertThat(vm.openUrl(Snapshots.URL)).isTrue();
+    FakePlayer p = players.get(players.size() - 1);
+    p.publish(s.build());
+    vm.refresh();
+    return p;
+  }
+
+  @Test
+  void a_snapshot_becomes_time_text_seek_bar_fractions_and_state() {
+    openOn(new Snapshots());
+
+    assertThat(vm.timeTextProperty().get()).isEqualTo("0:10 / 4:00");
+    assertThat(vm.positionUsProperty().get()).isEqualTo(10_000_000);
+    assertThat(vm.durationUsProperty().get()).isEqualTo(240_000_000);
+    assertThat(vm.positionFractionProperty().get()).isCloseTo(10.0 / 240, within(1e-9));
+    // Buffered up to the earlier of video (40 s) and audio (42 s).
+    assertThat(vm.bufferedFractionProperty().get()).isCloseTo(40.0 / 240, within(1e-9));
+    assertThat(vm.stateTextProperty().get()).isEqualTo("Playing");
+    assertThat(vm.playingProperty().get()).isTrue();
+    assertThat(vm.seekableProperty().get()).isTrue();
+    assertThat(vm.busyProperty().get()).isFalse();
+    assertThat(vm.titleProperty().get()).isEqualTo("Smooth Player \u2014 " + Snapshots.URL);
+  }
+
+  @Test
+  void a_presentation_of_an_hour_or_more_shows_hours_in_both_times() {
+    Snapshots s = new Snapshots();
+    s.durationUs = 7_200_000_000L;
+    s.positionUs = 3_723_000_000L;
+    openOn(s);
+    assertThat(vm.timeTextProperty().get()).isEqualTo("1:02:03 / 2:00:00");
+
+    s.positionUs = 65_900_000;
+    openOn(s);
+    assertThat(vm.timeTextProperty().get()).isEqualTo("0:01:05 / 2:00:00");
+  }
+
+  @Test
+  void a_live_presentation_says_live_and_cannot_be_sought_by_fraction() {
+    Snapshots s = new Snapshots();
+    s.live = true;
+    s.durationUs = 0;
+    FakePlayer p = openOn(s);
+
+    assertThat(vm.timeTextProperty().get()).isEqualTo("0:10 / live");
+    assertThat(vm.seekableProperty().get()).isFalse();
+    assertThat(vm.bufferedFractionProperty().get()).isZero();
+    vm.seekToFraction(0.5);
+    assertThat(p.commands()).noneMatch(c -> c.startsWith("seek"));
+  }
+
+  @Test
+  void buffering_and_opening_are_busy_with_their_state_in_words() {
+    Snapshots s = new Snapshots();
+    s.state = PlayerState.BUFFERING;
+    openOn(s);
+    assertThat(vm.busyProperty().get()).isTrue();
+    assertThat(vm.stateTextProperty().get()).isEqualTo("Buffering\u2026");
+
+    vm.update(PlayerSnapshot.opening(Snapshots.URL));
+    assertThat(vm.busyProperty().get()).isTrue();
+    assertThat(vm.stateTextProperty().get()).isEqualTo("Opening\u2026");
+  }
+
+  @Test
+  void quality_items_are_auto_then_each_level_and_the_choice_is_selected() {
+    Snapshots s = new Snapshots();
+    openOn(s);
+    assertThat(vm.qualityItems())
+        .containsExactly("Auto", "160\u00d790 \u00b7 0.15 Mbps", "320\u00d7180 \u00b7 0.40 Mbps");
+    assertThat(vm.selectedQualityProperty().get()).isZero();
+
+    s.quality = QualityChoice.level(1);
+    vm.update(s.build());
+    assertThat(vm.selectedQualityProperty().get()).isEqualTo(2);
+
+    s.quality = QualityChoice.maxBitrate(300_000);
+    vm.update(s.build());
+    assertThat(vm.selectedQualityProperty().get()).isEqualTo(-1);
+  }
+
+  @Test
+  void choosing_a_quality_item_forces_that_level_or_auto() {
+    Snapshots s = new Snapshots();
+    FakePlayer p = openOn(s);
+
+    vm.chooseQuality(2);
+    // A snapshot published before the engine handled the command does not undo the choice.
+    vm.update(s.build());
+    assertThat(vm.selectedQualityProperty().get()).isEqualTo(2);
+    vm.chooseQuality(0);
+
+    assertThat(p.commands()).containsSubsequence("quality level 1", "quality auto");
+    assertThatThrownBy(() -> vm.chooseQuality(3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("quality item: expected 0 to 2 but was 3");
+  }
+
+  @Test
+  void audio_languages_and_the_playing_one_follow_the_snapshot_and_can_be_chosen() {
+    FakePlayer p = openOn(new Snapshots());
+    assertThat(vm.audioLanguages()).containsExactly("en", "fr");
+    assertThat(vm.selectedAudioProperty().get()).isEqualTo("en");
+
+    vm.chooseAudio("fr");
+
+    assertThat(vm.selectedAudioProperty().get()).isEqualTo("fr");
+    assertThat(p.lastCommand()).isEqualTo("audio fr");
+    assertThatThrownBy(() -> vm.chooseAudio("de"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("audio language: expected one of [en, fr] but was 'de'");
+  }
+
+  @Test
+  void the_stats_overlay_lists_level_resolution_bitrate_throughput_buffer_frames_drift_reason() {
+    openOn(new Snapshots());
+
+    assertThat(vm.statsVisibleProperty().get()).isFalse();
+    vm.toggleStats();
+    assertThat(vm.statsVisibleProperty().get()).isTrue();
+    assertThat(vm.statsLines())
+        .containsExactly(
+            "Level: 1 of 2 (decided 1)",
+            "Resolution: 320\u00d7180",
+            "Bitrate: 0.40 Mbps",
+            "Throughput: 2.50 Mbps",
+            "Buffer: 30.0 s",
+            "Frames: 250 rendered, 3 dropped",
+            "A/V drift: 12 ms",
+            "Quality: auto",
+            "Reason: buffer above 20 s, estimate allows level 1");
+  }
+
+  @Test
+  void before_the_first_frame_the_overlay_shows_unknowns() {
+    assertThat(vm.openUrl(Snapshots.URL)).isTrue();
+
+    assertThat(vm.statsLines())
+        .contains(
+            "Level: \u2014 of 0 (decided \u2014)",
+            "Resolution: \u2014",
+            "Throughput: \u2014",
+            "Reason: \u2014");
+  }
+
+  @Test
+  void a_failed_session_shows_the_first_line_of_its_error() {
+    Snapshots s = new Snapshots();
+    s.state = PlayerState.FAILED;
+    s.error =
+        Optional.of(
+            "Manifest request failed: HTTP 404 for " + Snapshots.URL + "\n\tat some.Frame(X.java)");
+    openOn(s);
+
+    assertThat(vm.errorTextProperty().get())
+        .isEqualTo("Manifest request failed: HTTP 404 for " + Snapshots.URL);
+    assertThat(vm.playingProperty().get()).isFalse();
+  }
+
+  @Test
+  void a_notice_shows_until_the_snapshot_drops_it() {
+    Snapshots s = new Snapshots();
+    s.notice = Optional.of("No audio device: playing without sound");
+    openOn(s);
+    assertThat(vm.noticeTextProperty().get()).isEqualTo("No audio device: playing without sound");
+
+    s.notice = Optional.empty();
+    vm.update(s.build());
+    assertThat(vm.noticeTextProperty().get()).isEmpty();
+  }
+
+  @Test
+  void toggle_play_pauses_and_resumes_and_a_stale_snapshot_does_not_flip_the_button() {
+    Snapshots s = new Snapshots();
+    FakePlayer p = openOn(s);
+
+    vm.togglePlay();
+    assertThat(vm.playingProperty().get()).isFalse();
+    vm.update(s.build()); // still PLAYING: the engine has not handled the pause yet
+    assertThat(vm.playingProperty().get()).isFalse();
+    s.state = PlayerState.PAUSED;
+    vm.update(s.build());
+    vm.togglePlay();
+
+    assertThat(vm.playingProperty().get()).isTrue();
+    assertThat(p.commands()).containsSubsequence("pause", "play");
+  }
+
+  @Test
+  void the_engine_starting_or_stopping_playback_moves_the_button() {
+    Snapshots s = new Snapshots();
+    s.state = PlayerState.PAUSED;
+    openOn(s);
+    assertThat(vm.playingProperty().get()).isFalse();
+
+    s.state = PlayerState.PLAYING;
+    vm.update(s.build());
+    assertThat(vm.playingProperty().get()).isTrue();
+
+    s.state = PlayerState.ENDED;
+    vm.update(s.build());
+    assertThat(vm.playingProperty().get()).isFalse();
+  }
+
+  @Test
+  void play_after_the_end_starts_again_from_the_beginning() {
+    Snapshots s = new Snapshots();
+    s.state = PlayerState.ENDED;
+    s.positionUs = s.durationUs;
+    FakePlayer p = openOn(s);
+
+    vm.togglePlay();
+
+    assertThat(p.commands()).containsSubsequence("seek 0", "play");
+    assertThat(vm.playingProperty().get()).isTrue();
+  }
+
+  @Test
+  void seeking_by_steps_starts_from_the_last_target_and_stays_inside_the_presentation() {
+    Snapshots s = new Snapshots();
+    FakePlayer p = openOn(s);
+
+    vm.seekBy(5);
+    vm.update(s.build()); // the engine still reports 10 s
+    vm.seekBy(5);
+    assertThat(vm.positionUsProperty().get()).isEqualTo(20_000_000);
+    vm.seekBy(-60);
+    vm.seekBy(1_000);
+
+    assertThat(p.commands())
+        .filteredOn(c -> c.startsWith("seek"))
+        .containsExactly("seek 15000000", "seek 20000000", "seek 0", "seek 240000000");
+  }
+
+  @Test
+  void the_position_shows_the_seek_target_until_the_engine_reaches_it() {
+    Snapshots s = new Snapshots();
+    openOn(s);
+
+    vm.seekToFraction(0.5);
+    vm.update(s.build());
+    assertThat(vm.timeTextProperty().get()).isEqualTo("2:00 / 4:00");
+    assertThat(vm.positionFractionProperty().get()).isEqualTo(0.5);
+
+    s.positionUs = 120_040_000;
+    vm.update(s.build());
+    s.positionUs = 121_000_000;
+    vm.update(s.build());
+    assertThat(vm.timeTextProperty().get()).isEqualTo("2:01 / 4:00");
+  }
+
+  @Test
+  void a_seek_target_the_engine_never_reports_stops_showing_after_a_while() {
+    Snapshots s = new Snapshots();
+    openOn(s);
+
+    vm.seekTo(100_000_000);
+    for (int i = 0; i <= PlayerViewModel.SEEK_PENDING_MAX_UPDATES; i++) {
+      vm.update(s.build());
+    }
+
+    assertThat(vm.positionUsProperty().get()).isEqualTo(10_000_000);
+  }
+
+  @Test
+  void volume_is_clamped_to_whole_percent_and_mute_toggles() {
+    FakePlayer p = openOn(new Snapshots());
+
+    vm.changeVolumeBy(-PlayerViewModel.VOLUME_STEP);
+    vm.changeVolumeBy(-PlayerViewModel.VOLUME_STEP);
+    assertThat(vm.volumeProperty().get()).isEqualTo(0.8);
+    vm.setVolume(1.7);
+    vm.setVolume(-0.2);
+    vm.toggleMute();
+
+    assertThat(p.commands())
+        .containsSubsequence("volume 0.9", "volume 0.8", "volume 1.0", "volume 0.0", "muted true");
+    assertThat(vm.mutedProperty().get()).isTrue();
+  }
+
+  @Test
+  void the_viewport_is_forwarded_only_when_it_changes() {
+    FakePlayer p = openOn(new Snapshots());
+
+    vm.setViewport(1280, 640);
+    vm.setViewport(1280, 640);
+    vm.setViewport(640, 360);
+
+    assertThat(p.commands())
+        .filteredOn(c -> c.startsWith("viewport"))
+        .containsExactly("viewport 1280x640", "viewport 640x360");
+    assertThatThrownBy(() -> vm.setViewport(0, 10))
+        .hasMessage("viewport: expected a positive size but was 0x10");
+  }
+
+  @Test
+  void opening_another_url_closes_the_session_and_carries_volume_mute_and_viewport_over() {
+    FakePlayer first = openOn(new Snapshots());
+    vm.setVolume(0.4);
+    vm.toggleMute();
+    vm.setViewport(800, 450);
+
+    assertThat(vm.openUrl("https://example.org/other/Manifest")).isTrue();
+
+    assertThat(first.closed()).isTrue();
+    FakePlayer second = players.get(1);
+    assertThat(second.commands()).containsExactly("volume 0.4", "muted true", "viewport 800x450");
+    assertThat(vm.player()).isSameAs(second);
+    assertThat(vm.titleProperty().get())
+        .isEqualTo("Smooth Player \u2014 https://example.org/other/Manifest");
+    assertThat(vm.stateTextProperty().get()).isEqualTo("Opening\u2026");
+  }
+
+  @Test
+  void urls_of_other_schemes_are_refused_with_a_readable_error_and_playback_goes_on() {
+    FakePlayer p = openOn(new Snapshots());
+
+    assertThat(vm.openUrl("ftp://example.org/Manifest")).isFalse();
+    assertThat(vm.errorTextProperty().get())
+        .isEqualTo(
+            "Cannot open 'ftp://example.org/Manifest': the scheme 'ftp' is not supported,"
+                + " expected http, https or file");
+    assertThat(p.closed()).isFalse();
+    assertThat(opened).containsExactly(Snapshots.URL);
+
+    vm.dismissError();
+    assertThat(vm.errorTextProperty().get()).isEmpty();
+  }
+
+  @Test
+  void empty_input_hostless_urls_and_missing_folders_are_refused(@TempDir Path dir) {
+    assertThat(vm.openUrl("  ")).isFalse();
+    assertThat(vm.errorTextProperty().get())
+        .isEqualTo(
+            "Nothing to open: expected an http, https or file URL, or a presentation folder");
+    assertThat(vm.openUrl("http:///Manifest")).isFalse();
+    assertThat(vm.errorTextProperty().get())
+        .isEqualTo("Cannot open 'http:///Manifest': the URL names no host");
+    String missing = dir.resolve("nowhere").toString();
+    assertThat(vm.openUrl(missing)).isFalse();
+    assertThat(vm.errorTextProperty().get())
+        .isEqualTo(
+            "Cannot open '"
+                + missing
+                + "': expected an http, https or file URL, or a presentation folder, but no"
+                + " folder exists there");
+    assertThat(vm.openUrl(dir.toString())).isFalse();
+    assertThat(vm.errorTextProperty().get())
+        .isEqualTo("Cannot open '" + dir + "': the folder holds no file named Manifest");
+    assertThat(opened).isEmpty();
+  }
+
+  @Test
+  void a_presentation_folder_and_a_file_url_reach_the_opener(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("Manifest"), "<SmoothStreamingMedia/>");
+
+    assertThat(vm.openUrl(" " + dir + " ")).isTrue();
+    String fileUrl = dir.resolve("Manifest").toUri().toString();
+    assertThat(vm.openUrl(fileUrl)).isTrue();
+
+    assertThat(opened).containsExactly(dir.toAbsolutePath().toString(), fileUrl);
+    assertThat(vm.errorTextProperty().get()).isEmpty();
+  }
+
+  @Test
+  void an_opener_failure_shows_its_message_and_cause_in_one_line() {
+    PlayerViewModel failing =
+        new PlayerViewModel(
+            target -> {
+              throw new IllegalStateException(
+                  "manifest could not be loaded",
+                  new UncheckedIOException(new IOException("Connection refused")));
+            });
+
+    assertThat(failing.openUrl(Snapshots.URL)).isFalse();
+
+    assertThat(failing.errorTextProperty().get())
+        .isEqualTo(
+            "Cannot open " + Snapshots.URL + ": manifest could not be loaded: Connection refused");
+    assertThat(failing.player()).isNull();
+    assertThat(failing.busyProperty().get()).isFalse();
+  }
+
+  @Test
+  void without_a_session_actions_do_nothing_and_close_is_idempotent() {
+    vm.togglePlay();
+    vm.seekBy(5);
+    vm.setVolume(0.5);
+    vm.close();
+
+    FakePlayer p = openOn(new Snapshots());
+    vm.close();
+    vm.close();
+
+    assertThat(p.closed()).isTrue();
+    assertThat(p.commands()).containsOnlyOnce("close");
+    assertThat(vm.stateProperty().get()).isEqualTo(PlayerState.CLOSED);
+    assertThat(vm.playerProperty().get()).isNull();
+  }
+}

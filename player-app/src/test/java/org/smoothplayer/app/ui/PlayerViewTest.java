@@ -1,0 +1,263 @@
+package org.smoothplayer.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.smoothplayer.app.engine.PlayerState;
+import org.smoothplayer.app.playback.ShownFrame;
+import org.smoothplayer.decoder.video.PixelBufferPool;
+import org.smoothplayer.decoder.video.VideoFrame;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole window content on a headless stage, driven by keys and clicks, on a fake player. */
+@ExtendWith(ApplicationExtension.class)
+class PlayerViewTest {
+
+  private final PixelBufferPool pool = new PixelBufferPool();
+  private final Snapshots snapshot = new Snapshots();
+  private final FakePlayer player = new FakePlayer(snapshot.build());
+  private PlayerViewModel viewModel;
+  private PlayerView view;
+
+  @Start
+  void start(Stage stage) {
+    viewModel = new PlayerViewModel(url -> player);
+    view = new PlayerView(viewModel);
+    stage.setScene(new Scene(view, 900, 560));
+    stage.show();
+    viewModel.openUrl(Snapshots.URL);
+    view.start();
+  }
+
+  @AfterEach
+  void stop() {
+    Fx.run(view::stop);
+    pool.close();
+  }
+
+  /** Waits (bounded) until {@code condition} holds on the FX thread. */
+  private static void await(String what, BooleanSupplier condition) {
+    try {
+      WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Fx.call(condition::getAsBoolean));
+    } catch (TimeoutException e) {
+      throw new AssertionError("timed out waiting until " + what, e);
+    }
+  }
+
+  private void publish() {
+    player.publish(snapshot.build());
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private static <T extends Node> T node(FxRobot robot, String id) {
+    return robot.lookup(id).query();
+  }
+
+  @Test
+  void the_surface_shows_the_due_frames_and_closes_every_one(FxRobot robot) {
+    List<VideoFrame> frames =
+        List.of(
+            TestFrames.pattern(pool, 64, 36, 64 * 4, 0),
+            TestFrames.pattern(pool, 64, 36, 64 * 4, 40_000),
+            TestFrames.pattern(pool, 96, 54, 96 * 4 + 32, 80_000));
+    frames.forEach(f -> player.queue(new ShownFrame(f, 1, 0)));
+
+    await("every frame is closed", () -> frames.stream().allMatch(TestFrames::isClosed));
+
+    VideoSurface surface = node(robot, "#surface");
+    javafx.scene.image.Image image = Fx.call(surface::image);
+    assertThat(image.getWidth()).isEqualTo(96);
+    assertThat(image.getPixelReader().getArgb(10, 10)).isEqualTo(TestFrames.RED);
+    assertThat(image.getPixelReader().getArgb(90, 50)).isEqualTo(TestFrames.WHITE);
+  }
+
+  @Test
+  void the_surface_size_reaches_the_player(FxRobot robot) {
+    await(
+        "a viewport is reported",
+        () -> player.commands().stream().anyMatch(c -> c.startsWith("viewport ")));
+    VideoSurface surface = node(robot, "#surface");
+    String expected =
+        Fx.call(
+            () ->
+                "viewport "
+                    + (int) Math.ceil(surface.getWidth())
+                    + "x"
+                    + (int) Math.ceil(surface.getHeight()));
+    assertThat(player.commands()).filteredOn(c -> c.startsWith("viewport ")).endsWith(expected);
+  }
+
+  @Test
+  void space_pauses_and_plays(FxRobot robot) {
+    robot.type(KeyCode.SPACE);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(player.lastCommand()).isEqualTo("pause");
+    assertThat(robot.lookup("#playPause").queryButton().getText()).isEqualTo("Play");
+
+    robot.type(KeyCode.SPACE);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(player.lastCommand()).isEqualTo("play");
+    assertThat(robot.lookup("#playPause").queryButton().getText()).isEqualTo("Pause");
+  }
+
+  @Test
+  void the_play_button_pauses(FxRobot robot) {
+    robot.clickOn("#playPause");
+
+    assertThat(player.lastCommand()).isEqualTo("pause");
+  }
+
+  @Test
+  void arrows_seek_and_change_the_volume_and_m_mutes(FxRobot robot) {
+    robot.type(KeyCode.RIGHT);
+    robot.type(KeyCode.DOWN);
+    robot.type(KeyCode.M);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(player.commands()).containsSubsequence("seek 15000000", "volume 0.9", "muted true");
+    assertThat(robot.lookup("#mute").queryButton().getText()).isEqualTo("Unmute");
+  }
+
+  @Test
+  void choosing_a_level_in_the_quality_menu_reaches_the_player(FxRobot robot) {
+    robot.clickOn("Quality");
+    robot.clickOn("320\u00d7180 \u00b7 0.40 Mbps");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(player.lastCommand()).isEqualTo("quality level 1");
+    RadioMenuItem chosen =
+        (RadioMenuItem)
+            Fx.call(
+                () ->
+                    ((javafx.scene.control.MenuBar) node(robot, "#menuBar"))
+                        .getMenus()
+                        .get(2)
+                        .getItems()
+                        .get(2));
+    assertThat(chosen.getId()).isEqualTo("quality-2");
+    assertThat(chosen.isSelected()).isTrue();
+  }
+
+  @Test
+  void the_stats_overlay_toggles_with_i_and_from_the_view_menu(FxRobot robot) {
+    Label overlay = node(robot, "#statsOverlay");
+    assertThat(overlay.isVisible()).isFalse();
+
+    robot.type(KeyCode.I);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(overlay.isVisible()).isTrue();
+    assertThat(overlay.getText())
+        .startsWith("Level: 1 of 2 (decided 1)\nResolution: 320\u00d7180\n")
+        .contains("Frames: 250 rendered, 3 dropped");
+
+    robot.clickOn("View");
+    robot.clickOn("Stats overlay");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(overlay.isVisible()).isFalse();
+  }
+
+  @Test
+  void the_error_banner_shows_the_engine_error(FxRobot robot) {
+    Node banner = node(robot, "#errorBanner");
+    assertThat(banner.isVisible()).isFalse();
+
+    snapshot.state = PlayerState.FAILED;
+    snapshot.error = Optional.of("Manifest request failed: HTTP 404 for " + Snapshots.URL);
+    publish();
+
+    await("the banner shows", banner::isVisible);
+    assertThat(robot.lookup("#errorText").queryLabeled().getText())
+        .isEqualTo("Manifest request failed: HTTP 404 for " + Snapshots.URL);
+  }
+
+  @Test
+  void a_refused_url_shows_in_the_banner_until_dismissed(FxRobot robot) {
+    Fx.run(() -> viewModel.openUrl("gopher://example.org/Manifest"));
+    Node banner = node(robot, "#errorBanner");
+    assertThat(banner.isVisible()).isTrue();
+    assertThat(robot.lookup("#errorText").queryLabeled().getText())
+        .contains("the scheme 'gopher' is not supported");
+
+    robot.clickOn("#errorDismiss");
+
+    assertThat(banner.isVisible()).isFalse();
+  }
+
+  @Test
+  void the_busy_indicator_shows_while_buffering(FxRobot robot) {
+    Node busy = node(robot, "#buffering");
+    assertThat(busy.isVisible()).isFalse();
+
+    snapshot.state = PlayerState.BUFFERING;
+    publish();
+    await("the indicator shows", busy::isVisible);
+    assertThat(robot.lookup("#bufferingLabel").queryLabeled().getText())
+        .isEqualTo("Buffering\u2026");
+
+    snapshot.state = PlayerState.PLAYING;
+    publish();
+    await("the indicator hides", () -> !busy.isVisible());
+  }
+
+  @Test
+  void time_label_and_buffered_bar_follow_the_snapshot(FxRobot robot) {
+    snapshot.positionUs = 75_000_000;
+    snapshot.bufferedVideoEndUs = 120_000_000;
+    snapshot.bufferedAudioEndUs = 130_000_000;
+    publish();
+
+    await(
+        "the time label moves",
+        () -> robot.lookup("#timeLabel").queryLabeled().getText().equals("1:15 / 4:00"));
+    ProgressBar buffered = node(robot, "#bufferedBar");
+    assertThat(buffered.getProgress()).isEqualTo(0.5);
+  }
+
+  @Test
+  void a_click_on_the_seek_bar_seeks_to_that_place(FxRobot robot) {
+    robot.clickOn("#seekBar");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    String seek = player.lastCommand();
+    assertThat(seek).startsWith("seek ");
+    long targetUs = Long.parseLong(seek.substring("seek ".length()));
+    // The middle of the bar is the middle of the 240 s presentation, give or take the thumb.
+    assertThat(targetUs).isBetween(100_000_000L, 140_000_000L);
+  }
+
+  @Test
+  void a_drop_opens_a_folder_by_path_a_file_by_url_else_the_url_or_text(@TempDir Path dir) {
+    File folder = dir.toFile();
+    File manifest = dir.resolve("Manifest").toFile();
+
+    assertThat(PlayerView.dropTarget(List.of(folder), null, null))
+        .contains(folder.getAbsolutePath());
+    assertThat(PlayerView.dropTarget(List.of(manifest), "http://a/b", null))
+        .contains(manifest.toURI().toString());
+    assertThat(PlayerView.dropTarget(List.of(), " http://a/Manifest ", "x"))
+        .contains("http://a/Manifest");
+    assertThat(PlayerView.dropTarget(List.of(), null, "https://b/Manifest\n"))
+        .contains("https://b/Manifest");
+    assertThat(PlayerView.dropTarget(List.of(), " ", "")).isEmpty();
+  }
+}

@@ -1,0 +1,100 @@
+package org.smoothplayer.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The launcher's contract with the command line: block while the window is open, then clean up. */
+@ExtendWith(ApplicationExtension.class)
+class PlayerWindowLauncherTest {
+
+  /** The player window showing {@code url}, once it is on screen. */
+  static Stage awaitWindow(String url) throws TimeoutException {
+    String title = "Smooth Player \u2014 " + url;
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> findWindow(title).isPresent());
+    return findWindow(title).orElseThrow();
+  }
+
+  private static Optional<Stage> findWindow(String title) {
+    return Fx.call(
+        () ->
+            Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && title.equals(s.getTitle()) && s.isShowing())
+                .map(w -> (Stage) w)
+                .findFirst());
+  }
+
+  @Test
+  void run_shows_the_window_on_the_url_and_returns_once_it_closes_the_player() throws Exception {
+    FakePlayer player = new FakePlayer(new Snapshots().build());
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(() -> PlayerWindowLauncher.run(Snapshots.URL, u -> player));
+
+    Stage stage = awaitWindow(Snapshots.URL);
+    assertThat(exit).isNotDone();
+    assertThat(Fx.call(stage::getMinWidth)).isEqualTo(PlayerWindowLauncher.MIN_WIDTH);
+    assertThat(Fx.call(stage::getMinHeight)).isEqualTo(PlayerWindowLauncher.MIN_HEIGHT);
+    assertThat(Fx.call(() -> stage.getScene().getWidth()))
+        .isEqualTo(PlayerWindowLauncher.DEFAULT_WIDTH);
+    assertThat(player.closed()).isFalse();
+
+    Fx.run(stage::hide);
+
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(PlayerWindowLauncher.EXIT_OK);
+    assertThat(player.closed()).isTrue();
+  }
+
+  @Test
+  void an_opener_failure_shows_in_the_window_instead_of_ending_it() throws Exception {
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                PlayerWindowLauncher.run(
+                    Snapshots.URL,
+                    u -> {
+                      throw new IllegalArgumentException("URL: expected an http or https URL");
+                    }));
+
+    Stage stage = awaitWindow(Snapshots.URL);
+    String error =
+        Fx.call(
+            () -> ((javafx.scene.control.Label) stage.getScene().lookup("#errorText")).getText());
+    assertThat(error)
+        .isEqualTo("Cannot open " + Snapshots.URL + ": URL: expected an http or https URL");
+    Fx.run(stage::hide);
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(PlayerWindowLauncher.EXIT_OK);
+  }
+
+  @Test
+  void without_a_display_run_explains_and_returns_1() throws IOException, InterruptedException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            java.toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            NoDisplayMain.class.getName());
+    builder.environment().remove("DISPLAY");
+    builder.environment().remove("WAYLAND_DISPLAY");
+    builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    Process process = builder.start();
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+
+    assertThat(ended).isTrue();
+    assertThat(process.exitValue()).as(err).isEqualTo(PlayerWindowLauncher.EXIT_NO_DISPLAY);
+    assertThat(err).contains("smooth-player: no display: ").contains("use --headless");
+  }
+}
