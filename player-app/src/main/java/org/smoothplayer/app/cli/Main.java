@@ -1,7 +1,8 @@
 package org.smoothplayer.app.cli;
 
-import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,8 +33,8 @@ public final class Main implements Callable<Integer> {
   /** Exit code of a command line the user got wrong (picocli's convention). */
   static final int EXIT_USAGE = 2;
 
-  /** Exit code of a feature this build does not provide yet. */
-  static final int EXIT_NOT_AVAILABLE = 3;
+  /** Exit code of a session that failed (unreadable manifest, no playable stream, ...). */
+  static final int EXIT_FAILED = 1;
 
   @Parameters(
       index = "0",
@@ -44,8 +45,56 @@ public final class Main implements Callable<Integer> {
 
   @Option(
       names = "--headless",
-      description = "Play without a window (for machines without a display).")
+      description =
+          "Play without a window: the full pipeline runs, frames are decoded and timed but not"
+              + " shown; a summary is printed at the end.")
   boolean headless;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "S",
+      description = "Stop after S seconds of media have played (default: to the end).")
+  @Nullable Double durationS;
+
+  @Option(names = "--start", paramLabel = "S", description = "Start at S seconds.")
+  double startS;
+
+  @Option(
+      names = "--quality",
+      paramLabel = "auto|INDEX|MAXBPS",
+      description =
+          "auto (default), a level index (0 = lowest) to force, or a maximum bitrate in bit/s.")
+  String quality = "auto";
+
+  @Option(
+      names = "--audio-lang",
+      paramLabel = "LANG",
+      description = "Preferred audio language (e.g. en, fr).")
+  @Nullable String audioLanguage;
+
+  @Option(
+      names = "--log",
+      paramLabel = "FILE",
+      description = "Write the session-quality log (JSON lines) to FILE.")
+  @Nullable Path logFile;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Settings file (JSON, dotted keys); unknown or invalid keys are reported and ignored.")
+  @Nullable Path configFile;
+
+  @Option(
+      names = "--summary",
+      paramLabel = "FILE",
+      description = "With --headless: also write the summary as JSON to FILE.")
+  @Nullable Path summaryFile;
+
+  @Option(
+      names = "--no-audio-device",
+      description = "Never open the sound device; the clock follows the system clock.")
+  boolean noAudioDevice;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -60,11 +109,6 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
-    err.println(
-        "smooth-player: playback is not part of this build yet; available now: "
-            + String.join(", ", spec.subcommands().keySet())
-            + " (see --help)");
-    return EXIT_NOT_AVAILABLE;
+    return new PlayCommand(this, spec.commandLine().getOut(), spec.commandLine().getErr()).run();
   }
 }

@@ -36,9 +36,23 @@ class MainCommandLineTest {
   }
 
   @Test
-  void playing_says_clearly_that_playback_is_not_in_this_build_yet() {
-    assertThat(run("http://127.0.0.1:1/Manifest")).isEqualTo(Main.EXIT_NOT_AVAILABLE);
-    assertThat(err.toString()).contains("playback is not part of this build yet");
+  void playing_an_unreachable_url_headless_fails_with_the_cause_and_exit_code_1() {
+    assertThat(run("http://127.0.0.1:1/Manifest", "--headless", "--no-audio-device"))
+        .isEqualTo(Main.EXIT_FAILED);
+    assertThat(err.toString()).contains("cannot fetch the manifest http://127.0.0.1:1/Manifest");
+  }
+
+  @Test
+  void playing_a_url_that_is_not_http_is_a_usage_error_naming_what_was_expected() {
+    assertThat(run("ftp://example.invalid/Manifest", "--headless")).isEqualTo(Main.EXIT_USAGE);
+    assertThat(err.toString()).contains("expected an http or https manifest URL");
+  }
+
+  @Test
+  void a_malformed_quality_is_a_usage_error() {
+    assertThat(run("http://127.0.0.1:1/Manifest", "--headless", "--quality", "best"))
+        .isEqualTo(Main.EXIT_USAGE);
+    assertThat(err.toString()).contains("expected 'auto', a level index or a maximum bitrate");
   }
 
   @Test

@@ -1,0 +1,73 @@
+package org.smoothplayer.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.smoothplayer.app.session.SessionLogReader;
+import org.smoothplayer.app.session.SessionSummary;
+import org.smoothplayer.assets.generate.Presentations;
+import org.smoothplayer.assets.generate.Preset;
+import org.smoothplayer.assets.origin.LocalOrigin;
+
+/** {@code smooth-player URL --headless} against the local origin, as a script would run it. */
+class HeadlessPlayCommandTest {
+
+  @Test
+  @Timeout(60)
+  void headless_play_prints_a_summary_that_matches_its_session_log_and_json(@TempDir Path dir)
+      throws Exception {
+    Path log = dir.resolve("session.jsonl");
+    Path summaryFile = dir.resolve("out/summary.json");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code;
+    try (LocalOrigin origin = LocalOrigin.builder(Presentations.cached(Preset.TINY)).start()) {
+      var cl = Main.commandLine();
+      cl.setOut(new PrintWriter(out, true));
+      cl.setErr(new PrintWriter(err, true));
+      code =
+          cl.execute(
+              origin.baseUri().resolve("Manifest").toString(),
+              "--headless",
+              "--no-audio-device",
+              "--duration",
+              "3",
+              "--log",
+              log.toString(),
+              "--summary",
+              summaryFile.toString());
+    }
+    assertThat(code).as("stderr: %s", err).isZero();
+    SessionSummary fromLog = SessionSummary.of(SessionLogReader.read(log));
+    assertThat(out.toString()).isEqualTo(fromLog.toText());
+    JsonNode json = new ObjectMapper().readTree(Files.readString(summaryFile));
+    for (String key :
+        new String[] {
+          "startup_ms",
+          "played_s",
+          "avg_bitrate_bps",
+          "switches",
+          "stalls",
+          "stall_s",
+          "rendered_frames",
+          "dropped_frames",
+          "av_drift_ms_p95",
+          "levels",
+          "qoe_lin_per_fragment"
+        }) {
+      assertThat(json.has(key)).as("summary key %s", key).isTrue();
+    }
+    assertThat(json.get("played_s").asDouble()).isBetween(2.9, 3.3);
+    assertThat(json.get("stalls").asInt()).isZero();
+    assertThat(json.get("rendered_frames").asLong()).isGreaterThanOrEqualTo(70);
+    assertThat(json).isEqualTo(new ObjectMapper().readTree(fromLog.toJson()));
+  }
+}
