@@ -18,6 +18,10 @@ import org.smoothplayer.heuristics.settings.SettingDescriptor;
  * @param requestTimeoutS see {@link #REQUEST_TIMEOUT_S}
  * @param fragmentRetries see {@link #FRAGMENT_RETRIES}
  * @param decoderThreads see {@link #DECODER_THREADS}
+ * @param liveJoinOffsetFragments see {@link #LIVE_JOIN_OFFSET_FRAGMENTS}
+ * @param liveMaxLatencyFragments see {@link #LIVE_MAX_LATENCY_FRAGMENTS}
+ * @param liveRefreshIntervalS see {@link #LIVE_REFRESH_INTERVAL_S}
+ * @param liveEndAfterS see {@link #LIVE_END_AFTER_S}
  */
 public record PlaybackSettings(
     double startupS,
@@ -28,7 +32,11 @@ public record PlaybackSettings(
     double readTimeoutS,
     double requestTimeoutS,
     int fragmentRetries,
-    int decoderThreads) {
+    int decoderThreads,
+    double liveJoinOffsetFragments,
+    double liveMaxLatencyFragments,
+    double liveRefreshIntervalS,
+    double liveEndAfterS) {
 
   /** Media buffered before playback starts (at start-up and after a seek). */
   public static final SettingDescriptor STARTUP_S =
@@ -138,6 +146,54 @@ public record PlaybackSettings(
           1,
           0);
 
+  /** How far behind the live edge a live session starts, in fragment durations. */
+  public static final SettingDescriptor LIVE_JOIN_OFFSET_FRAGMENTS =
+      new SettingDescriptor(
+          "live.joinOffsetFragments",
+          "Live join offset",
+          "How far behind the live edge a live session starts, in fragment durations.",
+          "fragments",
+          0.5,
+          20,
+          0.5,
+          1.5);
+
+  /** Latency to the live edge beyond which playback skips ahead to the join offset. */
+  public static final SettingDescriptor LIVE_MAX_LATENCY_FRAGMENTS =
+      new SettingDescriptor(
+          "live.maxLatencyFragments",
+          "Live catch-up threshold",
+          "Latency to the live edge beyond which playback skips ahead to the join offset.",
+          "fragments",
+          2,
+          1000,
+          0.5,
+          6);
+
+  /** Fallback period of live manifest refreshes (they also happen when look-ahead runs dry). */
+  public static final SettingDescriptor LIVE_REFRESH_INTERVAL_S =
+      new SettingDescriptor(
+          "live.refreshIntervalS",
+          "Live manifest refresh",
+          "Fallback period of live manifest refreshes; they also happen when look-ahead runs dry.",
+          "s",
+          1,
+          600,
+          1,
+          10);
+
+  /** How long a live stream may stop growing before the session ends. */
+  public static final SettingDescriptor LIVE_END_AFTER_S =
+      new SettingDescriptor(
+          "live.endAfterS",
+          "Live end detection",
+          "How long a live stream may announce no new fragment before the session ends.",
+          "s",
+          5,
+          3600,
+          1,
+          30);
+
   /** Every default. */
   public static final PlaybackSettings DEFAULTS = from(Map.of());
 
@@ -152,6 +208,20 @@ public record PlaybackSettings(
     REQUEST_TIMEOUT_S.check(requestTimeoutS);
     FRAGMENT_RETRIES.check(fragmentRetries);
     DECODER_THREADS.check(decoderThreads);
+    LIVE_JOIN_OFFSET_FRAGMENTS.check(liveJoinOffsetFragments);
+    LIVE_MAX_LATENCY_FRAGMENTS.check(liveMaxLatencyFragments);
+    LIVE_REFRESH_INTERVAL_S.check(liveRefreshIntervalS);
+    LIVE_END_AFTER_S.check(liveEndAfterS);
+    if (liveMaxLatencyFragments <= liveJoinOffsetFragments) {
+      throw new IllegalArgumentException(
+          LIVE_MAX_LATENCY_FRAGMENTS.key()
+              + ": expected more than "
+              + LIVE_JOIN_OFFSET_FRAGMENTS.key()
+              + " ("
+              + liveJoinOffsetFragments
+              + ") but was "
+              + liveMaxLatencyFragments);
+    }
   }
 
   /** The descriptors, in declaration order. */
@@ -165,7 +235,11 @@ public record PlaybackSettings(
         READ_TIMEOUT_S,
         REQUEST_TIMEOUT_S,
         FRAGMENT_RETRIES,
-        DECODER_THREADS);
+        DECODER_THREADS,
+        LIVE_JOIN_OFFSET_FRAGMENTS,
+        LIVE_MAX_LATENCY_FRAGMENTS,
+        LIVE_REFRESH_INTERVAL_S,
+        LIVE_END_AFTER_S);
   }
 
   /** Values from a key map; missing keys take their default. */
@@ -179,7 +253,11 @@ public record PlaybackSettings(
         get(values, READ_TIMEOUT_S),
         get(values, REQUEST_TIMEOUT_S),
         (int) get(values, FRAGMENT_RETRIES),
-        (int) get(values, DECODER_THREADS));
+        (int) get(values, DECODER_THREADS),
+        get(values, LIVE_JOIN_OFFSET_FRAGMENTS),
+        get(values, LIVE_MAX_LATENCY_FRAGMENTS),
+        get(values, LIVE_REFRESH_INTERVAL_S),
+        get(values, LIVE_END_AFTER_S));
   }
 
   private static double get(Map<String, Double> values, SettingDescriptor d) {
@@ -199,6 +277,10 @@ public record PlaybackSettings(
     m.put(REQUEST_TIMEOUT_S.key(), requestTimeoutS);
     m.put(FRAGMENT_RETRIES.key(), (double) fragmentRetries);
     m.put(DECODER_THREADS.key(), (double) decoderThreads);
+    m.put(LIVE_JOIN_OFFSET_FRAGMENTS.key(), liveJoinOffsetFragments);
+    m.put(LIVE_MAX_LATENCY_FRAGMENTS.key(), liveMaxLatencyFragments);
+    m.put(LIVE_REFRESH_INTERVAL_S.key(), liveRefreshIntervalS);
+    m.put(LIVE_END_AFTER_S.key(), liveEndAfterS);
     return m;
   }
 }

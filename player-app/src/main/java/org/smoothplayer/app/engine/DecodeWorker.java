@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smoothplayer.app.manifest.Chunk;
 import org.smoothplayer.app.playback.AudioOutput;
 import org.smoothplayer.app.playback.VideoPresenter;
 import org.smoothplayer.app.session.SessionEvent;
@@ -147,7 +146,12 @@ final class DecodeWorker implements AutoCloseable {
 
   /** Parses and decodes one video fragment fetched at {@code level}. */
   void decodeVideo(
-      byte[] body, long timeScale, Chunk chunk, int level, VideoCodecConfig config, long gen) {
+      byte[] body,
+      long timeScale,
+      FragmentRef chunk,
+      int level,
+      VideoCodecConfig config,
+      long gen) {
     submit(
         () -> {
           Fragment fragment = parse(body, TrackType.VIDEO, timeScale, chunk, gen);
@@ -167,7 +171,8 @@ final class DecodeWorker implements AutoCloseable {
   }
 
   /** Parses and decodes one audio fragment. */
-  void decodeAudio(byte[] body, long timeScale, Chunk chunk, AudioCodecConfig config, long gen) {
+  void decodeAudio(
+      byte[] body, long timeScale, FragmentRef chunk, AudioCodecConfig config, long gen) {
     submit(
         () -> {
           Fragment fragment = parse(body, TrackType.AUDIO, timeScale, chunk, gen);
@@ -232,7 +237,7 @@ final class DecodeWorker implements AutoCloseable {
         });
   }
 
-  private Fragment parse(byte[] body, TrackType type, long timeScale, Chunk chunk, long gen) {
+  private Fragment parse(byte[] body, TrackType type, long timeScale, FragmentRef chunk, long gen) {
     if (gen != generation) {
       return null;
     }

@@ -1,6 +1,7 @@
 package org.smoothplayer.app.engine;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,13 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smoothplayer.app.config.PlaybackSettings;
 import org.smoothplayer.app.config.PlayerConfig;
-import org.smoothplayer.app.manifest.Chunk;
+import org.smoothplayer.app.manifest.ChunkTimeline;
 import org.smoothplayer.app.manifest.Manifest;
 import org.smoothplayer.app.manifest.ManifestException;
 import org.smoothplayer.app.manifest.ManifestLoader;
 import org.smoothplayer.app.manifest.ManifestParser;
 import org.smoothplayer.app.manifest.StreamIndex;
 import org.smoothplayer.app.manifest.StreamType;
+import org.smoothplayer.app.manifest.UrlTemplate;
 import org.smoothplayer.app.net.Fetch;
 import org.smoothplayer.app.net.FetchCallback;
 import org.smoothplayer.app.net.FetchException;
@@ -41,6 +45,11 @@ import org.smoothplayer.app.playback.ShownFrame;
 import org.smoothplayer.app.playback.VideoPresenter;
 import org.smoothplayer.app.session.SessionEvent;
 import org.smoothplayer.app.session.SessionSink;
+import org.smoothplayer.decoder.fragment.Fragment;
+import org.smoothplayer.decoder.fragment.FragmentContext;
+import org.smoothplayer.decoder.fragment.FragmentParser;
+import org.smoothplayer.decoder.fragment.TfrfEntry;
+import org.smoothplayer.decoder.fragment.TrackType;
 import org.smoothplayer.decoder.video.VideoDecoderOptions;
 import org.smoothplayer.heuristics.AbrDecision;
 import org.smoothplayer.heuristics.AbrInput;
@@ -156,6 +165,22 @@ public final class PlaybackEngine implements Player {
   private @Nullable String notice;
   private boolean ended;
 
+  // Live (playback loop thread only, except the refresher thread that only loads and posts).
+  private boolean live;
+  private boolean liveEnded;
+  private long liveWindowUs;
+  private long fragmentDurationUs = TrackTimeline.UNKNOWN_DURATION_FALLBACK_US;
+  private long lastGrowthNs;
+  private boolean refreshInFlight;
+  private long nextRefreshNs;
+  private long lastRefreshStartNs;
+  private long lastLiveJumpNs;
+
+  /** The viewer chose to be behind the edge (DVR seek or pause): no automatic catch-up. */
+  private boolean behindByChoice;
+
+  private @Nullable ExecutorService refresher;
+
   private PlaybackEngine(EngineOptions options) {
     this.options = options;
     this.sink = options.sink();
@@ -216,6 +241,11 @@ public final class PlaybackEngine implements Player {
   @Override
   public void seek(long positionUs) {
     post(() -> doSeek(positionUs, true));
+  }
+
+  @Override
+  public void seekToLive() {
+    post(this::doSeekToLive);
   }
 
   @Override
@@ -421,7 +451,7 @@ public final class PlaybackEngine implements Player {
             m.live(),
             durationUs(),
             levelInfos.stream().map(LevelInfo::bitrateBps).toList(),
-            video.timeline().chunk(0).durationUs(),
+            video.timeline.fragment(0).endUs() - video.timeline.fragment(0).startUs(),
             audioTracks.stream().map(t -> TrackLevels.languageOf(t.stream())).toList(),
             (time.nanoTime() - t0) / 1e6));
 
@@ -442,7 +472,25 @@ public final class PlaybackEngine implements Player {
       r.start();
       headlessRenderer = r;
     }
-    long startUs = Math.min(options.startUs(), Math.max(0, durationUs() - 1));
+    fragmentDurationUs = typicalDurationUs(video.timeline);
+    long startUs;
+    if (m.live()) {
+      live = true;
+      liveWindowUs = m.dvrWindowUs();
+      lastGrowthNs = time.nanoTime();
+      nextRefreshNs = lastGrowthNs + refreshIntervalNs();
+      ExecutorService ex =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread th = new Thread(r, "manifest-refresh");
+                th.setDaemon(true);
+                return th;
+              });
+      refresher = ex;
+      startUs = liveJoinUs();
+    } else {
+      startUs = Math.min(options.startUs(), Math.max(0, durationUs() - 1));
+    }
     restartAt(startUs, BufferingCause.STARTUP);
   }
 
@@ -473,6 +521,9 @@ public final class PlaybackEngine implements Player {
     long pos = positionUs();
     observeFrames(now);
     updateState(now, pos);
+    if (live) {
+      liveControl(now, pos);
+    }
     schedule(now, pos);
     if (now >= nextProgressNs) {
       nextProgressNs = now + PROGRESS_INTERVAL_NS;
@@ -503,7 +554,9 @@ public final class PlaybackEngine implements Player {
                   * 1e6);
       // Audio decoded past the position, or nothing is left to decode (the very end).
       boolean decodedAudio = out.queuedEndUs() > pos || allFetched && decodersIdle();
-      boolean enough = ahead >= needUs || allFetched;
+      // Live: what is published is all there is; once it is fetched, waiting longer cannot help.
+      boolean fetchedToEdge = live && v.bufferedEndUs >= v.timeline.endUs() && audioFetchedToEdge();
+      boolean enough = ahead >= needUs || allFetched || fetchedToEdge && ahead > 0;
       if (enough && decodedAudio) {
         buffering = false;
         if (bufferingCause == BufferingCause.STALL) {
@@ -539,6 +592,11 @@ public final class PlaybackEngine implements Player {
       emit(new SessionEvent.StallStarted(clock.nowMs(), pos));
       setState(PlayerState.BUFFERING, pos);
     }
+  }
+
+  private boolean audioFetchedToEdge() {
+    TrackCursor a = audioTrack;
+    return a == null || a.bufferedEndUs >= a.timeline.endUs();
   }
 
   private boolean decodersIdle() {
@@ -583,6 +641,7 @@ public final class PlaybackEngine implements Player {
 
   private void doPause() {
     userPaused = true;
+    behindByChoice = live;
     if (!buffering && audio != null && state == PlayerState.PLAYING) {
       audio.pause();
       setState(PlayerState.PAUSED, positionUs());
@@ -595,6 +654,11 @@ public final class PlaybackEngine implements Player {
     }
     long duration = durationUs();
     long target = Math.max(0, duration > 0 ? Math.min(targetUs, duration - 1) : targetUs);
+    if (live) {
+      target =
+          Math.max(liveWindowStartUs(), Math.min(target, liveEdgeUs() - fragmentDurationUs / 2));
+      behindByChoice = target < liveJoinUs() - fragmentDurationUs;
+    }
     if (log) {
       emit(new SessionEvent.Seek(clock.nowMs(), positionUs(), target));
     }
@@ -617,12 +681,12 @@ public final class PlaybackEngine implements Player {
     }
     out.pause();
     long videoGen = v.generation + 1;
-    v.restartAt(targetUs, videoGen);
+    v.restartAt(targetUs, videoGen, live);
     p.flush(videoGen, targetUs);
     videoWorker.setGeneration(videoGen);
     long audioGen = (audioTrack == null ? v.generation : audioTrack.generation) + 1;
     if (audioTrack != null) {
-      audioTrack.restartAt(targetUs, audioGen);
+      audioTrack.restartAt(targetUs, audioGen, live);
     }
     audioGen = audioTrack == null ? videoGen : audioGen;
     out.flush(audioGen, targetUs);
@@ -672,7 +736,7 @@ public final class PlaybackEngine implements Player {
     long gen = audioTrack.generation + 1;
     audioTrack.cancel();
     audioTrack = new TrackCursor("audio", audioTracks.get(index));
-    audioTrack.restartAt(pos, gen);
+    audioTrack.restartAt(pos, gen, live);
     audio.flush(gen, pos);
     audioWorker.setGeneration(gen);
     if (!buffering && state == PlayerState.PLAYING) {
@@ -745,12 +809,24 @@ public final class PlaybackEngine implements Player {
     if (t.done || t.inFlight != null || now < t.retryAtNs) {
       return;
     }
+    if (!t.nextKnown()) {
+      if (live && !liveEnded) {
+        // Look-ahead ran dry: ask the manifest (not more often than twice a fragment).
+        if (now - lastRefreshStartNs >= Math.max(500_000_000L, fragmentDurationUs * 500L)) {
+          requestRefresh(now);
+        }
+      } else {
+        finish(t);
+      }
+      return;
+    }
     if (t.bufferedEndUs - pos >= targetUs) {
       return;
     }
     int level;
     if (t == video) {
-      level = t.attempts == 0 ? decide(t, pos) : 0;
+      // A retry asks the same level once, then the lowest.
+      level = t.attempts == 0 ? decide(t, pos) : t.attempts == 1 ? t.lastAttemptLevel : 0;
     } else {
       level = t.levels.size() - 1;
     }
@@ -758,15 +834,15 @@ public final class PlaybackEngine implements Player {
   }
 
   private int decide(TrackCursor v, long pos) {
-    Chunk chunk = v.timeline().chunk(v.nextChunk);
+    FragmentRef chunk = v.timeline.fragment(v.nextChunk);
     double nowS = clock.nowS();
     AbrInput.Builder b =
         AbrInput.builder(ladder)
             .nowS(nowS)
             .positionS(pos / 1e6)
             .bufferedS(Math.max(0, v.bufferedEndUs - pos) / 1e6)
-            .fragmentDurationS(Math.max(1, v.endUs(chunk) - chunk.startUs()) / 1e6)
-            .fragmentsRemaining(v.chunkCount() - v.nextChunk)
+            .fragmentDurationS(Math.max(1, chunk.endUs() - chunk.startUs()) / 1e6)
+            .fragmentsRemaining(live ? -1 : v.chunkCount() - v.nextChunk)
             .samples(List.copyOf(samples))
             .framesPerLevel(frameStats());
     if (previousLevel >= 0) {
@@ -777,6 +853,9 @@ public final class PlaybackEngine implements Player {
     }
     if (viewport != null) {
       b.viewport(viewport);
+    }
+    if (live) {
+      b.liveLatencyS(Math.max(0, liveEdgeUs() - pos) / 1e6);
     }
     switch (quality.kind()) {
       case LEVEL -> b.forcedLevel(Math.min(quality.level(), ladder.top()));
@@ -826,11 +905,13 @@ public final class PlaybackEngine implements Player {
       return;
     }
     StreamIndex stream = t.levels.stream();
-    Chunk chunk = t.timeline().chunk(t.nextChunk);
-    URI uri =
-        stream
-            .fragmentUri(m.baseUri(), t.levels.level(level), chunk.index())
-            .orElseThrow(() -> new IllegalStateException("a media stream has a Url template"));
+    FragmentRef chunk = t.timeline.fragment(t.nextChunk);
+    String template = stream.urlTemplate();
+    if (template == null) {
+      throw new IllegalStateException("a media stream has a Url template");
+    }
+    URI uri = UrlTemplate.resolve(m.baseUri(), template, t.levels.level(level), chunk.startTicks());
+    t.lastAttemptLevel = level;
     emit(
         new SessionEvent.FragmentRequested(
             clock.nowMs(), t.name, level, chunk.index(), chunk.startUs(), uri.toString()));
@@ -858,14 +939,17 @@ public final class PlaybackEngine implements Player {
         });
   }
 
-  private void onFetched(TrackCursor t, long gen, Chunk chunk, int level, FetchResult r) {
+  private void onFetched(TrackCursor t, long gen, FragmentRef chunk, int level, FetchResult r) {
     if (gen != t.generation || t.nextChunk != chunk.index()) {
       return;
     }
     t.inFlight = null;
     t.inFlightLevel = -1;
     t.attempts = 0;
-    long endUs = t.endUs(chunk);
+    if (live) {
+      growFromFragment(t, r.body(), chunk);
+    }
+    long endUs = chunk.endUs();
     double downloadMs = r.totalNs() / 1e6;
     double throughputBps = r.bodyBytes() * 8.0 / Math.max(1e-6, r.totalNs() / 1e9);
     emit(
@@ -912,16 +996,25 @@ public final class PlaybackEngine implements Player {
   private void advance(TrackCursor t, long endUs, long gen) {
     t.bufferedEndUs = Math.max(t.bufferedEndUs, endUs);
     t.nextChunk++;
-    if (t.nextChunk >= t.chunkCount()) {
-      t.done = true;
-      DecodeWorker w = t == video ? videoWorker : audioWorker;
-      if (w != null) {
-        w.drain(gen);
-      }
+    if (t.nextChunk >= t.chunkCount() && (!live || liveEnded)) {
+      finish(t);
     }
   }
 
-  private void onFetchFailed(TrackCursor t, long gen, Chunk chunk, int level, FetchException e) {
+  /** Every fragment of {@code t} was fetched: the decoder pushes out what it still holds. */
+  private void finish(TrackCursor t) {
+    if (t.done) {
+      return;
+    }
+    t.done = true;
+    DecodeWorker w = t == video ? videoWorker : audioWorker;
+    if (w != null) {
+      w.drain(t.generation);
+    }
+  }
+
+  private void onFetchFailed(
+      TrackCursor t, long gen, FragmentRef chunk, int level, FetchException e) {
     if (gen != t.generation || t.nextChunk != chunk.index()) {
       return;
     }
@@ -946,11 +1039,224 @@ public final class PlaybackEngine implements Player {
         new SessionEvent.FragmentFailed(
             clock.nowMs(), t.name, level, chunk.index(), e.getMessage(), "skip"));
     t.attempts = 0;
-    long endUs = t.endUs(chunk);
+    long endUs = chunk.endUs();
     if (t == video && audioTrack == null && audioWorker != null && audio != null) {
       audioWorker.silence(audio, chunk.startUs(), endUs, gen);
     }
     advance(t, endUs, gen);
+  }
+
+  // ---------------------------------------------------------------- live
+
+  private long refreshIntervalNs() {
+    return (long) (config.playback().liveRefreshIntervalS() * 1e9);
+  }
+
+  private static long typicalDurationUs(TrackTimeline t) {
+    if (t.count() == 0) {
+      return TrackTimeline.UNKNOWN_DURATION_FALLBACK_US;
+    }
+    int n = Math.min(t.count(), 8);
+    long sum = 0;
+    for (int i = t.count() - n; i < t.count(); i++) {
+      FragmentRef f = t.fragment(i);
+      sum += f.endUs() - f.startUs();
+    }
+    return Math.max(1, sum / n);
+  }
+
+  /** The end of the newest video fragment known: the live edge. */
+  private long liveEdgeUs() {
+    TrackCursor v = video;
+    return v == null ? 0 : v.timeline.endUs();
+  }
+
+  /** The start of the DVR window (the first fragment known when the window is infinite). */
+  private long liveWindowStartUs() {
+    TrackCursor v = video;
+    if (v == null) {
+      return 0;
+    }
+    long first = v.timeline.startUs();
+    return liveWindowUs > 0 ? Math.max(first, liveEdgeUs() - liveWindowUs) : first;
+  }
+
+  /** Where a live session joins: the join offset behind the edge, inside the window. */
+  private long liveJoinUs() {
+    long offsetUs = (long) (config.playback().liveJoinOffsetFragments() * fragmentDurationUs);
+    return Math.max(liveWindowStartUs(), liveEdgeUs() - offsetUs);
+  }
+
+  private void doSeekToLive() {
+    if (!live || video == null || state == PlayerState.FAILED) {
+      return;
+    }
+    emit(new SessionEvent.Seek(clock.nowMs(), positionUs(), liveJoinUs()));
+    ended = false;
+    behindByChoice = false;
+    restartAt(liveJoinUs(), BufferingCause.SEEK);
+  }
+
+  /** Grows {@code t}'s timeline from a live fragment's tfxd and tfrf boxes. */
+  private void growFromFragment(TrackCursor t, byte[] body, FragmentRef chunk) {
+    Fragment f;
+    try {
+      f =
+          FragmentParser.parseStructure(
+              ByteBuffer.wrap(body),
+              new FragmentContext(
+                  t == video ? TrackType.VIDEO : TrackType.AUDIO,
+                  t.timeline.timeScale(),
+                  chunk.startTicks()));
+    } catch (RuntimeException e) {
+      return; // the decode thread reports it
+    }
+    f.tfxd().ifPresent(x -> t.timeline.add(x.absoluteTimeTicks(), x.durationTicks()));
+    boolean grown = false;
+    for (TfrfEntry e : f.lookahead()) {
+      grown |= t.timeline.add(e.absoluteTimeTicks(), e.durationTicks());
+    }
+    if (grown && t == video) {
+      lastGrowthNs = time.nanoTime();
+    }
+  }
+
+  private void requestRefresh(long now) {
+    ExecutorService ex = refresher;
+    if (refreshInFlight || ex == null) {
+      return;
+    }
+    refreshInFlight = true;
+    lastRefreshStartNs = now;
+    nextRefreshNs = now + refreshIntervalNs();
+    HttpFetcher f = fetcher;
+    String url = options.url();
+    ex.execute(
+        () -> {
+          try {
+            Manifest m = new ManifestLoader(f, new ManifestParser()).load(url);
+            post(() -> onRefreshed(m));
+          } catch (ManifestException | FetchException e) {
+            post(() -> onRefreshFailed(e.getMessage()));
+          } catch (RuntimeException e) {
+            post(() -> onRefreshFailed(e.toString()));
+          }
+        });
+  }
+
+  private void onRefreshFailed(String reason) {
+    refreshInFlight = false;
+    // Playback goes on with what is known; the next refresh comes at the fallback period.
+    emit(new SessionEvent.FragmentFailed(clock.nowMs(), "manifest", -1, -1, reason, "retry"));
+  }
+
+  private void onRefreshed(Manifest m) {
+    refreshInFlight = false;
+    TrackCursor v = video;
+    if (v == null) {
+      return;
+    }
+    StreamIndex sv =
+        m.streams(StreamType.VIDEO).stream()
+            .filter(s -> s.displayName().equals(v.levels.stream().displayName()))
+            .findFirst()
+            .orElse(null);
+    if (sv == null) {
+      onRefreshFailed(
+          "the refreshed manifest lost the video stream " + v.levels.stream().displayName());
+      return;
+    }
+    ChunkTimeline fresh = sv.timeline();
+    if (fresh.chunkCount() > 0 && v.timeline.count() > 0) {
+      long freshEnd = fresh.endUs();
+      long knownEnd = v.timeline.endUs();
+      // Timestamps jumped back (the origin restarted): start over from the new timeline.
+      if (freshEnd + 2 * fragmentDurationUs < knownEnd) {
+        resync(m, sv);
+        return;
+      }
+    }
+    if (v.timeline.merge(fresh) > 0) {
+      lastGrowthNs = time.nanoTime();
+    }
+    TrackCursor a = audioTrack;
+    if (a != null) {
+      m.streams(StreamType.AUDIO).stream()
+          .filter(s -> s.displayName().equals(a.levels.stream().displayName()))
+          .findFirst()
+          .ifPresent(s -> a.timeline.merge(s.timeline()));
+    }
+    if (!m.live() && !liveEnded) {
+      liveEnded = true;
+      note("the broadcast ended; playing out what is buffered");
+    }
+  }
+
+  /** The origin restarted with new timestamps: adopt its timeline and join at its edge. */
+  private void resync(Manifest m, StreamIndex sv) {
+    TrackCursor v = video;
+    if (v == null) {
+      return;
+    }
+    long before = v.timeline.endUs();
+    v.timeline.clear();
+    v.timeline.merge(sv.timeline());
+    TrackCursor a = audioTrack;
+    if (a != null) {
+      a.timeline.clear();
+      m.streams(StreamType.AUDIO).stream()
+          .filter(s -> s.displayName().equals(a.levels.stream().displayName()))
+          .findFirst()
+          .ifPresent(s -> a.timeline.merge(s.timeline()));
+    }
+    lastGrowthNs = time.nanoTime();
+    note(
+        "the live stream restarted (timestamps jumped from "
+            + before / 1000
+            + " ms to "
+            + v.timeline.endUs() / 1000
+            + " ms); resynchronized at the live edge");
+    restartAt(liveJoinUs(), BufferingCause.SEEK);
+  }
+
+  /** Refresh fallback, end of the broadcast, DVR window and latency bounds. */
+  private void liveControl(long now, long pos) {
+    if (!liveEnded && now >= nextRefreshNs) {
+      requestRefresh(now);
+    }
+    if (!liveEnded && now - lastGrowthNs > (long) (config.playback().liveEndAfterS() * 1e9)) {
+      liveEnded = true;
+      note(
+          "no new fragment for "
+              + Math.round(config.playback().liveEndAfterS())
+              + " s: the broadcast ended; playing out what is buffered");
+    }
+    if (liveEnded) {
+      for (TrackCursor t : new TrackCursor[] {video, audioTrack}) {
+        if (t != null && !t.nextKnown() && t.inFlight == null) {
+          finish(t);
+        }
+      }
+      return;
+    }
+    if (ended || now - lastLiveJumpNs < 1_000_000_000L) {
+      return;
+    }
+    long windowStart = liveWindowStartUs();
+    if (pos < windowStart) {
+      lastLiveJumpNs = now;
+      note("fell out of the DVR window; resumed at its start");
+      emit(new SessionEvent.Seek(clock.nowMs(), pos, windowStart + fragmentDurationUs / 2));
+      restartAt(Math.min(windowStart + fragmentDurationUs / 2, liveJoinUs()), BufferingCause.SEEK);
+      return;
+    }
+    long maxLatencyUs = (long) (config.playback().liveMaxLatencyFragments() * fragmentDurationUs);
+    if (state == PlayerState.PLAYING && liveEdgeUs() - pos > maxLatencyUs && !behindByChoice) {
+      lastLiveJumpNs = now;
+      note("fell " + (liveEdgeUs() - pos) / 1_000_000 + " s behind the live edge; skipping ahead");
+      emit(new SessionEvent.Seek(clock.nowMs(), pos, liveJoinUs()));
+      restartAt(liveJoinUs(), BufferingCause.SEEK);
+    }
   }
 
   // ---------------------------------------------------------------- reports
@@ -999,6 +1305,15 @@ public final class PlaybackEngine implements Player {
       lastDriftMs = median;
       emit(new SessionEvent.AvDrift(clock.nowMs(), median, maxAbs, drift.length));
     }
+    if (live) {
+      emit(
+          new SessionEvent.LiveLatency(
+              clock.nowMs(),
+              Math.max(0, liveEdgeUs() - pos) / 1000.0,
+              liveEdgeUs(),
+              liveWindowStartUs(),
+              pos));
+    }
     FrameCounters c = p.counters();
     emit(
         new SessionEvent.Progress(
@@ -1040,7 +1355,10 @@ public final class PlaybackEngine implements Player {
             audioTrackIndex < 0 ? "" : languageAt(audioTrackIndex),
             Optional.ofNullable(error),
             Optional.ofNullable(notice),
-            startupMs);
+            startupMs,
+            live ? liveWindowStartUs() : 0,
+            live ? liveEdgeUs() : durationUs(),
+            live && manifest != null ? Math.max(0, liveEdgeUs() - pos) / 1000.0 : -1);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -1061,7 +1379,7 @@ public final class PlaybackEngine implements Player {
       return m.durationUs();
     }
     TrackCursor v = video;
-    return v == null || m.live() ? 0 : v.timeline().endUs();
+    return v == null || m.live() ? 0 : v.timeline.endUs();
   }
 
   private void fail(String message) {
@@ -1117,6 +1435,9 @@ public final class PlaybackEngine implements Player {
     if (audioWorker != null) {
       audioWorker.close();
     }
+    if (refresher != null) {
+      refresher.shutdownNow();
+    }
     fetcher.close();
     retiredFetchers.forEach(HttpFetcher::close);
     String reason =
@@ -1160,7 +1481,10 @@ public final class PlaybackEngine implements Player {
         s.audioLanguage(),
         s.error(),
         s.notice(),
-        s.startupMs());
+        s.startupMs(),
+        s.seekableStartUs(),
+        s.seekableEndUs(),
+        s.liveLatencyMs());
   }
 
   private static AbrPolicy newPolicy(PlayerConfig c) {

@@ -18,6 +18,9 @@ public interface Player extends AutoCloseable {
   /** Seeks to {@code positionUs} (clamped to the presentation); shows the frame at that time. */
   void seek(long positionUs);
 
+  /** Live: returns to the live edge (the join offset behind it); VOD: ignored. */
+  void seekToLive();
+
   /** Changes the quality choice; applies from the next video fragment. */
   void setQuality(QualityChoice choice);
 

@@ -29,6 +29,9 @@ import java.util.Optional;
  * @param error the fatal error, readable, when {@code state} is FAILED
  * @param notice a message for the user that is not an error (e.g. audio unavailable)
  * @param startupMs time from session start to the first frame shown, -1 before it
+ * @param seekableStartUs earliest position a seek may reach (VOD: 0; live: the DVR window start)
+ * @param seekableEndUs latest position a seek may reach (VOD: the duration; live: the edge)
+ * @param liveLatencyMs distance to the live edge, -1 for VOD
  */
 public record PlayerSnapshot(
     PlayerState state,
@@ -51,7 +54,10 @@ public record PlayerSnapshot(
     String audioLanguage,
     Optional<String> error,
     Optional<String> notice,
-    long startupMs) {
+    long startupMs,
+    long seekableStartUs,
+    long seekableEndUs,
+    double liveLatencyMs) {
 
   /** Copies the lists. */
   public PlayerSnapshot {
@@ -82,6 +88,9 @@ public record PlayerSnapshot(
         "",
         Optional.empty(),
         Optional.empty(),
+        -1,
+        0,
+        0,
         -1);
   }
 

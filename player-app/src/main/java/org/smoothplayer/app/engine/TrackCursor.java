@@ -1,55 +1,46 @@
 package org.smoothplayer.app.engine;
 
 import org.jspecify.annotations.Nullable;
-import org.smoothplayer.app.manifest.Chunk;
-import org.smoothplayer.app.manifest.ChunkTimeline;
 import org.smoothplayer.app.net.Fetch;
 
 /**
- * Where one stream's fetching stands: the next fragment to fetch, the end of what was fetched ahead
- * of the position, and the request in flight. Confined to the playback loop thread.
+ * Where one stream's fetching stands: its known fragments, the next fragment to fetch, the end of
+ * what was fetched ahead of the position, and the request in flight. Confined to the playback loop
+ * thread.
  */
 final class TrackCursor {
-  /** Fallback duration of a fragment whose duration the manifest leaves unknown. */
-  static final long UNKNOWN_DURATION_FALLBACK_US = 2_000_000;
-
   final String name;
-  TrackLevels levels;
+  final TrackLevels levels;
+  final TrackTimeline timeline;
 
   /** Bumped by every seek or track switch; results of older generations are ignored. */
   long generation;
 
   int nextChunk;
   long bufferedEndUs;
+
+  /** Every fragment of the stream was fetched (VOD, or a live stream that ended). */
   boolean done;
 
   @Nullable Fetch inFlight;
   int inFlightLevel = -1;
   int attempts;
+  int lastAttemptLevel = -1;
   long retryAtNs;
 
   TrackCursor(String name, TrackLevels levels) {
     this.name = name;
     this.levels = levels;
-  }
-
-  ChunkTimeline timeline() {
-    return levels.stream().timeline();
+    this.timeline = TrackTimeline.of(levels.timeline());
   }
 
   int chunkCount() {
-    return timeline().chunkCount();
+    return timeline.count();
   }
 
-  /** End of {@code chunk}, estimating a duration the manifest leaves unknown. */
-  long endUs(Chunk chunk) {
-    if (chunk.durationKnown() && chunk.durationUs() > 0) {
-      return chunk.endUs();
-    }
-    if (chunk.index() > 0) {
-      return chunk.startUs() + Math.max(1, timeline().chunk(chunk.index() - 1).durationUs());
-    }
-    return chunk.startUs() + UNKNOWN_DURATION_FALLBACK_US;
+  /** True when the next fragment is known (for live: announced or listed). */
+  boolean nextKnown() {
+    return nextChunk < timeline.count();
   }
 
   /** Cancels the request in flight, if any. */
@@ -62,14 +53,18 @@ final class TrackCursor {
   }
 
   /** Restarts fetching at the fragment holding {@code positionUs}. */
-  void restartAt(long positionUs, long newGeneration) {
+  void restartAt(long positionUs, long newGeneration, boolean live) {
     cancel();
     generation = newGeneration;
-    int index = Math.max(0, timeline().indexOf(positionUs));
+    int index = timeline.count() == 0 ? 0 : timeline.indexOf(positionUs);
     nextChunk = index;
-    done = index >= chunkCount();
-    bufferedEndUs = done ? positionUs : Math.min(positionUs, timeline().chunk(index).startUs());
+    done = !live && index >= timeline.count();
+    bufferedEndUs =
+        index < timeline.count()
+            ? Math.min(positionUs, timeline.fragment(index).startUs())
+            : positionUs;
     attempts = 0;
+    lastAttemptLevel = -1;
     retryAtNs = 0;
   }
 }

@@ -312,6 +312,22 @@ public sealed interface SessionEvent {
   }
 
   /**
+   * Where a live session stands (about once a second while live).
+   *
+   * @param latencyMs distance from the position to the live edge
+   * @param edgeUs end of the newest fragment known (the live edge)
+   * @param windowStartUs start of the DVR window
+   * @param positionUs master-clock position
+   */
+  record LiveLatency(double tMs, double latencyMs, long edgeUs, long windowStartUs, long positionUs)
+      implements SessionEvent {
+    @Override
+    public String type() {
+      return "live_latency";
+    }
+  }
+
+  /**
    * The user (or the command line) sought.
    *
    * @param fromUs position before

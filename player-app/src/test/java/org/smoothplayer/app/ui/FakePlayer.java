@@ -72,6 +72,11 @@ final class FakePlayer implements Player {
   }
 
   @Override
+  public void seekToLive() {
+    record("live");
+  }
+
+  @Override
   public void setQuality(QualityChoice choice) {
     record("quality " + choice);
   }

@@ -58,6 +58,9 @@ final class Snapshots {
         audioLanguage,
         error,
         notice,
-        startupMs);
+        startupMs,
+        live ? Math.max(0, positionUs - 60_000_000L) : 0,
+        live ? positionUs + 4_000_000L : durationUs,
+        live ? 4000 : -1);
   }
 }
