@@ -2,6 +2,7 @@ package org.smoothplayer.assets.origin;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,12 +31,16 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smoothplayer.assets.origin.live.LiveBroadcast;
+import org.smoothplayer.assets.origin.live.LiveOptions;
 
 /**
  * A local Smooth Streaming origin: an HTTP/1.1 server on 127.0.0.1 that serves the files of one
  * presentation folder (GET and HEAD, keep-alive, Content-Length, no path escapes), optionally
  * through one shared bottleneck link ({@link LinkTrace}) with added latency, and with fault
- * injection ({@link FaultRule}). Start with {@link #builder(Path)}; stop with {@link #close()}.
+ * injection ({@link FaultRule}). With {@link Builder#live(LiveOptions)} it broadcasts the
+ * presentation live ({@link LiveBroadcast}): a growing Manifest and fragments published over time.
+ * Start with {@link #builder(Path)}; stop with {@link #close()}.
  *
  * <p>Threads: one accept thread ({@code origin-PORT-accept}) and a bounded pool of daemon
  * connection threads ({@code origin-PORT-conn-N}), one per open connection.
@@ -60,6 +66,7 @@ public final class LocalOrigin implements AutoCloseable {
   private final long latencyMs;
   private final FaultPlan faults;
   private final @Nullable RequestLog requestLog;
+  private final @Nullable LiveBroadcast live;
   private final int idleTimeoutMs;
   private final int maxConnections;
   private final URI baseUri;
@@ -81,9 +88,11 @@ public final class LocalOrigin implements AutoCloseable {
   // Incremented by the accept thread, read by any thread.
   private final AtomicLong acceptedConnections = new AtomicLong();
 
-  private LocalOrigin(Builder builder, Path realRoot, ServerSocket serverSocket)
+  private LocalOrigin(
+      Builder builder, Path realRoot, ServerSocket serverSocket, @Nullable LiveBroadcast live)
       throws IOException {
     this.root = new OriginRoot(realRoot);
+    this.live = live;
     this.serverSocket = serverSocket;
     this.link =
         builder.linkTrace == null ? null : new SharedLink(builder.linkTrace, builder.nanoTime);
@@ -139,6 +148,11 @@ public final class LocalOrigin implements AutoCloseable {
     return requestCount.get();
   }
 
+  /** The live broadcast when the origin runs in live mode ({@link Builder#live}). */
+  public Optional<LiveBroadcast> live() {
+    return Optional.ofNullable(live);
+  }
+
   /** How many TCP connections have been accepted so far. */
   public long acceptedConnections() {
     return acceptedConnections.get();
@@ -161,6 +175,7 @@ public final class LocalOrigin implements AutoCloseable {
         + latencyMs
         + " ms; faults: "
         + faultText
+        + (live == null ? "" : "; live: " + live.describe())
         + (requestLog == null ? "" : "; request log: " + requestLog.file());
   }
 
@@ -227,6 +242,10 @@ public final class LocalOrigin implements AutoCloseable {
 
   OriginRoot originRoot() {
     return root;
+  }
+
+  @Nullable LiveBroadcast liveBroadcast() {
+    return live;
   }
 
   @Nullable SharedLink link() {
@@ -344,6 +363,7 @@ public final class LocalOrigin implements AutoCloseable {
     private int idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS;
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
     private LongSupplier nanoTime = System::nanoTime;
+    private @Nullable LiveOptions live = null; // serve the folder as it is (on demand)
 
     private Builder(Path root) {
       this.root = Objects.requireNonNull(root, "root");
@@ -414,6 +434,16 @@ public final class LocalOrigin implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Broadcasts the presentation live instead of serving its Manifest and fragments as stored
+     * (default: on demand). The folder must hold {@code presentation.json} (a generated
+     * presentation); the live clock starts with {@link #start()}. Other files are still served.
+     */
+    public Builder live(LiveOptions options) {
+      this.live = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
     /** The monotonic clock of the link (tests only). */
     Builder nanoTime(LongSupplier nanoTime) {
       this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
@@ -425,18 +455,29 @@ public final class LocalOrigin implements AutoCloseable {
      *
      * @throws java.nio.file.NoSuchFileException when the root does not exist
      * @throws NotDirectoryException when the root is not a folder
-     * @throws IOException when the port cannot be bound or the request log cannot be created
+     * @throws IOException when the port cannot be bound, the request log cannot be created, or
+     *     (live) {@code presentation.json} is missing or unreadable
+     * @throws org.smoothplayer.assets.origin.live.LiveContentException (live) when the presentation
+     *     cannot be broadcast
      */
     public LocalOrigin start() throws IOException {
       Path realRoot = root.toRealPath();
       if (!Files.isDirectory(realRoot)) {
         throw new NotDirectoryException(root + " (origin root must be a folder)");
       }
+      LiveBroadcast broadcast = null;
+      if (live != null) {
+        try {
+          broadcast = LiveBroadcast.start(realRoot, live);
+        } catch (UncheckedIOException e) {
+          throw new IOException("live mode needs a generated presentation: " + e.getMessage(), e);
+        }
+      }
       ServerSocket serverSocket = new ServerSocket();
       try {
         serverSocket.setReuseAddress(true);
         serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-        LocalOrigin origin = new LocalOrigin(this, realRoot, serverSocket);
+        LocalOrigin origin = new LocalOrigin(this, realRoot, serverSocket, broadcast);
         origin.start();
         LOG.debug("started: {}", origin.describe());
         return origin;

@@ -19,6 +19,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smoothplayer.assets.origin.live.LiveBroadcast;
+import org.smoothplayer.assets.origin.live.LiveContentException;
 
 /**
  * Serves the requests of one accepted connection, one after the other, until the client closes,
@@ -133,6 +135,34 @@ final class OriginConnection implements Runnable {
         List<String> extra = status == 503 ? List.of("Retry-After: 1") : List.of();
         sendText(sink, status, headOnly, keepAlive, extra);
         return keepAlive;
+      }
+      LiveBroadcast live = origin.liveBroadcast();
+      if (live != null && LiveBroadcast.isLivePath(path)) {
+        LiveBroadcast.Answer answer;
+        try {
+          answer = live.answer(path).orElseThrow();
+        } catch (LiveContentException e) {
+          LOG.warn("live {}: {}", path, e.getMessage());
+          status = 500;
+          return sendBody(
+              sink,
+              status,
+              "text/plain; charset=utf-8",
+              textBody(status),
+              headOnly,
+              keepAlive,
+              kind);
+        }
+        if (answer instanceof LiveBroadcast.Answer.Found found) {
+          status = 200;
+          return sendBody(
+              sink, status, found.contentType(), found.body(), headOnly, keepAlive, kind);
+        }
+        status = 404;
+        byte[] body =
+            ("404 Not Found: " + ((LiveBroadcast.Answer.NotFound) answer).reason() + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        return sendBody(sink, status, "text/plain; charset=utf-8", body, headOnly, keepAlive, kind);
       }
       Optional<Path> file = origin.originRoot().resolve(segments);
       if (file.isEmpty()) {

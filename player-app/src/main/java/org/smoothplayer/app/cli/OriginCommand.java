@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.smoothplayer.assets.generate.PresentationInfo;
 import org.smoothplayer.assets.generate.Presentations;
 import org.smoothplayer.assets.generate.Preset;
 import org.smoothplayer.assets.generate.ProgressListener;
 import org.smoothplayer.assets.origin.FaultRule;
 import org.smoothplayer.assets.origin.LinkTrace;
 import org.smoothplayer.assets.origin.LocalOrigin;
+import org.smoothplayer.assets.origin.live.LiveContentException;
+import org.smoothplayer.assets.origin.live.LiveOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "origin",
     mixinStandardHelpOptions = true,
-    description = "Serve a presentation folder on 127.0.0.1 (link shaping, faults, request log).")
+    description =
+        "Serve a presentation folder on 127.0.0.1 (link shaping, faults, request log, live mode).")
 final class OriginCommand implements Callable<Integer> {
 
   @Option(
@@ -60,6 +64,42 @@ final class OriginCommand implements Callable<Integer> {
               + " @N limits it to the first N matching requests. Repeatable.")
   List<String> faults = new ArrayList<>();
 
+  @Option(
+      names = "--live",
+      description =
+          "Broadcast the (generated) presentation live: fragments are published over time and the"
+              + " Manifest slides with a DVR window.")
+  boolean live;
+
+  @Option(
+      names = "--window",
+      paramLabel = "S",
+      description = "Live: DVR window in seconds, 0 = infinite (default: 60).")
+  Double windowS;
+
+  @Option(
+      names = "--lookahead",
+      paramLabel = "N",
+      description = "Live: following fragments announced in each tfrf box, 0..255 (default: 2).")
+  Integer lookaheadCount;
+
+  @Option(
+      names = "--start-offset",
+      paramLabel = "S",
+      description = "Live: seconds of media already published at start (default: 10).")
+  Double startOffsetS;
+
+  @Option(
+      names = "--timestamp-offset",
+      paramLabel = "S",
+      description = "Live: seconds added to every timestamp (default: 3600).")
+  Double timestampOffsetS;
+
+  @Option(
+      names = "--endless",
+      description = "Live: loop the presentation forever instead of ending after one pass.")
+  boolean endless;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -76,6 +116,26 @@ final class OriginCommand implements Callable<Integer> {
     }
     LocalOrigin.Builder builder = LocalOrigin.builder(servedRoot).port(port).latencyMs(latencyMs);
     try {
+      if (live) {
+        if (!Files.isRegularFile(servedRoot.resolve(PresentationInfo.FILE_NAME))) {
+          err.println(
+              "smooth-player origin: --live needs a generated presentation: no "
+                  + PresentationInfo.FILE_NAME
+                  + " in "
+                  + servedRoot);
+          return Main.EXIT_USAGE;
+        }
+        builder.live(liveOptions());
+      } else if (windowS != null
+          || lookaheadCount != null
+          || startOffsetS != null
+          || timestampOffsetS != null
+          || endless) {
+        err.println(
+            "smooth-player origin: --window, --lookahead, --start-offset, --timestamp-offset and"
+                + " --endless need --live");
+        return Main.EXIT_USAGE;
+      }
       if (trace != null) {
         builder.linkTrace(LinkTrace.parse(trace));
       }
@@ -90,7 +150,13 @@ final class OriginCommand implements Callable<Integer> {
       builder.requestLog(log);
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    LocalOrigin origin = builder.start();
+    LocalOrigin origin;
+    try {
+      origin = builder.start();
+    } catch (LiveContentException e) {
+      err.println("smooth-player origin: --live: " + e.getMessage());
+      return Main.EXIT_USAGE;
+    }
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -105,5 +171,22 @@ final class OriginCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  private LiveOptions liveOptions() {
+    LiveOptions options = LiveOptions.defaults().withEndless(endless);
+    if (windowS != null) {
+      options = options.withDvrWindowS(windowS);
+    }
+    if (lookaheadCount != null) {
+      options = options.withLookaheadCount(lookaheadCount);
+    }
+    if (startOffsetS != null) {
+      options = options.withStartOffsetS(startOffsetS);
+    }
+    if (timestampOffsetS != null) {
+      options = options.withTimestampOffsetS(timestampOffsetS);
+    }
+    return options;
   }
 }

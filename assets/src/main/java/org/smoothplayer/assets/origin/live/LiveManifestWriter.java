@@ -1,0 +1,137 @@
+package org.smoothplayer.assets.origin.live;
+
+import java.util.List;
+import org.smoothplayer.assets.generate.LevelInfo;
+import org.smoothplayer.assets.generate.PresentationInfo;
+import org.smoothplayer.assets.generate.StreamInfo;
+
+/**
+ * Writes the live client Manifest ([MS-SSTR] 2.2.2): every stream and level of the presentation,
+ * the given chunks (the first, and any after a gap, with {@code t}; the rest with {@code d} only).
+ * While live: {@code IsLive="TRUE"}, {@code Duration="0"}, {@code LookAheadFragmentCount} and
+ * {@code DVRWindowLength} (ticks, 0 = infinite). Once ended: {@code IsLive="FALSE"} and {@code
+ * Duration} = the span of the listed chunks. Stateless.
+ */
+final class LiveManifestWriter {
+  /**
+   * One listed chunk.
+   *
+   * @param startTicks public timestamp
+   * @param durationTicks duration
+   */
+  record Chunk(long startTicks, long durationTicks) {}
+
+  private LiveManifestWriter() {}
+
+  /**
+   * The Manifest text.
+   *
+   * @param info the presentation (levels, codec data)
+   * @param chunks per stream of {@code info}, in the same order, the chunks to list
+   * @param ended whether the broadcast has ended
+   * @param lookaheadCount LookAheadFragmentCount
+   * @param windowTicks DVRWindowLength
+   */
+  static String write(
+      PresentationInfo info,
+      List<List<Chunk>> chunks,
+      boolean ended,
+      int lookaheadCount,
+      long windowTicks) {
+    StringBuilder xml = new StringBuilder(4096);
+    xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    xml.append("<SmoothStreamingMedia MajorVersion=\"2\" MinorVersion=\"0\" TimeScale=\"")
+        .append(info.timescale())
+        .append("\" Duration=\"")
+        .append(ended ? span(chunks) : 0)
+        .append('"');
+    if (ended) {
+      xml.append(" IsLive=\"FALSE\"");
+    } else {
+      xml.append(" IsLive=\"TRUE\" LookAheadFragmentCount=\"").append(lookaheadCount);
+      xml.append("\" DVRWindowLength=\"").append(windowTicks).append('"');
+    }
+    xml.append(">\n");
+    for (int s = 0; s < info.streams().size(); s++) {
+      writeStream(xml, info.streams().get(s), chunks.get(s));
+    }
+    xml.append("</SmoothStreamingMedia>\n");
+    return xml.toString();
+  }
+
+  /** From the earliest listed start to the latest listed end, over all streams; 0 if none. */
+  private static long span(List<List<Chunk>> chunks) {
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    for (List<Chunk> stream : chunks) {
+      if (!stream.isEmpty()) {
+        first = Math.min(first, stream.get(0).startTicks());
+        Chunk end = stream.get(stream.size() - 1);
+        last = Math.max(last, end.startTicks() + end.durationTicks());
+      }
+    }
+    return first == Long.MAX_VALUE ? 0 : last - first;
+  }
+
+  private static void writeStream(StringBuilder xml, StreamInfo stream, List<Chunk> chunks) {
+    String type = escape(stream.type());
+    boolean video = stream.type().equals("video");
+    xml.append("  <StreamIndex Type=\"").append(type);
+    xml.append("\" Name=\"").append(type);
+    xml.append("\" Chunks=\"").append(chunks.size());
+    xml.append("\" QualityLevels=\"").append(stream.levels().size());
+    xml.append("\" Url=\"QualityLevels({bitrate})/Fragments(")
+        .append(type)
+        .append("={start time})\"");
+    if (video) {
+      int maxWidth = stream.levels().stream().mapToInt(LevelInfo::widthPx).max().orElse(0);
+      int maxHeight = stream.levels().stream().mapToInt(LevelInfo::heightPx).max().orElse(0);
+      xml.append(" MaxWidth=\"").append(maxWidth).append("\" MaxHeight=\"").append(maxHeight);
+      xml.append("\" DisplayWidth=\"").append(maxWidth);
+      xml.append("\" DisplayHeight=\"").append(maxHeight).append('"');
+    }
+    xml.append(">\n");
+    for (LevelInfo level : stream.levels()) {
+      xml.append("    <QualityLevel Index=\"").append(level.index());
+      xml.append("\" Bitrate=\"").append(level.bitrateBps());
+      xml.append("\" FourCC=\"").append(escape(level.fourCc())).append('"');
+      if (video) {
+        xml.append(" MaxWidth=\"").append(level.widthPx());
+        xml.append("\" MaxHeight=\"").append(level.heightPx()).append('"');
+      } else {
+        xml.append(" SamplingRate=\"").append(level.samplingRateHz());
+        xml.append("\" Channels=\"").append(level.channels());
+        xml.append("\" BitsPerSample=\"16\" PacketSize=\"4\" AudioTag=\"255\"");
+      }
+      xml.append(" CodecPrivateData=\"")
+          .append(escape(level.codecPrivateDataHex()))
+          .append("\"/>\n");
+    }
+    long previousEnd = Long.MIN_VALUE;
+    for (Chunk chunk : chunks) {
+      xml.append("    <c");
+      if (chunk.startTicks() != previousEnd) {
+        xml.append(" t=\"").append(chunk.startTicks()).append('"');
+      }
+      xml.append(" d=\"").append(chunk.durationTicks()).append("\"/>\n");
+      previousEnd = chunk.startTicks() + chunk.durationTicks();
+    }
+    xml.append("  </StreamIndex>\n");
+  }
+
+  /** Escapes text for a double-quoted XML attribute value. */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        default -> out.append(c < 0x20 ? ' ' : c);
+      }
+    }
+    return out.toString();
+  }
+}
