@@ -14,6 +14,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -98,6 +99,18 @@ public final class PlaybackEngine implements Player {
   private static final long FIRST_RETRY_DELAY_NS = 200_000_000L;
 
   private static final long MAX_RETRY_DELAY_NS = 2_000_000_000L;
+
+  /** A fragment may be this many times larger than its level's bitrate × duration. */
+  private static final double FRAGMENT_SIZE_MARGIN = 4.0;
+
+  /** A transfer with no new byte for this long (or a fragment duration if longer) is given up. */
+  private static final double STALLED_TRANSFER_MIN_S = 3.0;
+
+  /** A transfer is judged by the abandon rule only after this long (a rate needs a sample). */
+  private static final double ABANDON_MIN_ELAPSED_S = 0.5;
+
+  /** Abandon only when the projected end is this many fragments after the buffer runs dry. */
+  private static final double ABANDON_SLACK_FRAGMENTS = 0.5;
 
   /** Half-lives of the throughput estimate shown to the user (dash.js's fast/slow EWMA). */
   private static final DualEwmaEstimator DISPLAY_ESTIMATOR = new DualEwmaEstimator(3, 8, 10_000);
@@ -364,7 +377,14 @@ public final class PlaybackEngine implements Player {
     try {
       start();
       while (!closeRequested.get()) {
-        Runnable task = inbox.poll(TICK_MS, TimeUnit.MILLISECONDS);
+        Runnable task;
+        try {
+          task = inbox.poll(TICK_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          // Only close() ends the loop; a stray interrupt is reported and cleared.
+          LOG.warn("playback loop interrupted without a close; going on", e);
+          continue;
+        }
         while (task != null && !closeRequested.get()) {
           task.run();
           task = inbox.poll();
@@ -377,8 +397,6 @@ public final class PlaybackEngine implements Player {
         }
         publish();
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       LOG.error("playback loop failed", e);
       fail("internal error: " + e);
@@ -391,8 +409,11 @@ public final class PlaybackEngine implements Player {
     long t0 = time.nanoTime();
     Manifest m;
     try {
-      m = new ManifestLoader(fetcher, new ManifestParser()).load(options.url());
+      m = loadManifestWithRetries();
       m.requireUnprotected();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
     } catch (ManifestException e) {
       fail("cannot read the manifest " + options.url() + ": " + e.getMessage());
       return;
@@ -494,6 +515,35 @@ public final class PlaybackEngine implements Player {
     restartAt(startUs, BufferingCause.STARTUP);
   }
 
+  /**
+   * Loads the manifest, retrying transient failures (timeouts, I/O errors, 5xx, 429) with back-off;
+   * a 4xx or an unreadable manifest fails at once.
+   */
+  private Manifest loadManifestWithRetries()
+      throws ManifestException, FetchException, InterruptedException {
+    ManifestLoader loader = new ManifestLoader(fetcher, new ManifestParser());
+    int retries = config.playback().fragmentRetries();
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return loader.load(options.url());
+      } catch (FetchException e) {
+        boolean transient_ =
+            e.kind() == FetchException.Kind.TIMEOUT
+                || e.kind() == FetchException.Kind.IO
+                || e.status() >= 500
+                || e.status() == 429;
+        if (!transient_ || attempt >= retries || closeRequested.get()) {
+          throw e;
+        }
+        emit(
+            new SessionEvent.FragmentFailed(
+                clock.nowMs(), "manifest", -1, -1, e.getMessage(), "retry"));
+        long delayMs = Math.max(FIRST_RETRY_DELAY_NS / 1_000_000L << attempt, e.retryAfterMs());
+        Thread.sleep(Math.min(delayMs, MAX_RETRY_DELAY_NS / 1_000_000L * 2));
+      }
+    }
+  }
+
   private int chooseAudioTrack(String language) {
     if (audioTracks.isEmpty()) {
       return -1;
@@ -524,6 +574,7 @@ public final class PlaybackEngine implements Player {
     if (live) {
       liveControl(now, pos);
     }
+    watchFetches(now, pos);
     schedule(now, pos);
     if (now >= nextProgressNs) {
       nextProgressNs = now + PROGRESS_INTERVAL_NS;
@@ -823,6 +874,9 @@ public final class PlaybackEngine implements Player {
     if (t.bufferedEndUs - pos >= targetUs) {
       return;
     }
+    if (live && deferNewest(t, now, pos)) {
+      return;
+    }
     int level;
     if (t == video) {
       // A retry asks the same level once, then the lowest.
@@ -917,9 +971,15 @@ public final class PlaybackEngine implements Player {
             clock.nowMs(), t.name, level, chunk.index(), chunk.startUs(), uri.toString()));
     long gen = t.generation;
     t.inFlightLevel = level;
+    t.inFlightRequestedNs = time.nanoTime();
+    t.inFlightProgressNs = t.inFlightRequestedNs;
+    t.inFlightLastBytes = 0;
+    t.progress.clear();
+    t.inFlightBufferUs = Math.max(0, t.bufferedEndUs - positionUs());
+    t.inFlightFragment = chunk;
     Fetch fetch;
     try {
-      fetch = fetcher.newFetch(uri);
+      fetch = fetcher.newFetch(uri, maxFragmentBytes(t, level, chunk));
     } catch (FetchException e) {
       onFetchFailed(t, gen, chunk, level, e);
       return;
@@ -939,12 +999,126 @@ public final class PlaybackEngine implements Player {
         });
   }
 
+  /** Largest body accepted for a fragment: its level's bitrate × duration × a wide margin. */
+  private static long maxFragmentBytes(TrackCursor t, int level, FragmentRef chunk) {
+    double seconds = Math.max(0.5, (chunk.endUs() - chunk.startUs()) / 1e6);
+    double bits = Math.max(64_000, t.levels.level(level).bitrateBps()) * seconds;
+    return (long) (bits / 8 * FRAGMENT_SIZE_MARGIN) + 256 * 1024;
+  }
+
+  /**
+   * Gives up transfers that will clearly finish too late: a video fragment whose projected end is
+   * after the buffer runs dry while a lower level would make it (the dash.js abandon rule), and any
+   * transfer past its deadline (the larger of two fragment durations and the buffer it had).
+   */
+  private void watchFetches(long now, long pos) {
+    for (TrackCursor t : new TrackCursor[] {video, audioTrack}) {
+      if (t == null || t.inFlight == null || t.inFlightFragment == null) {
+        continue;
+      }
+      Fetch f = t.inFlight;
+      FragmentRef chunk = t.inFlightFragment;
+      double elapsedS = (now - t.inFlightRequestedNs) / 1e9;
+      double fragmentS = Math.max(0.1, (chunk.endUs() - chunk.startUs()) / 1e6);
+      long bytes = f.bytesReceived();
+      if (bytes != t.inFlightLastBytes) {
+        t.inFlightLastBytes = bytes;
+        t.inFlightProgressNs = now;
+      }
+      double recentBps = t.recentRateBps(now, bytes);
+      double silentS = (now - Math.max(t.inFlightRequestedNs, t.inFlightProgressNs)) / 1e9;
+      double stallLimitS = Math.max(STALLED_TRANSFER_MIN_S, fragmentS);
+      if (silentS > stallLimitS) {
+        abandon(t, chunk, "no data for " + fmt(silentS) + " s (stalled transfer)", -1);
+        continue;
+      }
+      int level = t.inFlightLevel;
+      double deadlineS = Math.max(3 * fragmentS, t.inFlightBufferUs / 1e6);
+      if (level > 0 && elapsedS > deadlineS) {
+        abandon(
+            t,
+            chunk,
+            "not complete within the deadline of " + fmt(deadlineS) + " s; refetching at level 0",
+            0);
+        continue;
+      }
+      if (t != video || level <= 0 || elapsedS < ABANDON_MIN_ELAPSED_S) {
+        continue;
+      }
+      double rateBps = recentBps >= 0 ? recentBps : bytes * 8 / elapsedS;
+      double expectedBytes = t.levels.level(level).bitrateBps() * fragmentS / 8;
+      double bufferS = Math.max(0, t.bufferedEndUs - pos) / 1e6;
+      double remainingS =
+          rateBps <= 0 ? Double.POSITIVE_INFINITY : (expectedBytes - bytes) * 8 / rateBps;
+      if (remainingS <= bufferS + ABANDON_SLACK_FRAGMENTS * fragmentS) {
+        continue;
+      }
+      // The highest lower level whose whole fragment fits in the buffer at the measured rate.
+      int lower = 0;
+      for (int l = level - 1; l > 0; l--) {
+        double seconds = t.levels.level(l).bitrateBps() * fragmentS / Math.max(1, rateBps);
+        if (seconds < bufferS) {
+          lower = l;
+          break;
+        }
+      }
+      if (bytes > 0) {
+        samples.addLast(new TransferSample(bytes, elapsedS * 1000, clock.toS(now)));
+        while (samples.size() > MAX_SAMPLES) {
+          samples.removeFirst();
+        }
+      }
+      abandon(
+          t,
+          chunk,
+          String.format(
+              Locale.ROOT,
+              "projected %.1f s to finish at %.0f kbps with %.1f s buffered; refetching at level %d",
+              remainingS,
+              rateBps / 1000,
+              bufferS,
+              lower),
+          lower);
+    }
+  }
+
+  private void abandon(TrackCursor t, FragmentRef chunk, String reason, int fallbackLevel) {
+    int level = t.inFlightLevel;
+    t.cancel();
+    emit(new SessionEvent.FragmentAbandoned(clock.nowMs(), t.name, level, chunk.index(), reason));
+    t.attempts++;
+    if (fallbackLevel >= 0) {
+      // Refetch at once, lower; the attempt counts towards the retries.
+      t.lastAttemptLevel = fallbackLevel;
+      t.attempts = 1;
+      t.retryAtNs = 0;
+    } else if (t.attempts > config.playback().fragmentRetries()) {
+      emit(
+          new SessionEvent.FragmentFailed(
+              clock.nowMs(), t.name, level, chunk.index(), reason, "skip"));
+      t.attempts = 0;
+      if (t == video && audioTrack == null && audioWorker != null && audio != null) {
+        audioWorker.silence(audio, chunk.startUs(), chunk.endUs(), t.generation);
+      }
+      advance(t, chunk.endUs(), t.generation);
+    } else {
+      emit(
+          new SessionEvent.FragmentFailed(
+              clock.nowMs(), t.name, level, chunk.index(), reason, "retry"));
+    }
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+
   private void onFetched(TrackCursor t, long gen, FragmentRef chunk, int level, FetchResult r) {
     if (gen != t.generation || t.nextChunk != chunk.index()) {
       return;
     }
     t.inFlight = null;
     t.inFlightLevel = -1;
+    t.inFlightFragment = null;
     t.attempts = 0;
     if (live) {
       growFromFragment(t, r.body(), chunk);
@@ -1020,14 +1194,24 @@ public final class PlaybackEngine implements Player {
     }
     t.inFlight = null;
     t.inFlightLevel = -1;
+    t.inFlightFragment = null;
     if (e.kind() == FetchException.Kind.CANCELLED) {
       return;
     }
     t.attempts++;
+    if (live && now() - lastRefreshStartNs >= 1_000_000_000L) {
+      // A live fragment that fails may be outside a moved window or after a restart: look again.
+      requestRefresh(now());
+    }
     int retries = config.playback().fragmentRetries();
     if (t.attempts <= retries) {
-      long delay =
+      // Exponential back-off with jitter (±25 %), at least what the server asked for.
+      long backoff =
           Math.min(MAX_RETRY_DELAY_NS, FIRST_RETRY_DELAY_NS << Math.min(20, t.attempts - 1));
+      long delay = (long) (backoff * (0.75 + 0.5 * ThreadLocalRandom.current().nextDouble()));
+      if (e.retryAfterMs() >= 0) {
+        delay = Math.max(delay, e.retryAfterMs() * 1_000_000L);
+      }
       t.retryAtNs = time.nanoTime() + delay;
       emit(
           new SessionEvent.FragmentFailed(
@@ -1047,6 +1231,10 @@ public final class PlaybackEngine implements Player {
   }
 
   // ---------------------------------------------------------------- live
+
+  private long now() {
+    return time.nanoTime();
+  }
 
   private long refreshIntervalNs() {
     return (long) (config.playback().liveRefreshIntervalS() * 1e9);
@@ -1097,6 +1285,20 @@ public final class PlaybackEngine implements Player {
     restartAt(liveJoinUs(), BufferingCause.SEEK);
   }
 
+  /**
+   * Live: the newest known fragment is fetched only once the next one should be published too (a
+   * fragment duration after we learned of it), so its tfrf announces the next and the timeline
+   * grows without a manifest refresh; unless the buffer is too short to wait.
+   */
+  private boolean deferNewest(TrackCursor t, long now, long pos) {
+    if (t.nextChunk != t.chunkCount() - 1) {
+      return false;
+    }
+    long bufferUs = t.bufferedEndUs - pos;
+    boolean canWait = bufferUs > fragmentDurationUs;
+    return canWait && now - t.newestLearnedNs < fragmentDurationUs * 1000L;
+  }
+
   /** Grows {@code t}'s timeline from a live fragment's tfxd and tfrf boxes. */
   private void growFromFragment(TrackCursor t, byte[] body, FragmentRef chunk) {
     Fragment f;
@@ -1116,8 +1318,11 @@ public final class PlaybackEngine implements Player {
     for (TfrfEntry e : f.lookahead()) {
       grown |= t.timeline.add(e.absoluteTimeTicks(), e.durationTicks());
     }
-    if (grown && t == video) {
-      lastGrowthNs = time.nanoTime();
+    if (grown) {
+      t.newestLearnedNs = time.nanoTime();
+      if (t == video) {
+        lastGrowthNs = t.newestLearnedNs;
+      }
     }
   }
 
@@ -1170,21 +1375,30 @@ public final class PlaybackEngine implements Player {
     if (fresh.chunkCount() > 0 && v.timeline.count() > 0) {
       long freshEnd = fresh.endUs();
       long knownEnd = v.timeline.endUs();
-      // Timestamps jumped back (the origin restarted): start over from the new timeline.
-      if (freshEnd + 2 * fragmentDurationUs < knownEnd) {
+      // Timestamps jumped (the origin restarted): back, or forward by more than the time that
+      // passed since the stream last grew explains. Start over from the new timeline.
+      long explainedGapUs = (time.nanoTime() - lastGrowthNs) / 1000 + 2 * fragmentDurationUs;
+      if (freshEnd + 2 * fragmentDurationUs < knownEnd
+          || fresh.startUs() - knownEnd > explainedGapUs) {
         resync(m, sv);
         return;
       }
     }
     if (v.timeline.merge(fresh) > 0) {
       lastGrowthNs = time.nanoTime();
+      v.newestLearnedNs = lastGrowthNs;
     }
     TrackCursor a = audioTrack;
     if (a != null) {
       m.streams(StreamType.AUDIO).stream()
           .filter(s -> s.displayName().equals(a.levels.stream().displayName()))
           .findFirst()
-          .ifPresent(s -> a.timeline.merge(s.timeline()));
+          .ifPresent(
+              s -> {
+                if (a.timeline.merge(s.timeline()) > 0) {
+                  a.newestLearnedNs = time.nanoTime();
+                }
+              });
     }
     if (!m.live() && !liveEnded) {
       liveEnded = true;

@@ -19,11 +19,23 @@ final class TrackCursor {
   int nextChunk;
   long bufferedEndUs;
 
+  /** When the newest fragment of the timeline became known (live). */
+  long newestLearnedNs;
+
   /** Every fragment of the stream was fetched (VOD, or a live stream that ended). */
   boolean done;
 
   @Nullable Fetch inFlight;
   int inFlightLevel = -1;
+  @Nullable FragmentRef inFlightFragment;
+  long inFlightRequestedNs;
+  long inFlightBufferUs;
+  long inFlightLastBytes;
+  long inFlightProgressNs;
+
+  /** Progress samples of the transfer in flight (time ns, bytes), every 250 ms, the last 2 s. */
+  final java.util.ArrayDeque<long[]> progress = new java.util.ArrayDeque<>();
+
   int attempts;
   int lastAttemptLevel = -1;
   long retryAtNs;
@@ -43,6 +55,22 @@ final class TrackCursor {
     return nextChunk < timeline.count();
   }
 
+  /**
+   * Records the bytes of the transfer in flight at {@code nowNs} and returns its recent rate in
+   * bit/s (over up to the last 2 s, at least 0.5 s), or -1 when too early to tell.
+   */
+  double recentRateBps(long nowNs, long bytes) {
+    if (progress.isEmpty() || nowNs - progress.peekLast()[0] >= 250_000_000L) {
+      progress.addLast(new long[] {nowNs, bytes});
+      while (progress.size() > 9) {
+        progress.removeFirst();
+      }
+    }
+    long[] first = progress.peekFirst();
+    double spanS = (nowNs - first[0]) / 1e9;
+    return spanS < 0.5 ? -1 : (bytes - first[1]) * 8 / spanS;
+  }
+
   /** Cancels the request in flight, if any. */
   void cancel() {
     if (inFlight != null) {
@@ -50,6 +78,10 @@ final class TrackCursor {
       inFlight = null;
     }
     inFlightLevel = -1;
+    inFlightFragment = null;
+    inFlightLastBytes = 0;
+    inFlightProgressNs = 0;
+    progress.clear();
   }
 
   /** Restarts fetching at the fragment holding {@code positionUs}. */

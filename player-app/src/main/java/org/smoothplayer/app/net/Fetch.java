@@ -11,6 +11,7 @@ import okhttp3.Callback;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One prepared GET: run it once with {@link #execute()} (blocking) or {@link #enqueue} (async), and
@@ -23,13 +24,34 @@ public final class Fetch {
   private final URI uri;
   private final Call call;
   private final AtomicBoolean started = new AtomicBoolean();
+  private final long maxBodyBytes;
   // Written by any thread calling cancel(); read by the thread running the transfer.
   private volatile boolean cancelled;
+  // Written by the thread running the transfer; read by any thread watching its progress.
+  private volatile long bytesReceived;
+  private volatile long firstByteAtNs;
+  private volatile long startedAtNs;
 
-  Fetch(HttpFetcher owner, URI uri, Call call) {
+  Fetch(HttpFetcher owner, URI uri, Call call, long maxBodyBytes) {
     this.owner = owner;
     this.uri = uri;
     this.call = call;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** Body bytes received so far (for progress and abandon decisions); any thread. */
+  public long bytesReceived() {
+    return bytesReceived;
+  }
+
+  /** When the response headers arrived (fetcher time), 0 before; any thread. */
+  public long firstByteAtNs() {
+    return firstByteAtNs;
+  }
+
+  /** When the transfer started (fetcher time), 0 before; any thread. */
+  public long startedAtNs() {
+    return startedAtNs;
   }
 
   /** The URL asked for. */
@@ -46,6 +68,7 @@ public final class Fetch {
   public FetchResult execute() throws FetchException {
     markStarted();
     long startNs = owner.time().nanoTime();
+    startedAtNs = startNs;
     Response response;
     try {
       response = call.execute();
@@ -63,6 +86,7 @@ public final class Fetch {
   public void enqueue(FetchCallback callback) {
     markStarted();
     long startNs = owner.time().nanoTime();
+    startedAtNs = startNs;
     call.enqueue(
         new Callback() {
           @Override
@@ -104,6 +128,7 @@ public final class Fetch {
   private FetchResult complete(Response response, long startNs) throws FetchException {
     try (response) {
       long firstByteNs = owner.time().nanoTime();
+      firstByteAtNs = firstByteNs;
       URI finalUri = response.request().url().uri();
       int status = response.code();
       if (status < 200 || status > 299) {
@@ -116,7 +141,13 @@ public final class Fetch {
                     + location
                     + "\" not followed; only http and https redirects are followed"
                 : "HTTP " + status + " " + response.message() + "; expected a 2xx status";
-        throw new FetchException(FetchException.Kind.HTTP_STATUS, finalUri, status, detail, null);
+        throw new FetchException(
+            FetchException.Kind.HTTP_STATUS,
+            finalUri,
+            status,
+            detail,
+            null,
+            retryAfterMs(response.header("Retry-After")));
       }
       ResponseBody body = response.body();
       byte[] bytes = body == null ? new byte[0] : readCapped(body, finalUri, status);
@@ -139,7 +170,7 @@ public final class Fetch {
 
   private byte[] readCapped(ResponseBody body, URI finalUri, int status)
       throws IOException, FetchException {
-    long cap = owner.config().maxBodyBytes();
+    long cap = Math.min(owner.config().maxBodyBytes(), maxBodyBytes);
     long declared = body.contentLength();
     if (declared > cap) {
       throw new FetchException(
@@ -173,8 +204,22 @@ public final class Fetch {
         break;
       }
       size += n;
+      bytesReceived = size;
     }
     return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
+  }
+
+  /** Retry-After in delta-seconds form, in ms; -1 when absent or an HTTP date (not used here). */
+  static long retryAfterMs(@Nullable String header) {
+    if (header == null) {
+      return -1;
+    }
+    try {
+      long seconds = Long.parseLong(header.strip());
+      return seconds < 0 ? -1 : Math.min(seconds, 3600) * 1000;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   private FetchException translate(IOException e) {

@@ -28,6 +28,7 @@ public final class FetchException extends Exception {
   }
 
   private final Kind kind;
+  private final long retryAfterMs;
   private final URI uri;
   private final int status;
 
@@ -41,10 +42,26 @@ public final class FetchException extends Exception {
    * @param cause the underlying exception, or null
    */
   public FetchException(Kind kind, URI uri, int status, String detail, @Nullable Throwable cause) {
+    this(kind, uri, status, detail, cause, -1);
+  }
+
+  /**
+   * Creates an exception carrying the server's Retry-After.
+   *
+   * @param retryAfterMs the Retry-After delay in milliseconds, -1 when none
+   */
+  public FetchException(
+      Kind kind, URI uri, int status, String detail, @Nullable Throwable cause, long retryAfterMs) {
     super(kind + " " + uri + ": " + detail, cause);
+    this.retryAfterMs = retryAfterMs;
     this.kind = kind;
     this.uri = uri;
     this.status = status;
+  }
+
+  /** The server's Retry-After delay in milliseconds (503, 429), -1 when it gave none. */
+  public long retryAfterMs() {
+    return retryAfterMs;
   }
 
   /** Why the transfer failed. */

@@ -65,6 +65,14 @@ public final class HttpFetcher implements AutoCloseable {
    *     FetchException.Kind#INVALID_URL}
    */
   public Fetch newFetch(URI uri) throws FetchException {
+    return newFetch(uri, Long.MAX_VALUE);
+  }
+
+  /**
+   * Like {@link #newFetch(URI)} with a body cap of its own (the smaller of it and the fetcher's cap
+   * applies): a fragment larger than its level's bitrate allows is refused before it is buffered.
+   */
+  public Fetch newFetch(URI uri, long maxBodyBytes) throws FetchException {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new FetchException(
@@ -87,7 +95,7 @@ public final class HttpFetcher implements AutoCloseable {
             .header("User-Agent", config.userAgent())
             .tag(RedirectCount.class, new RedirectCount())
             .build();
-    return new Fetch(this, uri, client.newCall(request));
+    return new Fetch(this, uri, client.newCall(request), maxBodyBytes);
   }
 
   /** Fetches {@code uri} on the calling thread. */

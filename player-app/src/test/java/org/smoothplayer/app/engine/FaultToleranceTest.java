@@ -1,0 +1,317 @@
+package org.smoothplayer.app.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.smoothplayer.app.config.PlaybackSettings;
+import org.smoothplayer.app.config.PlayerConfig;
+import org.smoothplayer.app.session.SessionEvent;
+import org.smoothplayer.app.session.SessionRecorder;
+import org.smoothplayer.assets.generate.Presentations;
+import org.smoothplayer.assets.generate.Preset;
+import org.smoothplayer.assets.origin.FaultRule;
+import org.smoothplayer.assets.origin.LocalOrigin;
+
+/**
+ * Every fault an HTTP origin can produce, injected by the local origin on the third video fragment
+ * of {@code tiny} (1-s fragments, 4 s): what the viewer gets (playback goes on to the end, or a
+ * readable failure) and what the session log says.
+ */
+class FaultToleranceTest {
+  /** The third video fragment (2 s) at any level. */
+  private static final String THIRD_VIDEO = "Fragments(video=20000000)";
+
+  private static Path tiny;
+
+  @BeforeAll
+  static void generate() {
+    tiny = Presentations.cached(Preset.TINY);
+  }
+
+  private record Outcome(PlayerSnapshot end, SessionRecorder log) {
+    <T extends SessionEvent> List<T> events(Class<T> type) {
+      return log.events().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    List<SessionEvent.FragmentFailed> failures() {
+      return events(SessionEvent.FragmentFailed.class);
+    }
+
+    SessionEvent.SessionEnded ended() {
+      return events(SessionEvent.SessionEnded.class).get(0);
+    }
+
+    void playedToTheEnd() {
+      assertThat(end.state()).as("state; error %s", end.error()).isEqualTo(PlayerState.ENDED);
+      assertThat(ended().reason()).isEqualTo("ended");
+      assertThat(ended().positionUs()).isGreaterThan(3_800_000L);
+    }
+
+    void loadedThirdVideoFragment() {
+      assertThat(events(SessionEvent.FragmentLoaded.class))
+          .filteredOn(f -> f.stream().equals("video") && f.chunkIndex() == 2)
+          .hasSize(1);
+    }
+  }
+
+  private static Outcome play(String rule) throws Exception {
+    return play(rule, QualityChoice.auto());
+  }
+
+  private static Outcome play(String rule, QualityChoice quality) throws Exception {
+    SessionRecorder log = new SessionRecorder();
+    try (LocalOrigin origin = LocalOrigin.builder(tiny).fault(FaultRule.parse(rule)).start();
+        PlaybackEngine engine =
+            PlaybackEngine.open(
+                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
+                    .headless()
+                    .silent()
+                    .withQuality(quality)
+                    .withSink(log))) {
+      return new Outcome(engine.awaitEnd(40_000), log);
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void a_404_is_retried_and_the_fragment_then_plays() throws Exception {
+    Outcome o = play(THIRD_VIDEO + "=404@1");
+    o.playedToTheEnd();
+    o.loadedThirdVideoFragment();
+    assertThat(o.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.reason()).contains("HTTP 404");
+              assertThat(f.action()).isEqualTo("retry");
+              assertThat(f.chunkIndex()).isEqualTo(2);
+            });
+  }
+
+  @Test
+  @Timeout(60)
+  void a_500_is_retried_and_the_fragment_then_plays() throws Exception {
+    Outcome o = play(THIRD_VIDEO + "=500@1");
+    o.playedToTheEnd();
+    o.loadedThirdVideoFragment();
+    assertThat(o.failures()).singleElement().satisfies(f -> assertThat(f.reason()).contains("500"));
+  }
+
+  @Test
+  @Timeout(60)
+  void a_503_with_retry_after_is_retried_no_sooner_than_the_server_asked() throws Exception {
+    Outcome o = play(THIRD_VIDEO + "=503@1");
+    o.playedToTheEnd();
+    o.loadedThirdVideoFragment();
+    SessionEvent.FragmentFailed failed = o.failures().get(0);
+    assertThat(failed.reason()).contains("503");
+    SessionEvent.FragmentRequested retry =
+        o.events(SessionEvent.FragmentRequested.class).stream()
+            .filter(r -> r.stream().equals("video") && r.chunkIndex() == 2)
+            .filter(r -> r.tMs() > failed.tMs())
+            .findFirst()
+            .orElseThrow();
+    // The origin sends Retry-After: 1.
+    assertThat(retry.tMs() - failed.tMs()).isGreaterThanOrEqualTo(990);
+  }
+
+  @Test
+  @Timeout(60)
+  void a_connection_reset_mid_body_is_retried_and_the_fragment_then_plays() throws Exception {
+    Outcome o = play(THIRD_VIDEO + "=reset@1");
+    o.playedToTheEnd();
+    o.loadedThirdVideoFragment();
+    assertThat(o.failures())
+        .singleElement()
+        .satisfies(f -> assertThat(f.action()).isEqualTo("retry"));
+  }
+
+  @Test
+  @Timeout(60)
+  void a_truncated_body_is_refused_retried_and_the_fragment_then_plays() throws Exception {
+    Outcome o = play(THIRD_VIDEO + "=truncate@1");
+    o.playedToTheEnd();
+    o.loadedThirdVideoFragment();
+    assertThat(o.failures())
+        .singleElement()
+        .satisfies(f -> assertThat(f.action()).isEqualTo("retry"));
+    assertThat(o.events(SessionEvent.DecoderError.class)).isEmpty();
+  }
+
+  @Test
+  @Timeout(60)
+  void a_transfer_that_stalls_for_30_s_mid_body_is_abandoned_and_refetched() throws Exception {
+    long t0 = System.nanoTime();
+    // At the lowest level the abandon rule has nothing lower to go to: the stall rule acts.
+    Outcome o = play(THIRD_VIDEO + "=stall:30@1", QualityChoice.level(0));
+    o.playedToTheEnd();
+    o.loadedThirdVideoFragment();
+    assertThat(o.events(SessionEvent.FragmentAbandoned.class))
+        .singleElement()
+        .satisfies(a -> assertThat(a.reason()).contains("stalled"));
+    assertThat((System.nanoTime() - t0) / 1e9).as("well before the stall ends").isLessThan(25);
+  }
+
+  @Test
+  @Timeout(60)
+  void a_slow_first_byte_only_delays_the_fragment() throws Exception {
+    Outcome o = play(THIRD_VIDEO + "=slow:1500@1", QualityChoice.level(0));
+    o.playedToTheEnd();
+    assertThat(o.failures()).isEmpty();
+    assertThat(o.events(SessionEvent.FragmentLoaded.class))
+        .filteredOn(f -> f.stream().equals("video") && f.chunkIndex() == 2)
+        .singleElement()
+        .satisfies(f -> assertThat(f.ttfbMs()).isGreaterThanOrEqualTo(1400));
+  }
+
+  @Test
+  @Timeout(90)
+  void a_fragment_missing_at_every_level_is_skipped_and_playback_goes_on_to_the_end()
+      throws Exception {
+    Outcome o = play(THIRD_VIDEO + "=404");
+    o.playedToTheEnd();
+    List<SessionEvent.FragmentFailed> failures = o.failures();
+    assertThat(failures).extracting(SessionEvent.FragmentFailed::action).endsWith("skip");
+    assertThat(failures)
+        .extracting(SessionEvent.FragmentFailed::level)
+        .as("retried at the same level once, then the lowest")
+        .contains(0);
+    assertThat(o.events(SessionEvent.FragmentLoaded.class))
+        .filteredOn(f -> f.stream().equals("video"))
+        .extracting(SessionEvent.FragmentLoaded::chunkIndex)
+        .containsExactly(0, 1, 3);
+  }
+
+  @Test
+  @Timeout(60)
+  void a_refused_connection_fails_the_session_with_the_cause_after_retrying() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    SessionRecorder log = new SessionRecorder();
+    PlayerSnapshot end;
+    try (PlaybackEngine engine =
+        PlaybackEngine.open(
+            EngineOptions.of("http://127.0.0.1:" + port + "/Manifest")
+                .headless()
+                .silent()
+                .withSink(log))) {
+      end = engine.awaitEnd(30_000);
+    }
+    assertThat(end.state()).isEqualTo(PlayerState.FAILED);
+    assertThat(end.error())
+        .get()
+        .asString()
+        .contains("cannot fetch the manifest")
+        .contains("connect");
+    assertThat(log.events())
+        .filteredOn(SessionEvent.FragmentFailed.class::isInstance)
+        .hasSize(PlaybackSettings.DEFAULTS.fragmentRetries());
+    assertThat(log.events().get(log.events().size() - 1))
+        .isInstanceOfSatisfying(
+            SessionEvent.SessionEnded.class, e -> assertThat(e.reason()).isEqualTo("error"));
+  }
+
+  @Test
+  @Timeout(90)
+  void an_origin_restarted_mid_session_is_survived() throws Exception {
+    Path ladder = Presentations.cached(PlaybackEngineTest.LADDER);
+    PlayerConfig config =
+        PlayerConfig.fromValues(
+            Map.of(
+                PlaybackSettings.VIDEO_TARGET_S.key(), 4.0,
+                PlaybackSettings.AUDIO_TARGET_S.key(), 4.0),
+            "default");
+    SessionRecorder log = new SessionRecorder();
+    LocalOrigin origin = LocalOrigin.builder(ladder).start();
+    int port = origin.port();
+    try (PlaybackEngine engine =
+        PlaybackEngine.open(
+            EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
+                .headless()
+                .silent()
+                .withConfig(config)
+                .withSink(log))) {
+      while (engine.snapshot().positionUs() < 5_000_000L) {
+        Thread.sleep(20);
+      }
+      origin.close();
+      Thread.sleep(1500);
+      origin = LocalOrigin.builder(ladder).port(port).start();
+      PlayerSnapshot end = engine.awaitEnd(40_000);
+      assertThat(end.state()).as("error %s", end.error()).isEqualTo(PlayerState.ENDED);
+    } finally {
+      origin.close();
+    }
+    assertThat(log.events())
+        .filteredOn(SessionEvent.SessionEnded.class::isInstance)
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(((SessionEvent.SessionEnded) e).positionUs())
+                    .isGreaterThan(19_500_000L));
+  }
+
+  @Test
+  @Timeout(60)
+  void a_fragment_that_would_arrive_after_the_buffer_runs_dry_is_abandoned_and_fetched_lower()
+      throws Exception {
+    Path ladder = Presentations.cached(PlaybackEngineTest.LADDER);
+    PlayerConfig config =
+        PlayerConfig.fromValues(
+            Map.of(
+                PlaybackSettings.VIDEO_TARGET_S.key(), 4.0,
+                PlaybackSettings.AUDIO_TARGET_S.key(), 4.0),
+            "default");
+    // 8 Mbps, then a collapse to 0.3 Mbps: a top-level fragment (600 KB) would take 16 s.
+    org.smoothplayer.assets.origin.LinkTrace collapse =
+        org.smoothplayer.assets.origin.LinkTrace.parse("collapse", "0 8\n6 8\n6.01 0.3\n600 0.3\n");
+    SessionRecorder log = new SessionRecorder();
+    try (LocalOrigin origin = LocalOrigin.builder(ladder).linkTrace(collapse).start();
+        PlaybackEngine engine =
+            PlaybackEngine.open(
+                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
+                    .headless()
+                    .silent()
+                    .withConfig(config)
+                    .withSink(log))) {
+      long deadline = System.nanoTime() + 45_000_000_000L;
+      while (System.nanoTime() < deadline && refetchedLower(log) == null) {
+        Thread.sleep(50);
+      }
+    }
+    SessionEvent.FragmentAbandoned abandoned =
+        log.events().stream()
+            .filter(SessionEvent.FragmentAbandoned.class::isInstance)
+            .map(SessionEvent.FragmentAbandoned.class::cast)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no fragment was abandoned: " + log.events()));
+    assertThat(abandoned.reason()).contains("projected").contains("refetching at level");
+    SessionEvent.FragmentLoaded lower = refetchedLower(log);
+    assertThat(lower).as("the same fragment loaded at a lower level").isNotNull();
+    assertThat(lower.level()).isLessThan(abandoned.level());
+  }
+
+  private static SessionEvent.FragmentLoaded refetchedLower(SessionRecorder log) {
+    List<SessionEvent> events = log.events();
+    SessionEvent.FragmentAbandoned abandoned = null;
+    for (SessionEvent e : events) {
+      if (abandoned == null && e instanceof SessionEvent.FragmentAbandoned a) {
+        abandoned = a;
+      } else if (abandoned != null
+          && e instanceof SessionEvent.FragmentLoaded l
+          && l.stream().equals("video")
+          && l.chunkIndex() == abandoned.chunkIndex()) {
+        return l;
+      }
+    }
+    return null;
+  }
+}
