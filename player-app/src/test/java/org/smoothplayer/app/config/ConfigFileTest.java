@@ -1,0 +1,65 @@
+package org.smoothplayer.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigFileTest {
+
+  @Test
+  void flat_and_nested_keys_set_the_same_settings_and_the_policy() throws Exception {
+    ConfigFile.Loaded loaded =
+        ConfigFile.parse(
+            "{\"buffer\":{\"startupS\":1.5},\"network.readTimeoutS\":4,"
+                + "\"heuristics.policy\":\"bola\"}",
+            "a.json");
+    assertThat(loaded.problems()).isEmpty();
+    assertThat(loaded.config().playback().startupS()).isEqualTo(1.5);
+    assertThat(loaded.config().playback().readTimeoutS()).isEqualTo(4);
+    assertThat(loaded.config().policy()).isEqualTo("bola");
+    assertThat(loaded.config().nonDefaults())
+        .containsOnlyKeys("heuristics.policy", "buffer.startupS", "network.readTimeoutS");
+  }
+
+  @Test
+  void unknown_keys_and_invalid_values_are_reported_by_path_and_the_defaults_kept()
+      throws Exception {
+    ConfigFile.Loaded loaded =
+        ConfigFile.parse(
+            "{\"buffer\":{\"startupS\":99,\"colour\":1},\"decoder.threads\":\"two\","
+                + "\"heuristics.policy\":\"magic\"}",
+            "b.json");
+    assertThat(loaded.config()).isEqualTo(PlayerConfig.DEFAULTS);
+    assertThat(loaded.problems())
+        .anySatisfy(p -> assertThat(p).startsWith("b.json: buffer.startupS: ").contains("30"))
+        .anySatisfy(p -> assertThat(p).isEqualTo("b.json: buffer.colour: unknown setting, ignored"))
+        .anySatisfy(p -> assertThat(p).contains("decoder.threads: expected a number"))
+        .anySatisfy(p -> assertThat(p).contains("heuristics.policy: expected one of"));
+  }
+
+  @Test
+  void settings_that_contradict_each_other_keep_the_defaults_and_say_why() throws Exception {
+    ConfigFile.Loaded loaded =
+        ConfigFile.parse(
+            "{\"live.joinOffsetFragments\":10,\"live.maxLatencyFragments\":3}", "c.json");
+    assertThat(loaded.config()).isEqualTo(PlayerConfig.DEFAULTS);
+    assertThat(loaded.problems()).singleElement().asString().contains("live.maxLatencyFragments");
+  }
+
+  @Test
+  void a_file_that_is_not_a_json_object_is_refused_naming_the_file(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("settings.json");
+    Files.writeString(file, "[1, 2]");
+    assertThatThrownBy(() -> ConfigFile.read(file))
+        .isInstanceOf(ConfigFileException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("expected a JSON object");
+    assertThatThrownBy(() -> ConfigFile.read(dir.resolve("missing.json")))
+        .hasMessageContaining("no such file");
+  }
+}
