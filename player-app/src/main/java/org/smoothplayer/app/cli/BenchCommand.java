@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Runnable benchmarks (see docs/BENCHMARKS.md).",
-    subcommands = {BenchCommand.Decode.class})
+    subcommands = {BenchCommand.Decode.class, PlayBenchmark.class})
 public final class BenchCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -43,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "bench needs a benchmark name: decode");
+        spec.commandLine(), "bench needs a benchmark name: decode, play");
   }
 
   /** The content generated when no presentation is given: 720p and 1080p H.264 High, 30 fps. */
