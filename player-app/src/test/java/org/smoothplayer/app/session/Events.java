@@ -11,6 +11,7 @@ import org.smoothplayer.app.session.SessionEvent.FragmentFailed;
 import org.smoothplayer.app.session.SessionEvent.FragmentLoaded;
 import org.smoothplayer.app.session.SessionEvent.FragmentRequested;
 import org.smoothplayer.app.session.SessionEvent.FramesDropped;
+import org.smoothplayer.app.session.SessionEvent.LiveLatency;
 import org.smoothplayer.app.session.SessionEvent.ManifestLoaded;
 import org.smoothplayer.app.session.SessionEvent.Notice;
 import org.smoothplayer.app.session.SessionEvent.Progress;
@@ -77,6 +78,7 @@ final class Events {
         new Seek(4000.0, 3_000_000L, 30_000_000L),
         new DecoderError(4100.0, "video", "corrupt", "line 1\nline 2\ttab, ünïcødé Ω"),
         new ConfigChanged(4200.0, Map.of("abr.policy", "bola -> throughput")),
+        new LiveLatency(4250.0, 3500.5, 3_640_000_000L, 3_580_000_000L, 3_636_499_500L),
         new Notice(4300.0, "no audio device; the clock follows the system clock"),
         new SessionEnded(9000.0, "closed", "", 34_000_000L, 200L, 5L, 0L));
   }
