@@ -39,7 +39,14 @@ import javafx.stage.Window;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smoothplayer.app.config.AppSettings;
+import org.smoothplayer.app.config.CurrentSettings;
 import org.smoothplayer.app.engine.Player;
+import org.smoothplayer.app.ui.session.SessionRecordings;
+import org.smoothplayer.app.ui.session.SessionView;
+import org.smoothplayer.app.ui.session.SessionViewModel;
+import org.smoothplayer.app.ui.settings.SettingsView;
+import org.smoothplayer.app.ui.settings.SettingsViewModel;
 
 /**
  * The player window's content: menu bar, video surface with its overlays (stats, error banner, busy
@@ -73,9 +80,32 @@ public final class PlayerView extends BorderPane {
         }
       };
 
-  /** A view of {@code viewModel}; call {@link #start()} once it is on screen. */
+  private final CurrentSettings settings;
+  private final SessionRecordings recordings;
+  // The Settings and Session windows while they are open.
+  private @Nullable Stage settingsStage;
+  private @Nullable Stage sessionStage;
+  private @Nullable SessionView sessionView;
+
+  /**
+   * A view of {@code viewModel} whose Settings window edits settings kept in memory only; call
+   * {@link #start()} once it is on screen.
+   */
   public PlayerView(PlayerViewModel viewModel) {
+    this(viewModel, CurrentSettings.inMemory(AppSettings.DEFAULTS), new SessionRecordings());
+  }
+
+  /**
+   * A view of {@code viewModel}; call {@link #start()} once it is on screen.
+   *
+   * @param settings the settings in force, shown and changed by File ▸ Settings…
+   * @param recordings where View ▸ Session… finds the current session's events
+   */
+  public PlayerView(
+      PlayerViewModel viewModel, CurrentSettings settings, SessionRecordings recordings) {
     this.viewModel = viewModel;
+    this.settings = settings;
+    this.recordings = recordings;
     setId("playerView");
     setTop(menuBar());
     setCenter(videoArea());
@@ -87,6 +117,10 @@ public final class PlayerView extends BorderPane {
             (obs, before, after) -> {
               surface.clear();
               renderFailureLogged = false;
+              SessionView session = sessionView;
+              if (session != null) {
+                session.viewModel().follow(after);
+              }
             });
     EventHandler<KeyEvent> keys = this::onKeyPressed;
     sceneProperty()
@@ -108,9 +142,70 @@ public final class PlayerView extends BorderPane {
     timer.start();
   }
 
-  /** Stops the pulse work (the window is closing). */
+  /** Stops the pulse work and closes the Settings and Session windows (the window is closing). */
   public void stop() {
     timer.stop();
+    for (Stage stage : new Stage[] {settingsStage, sessionStage}) {
+      if (stage != null) {
+        stage.hide();
+      }
+    }
+  }
+
+  /**
+   * Opens the Settings window (or brings it to the front): the form of the settings in force; Apply
+   * sends them to the current session.
+   */
+  public Stage showSettings() {
+    Stage stage = settingsStage;
+    if (stage == null) {
+      SettingsView view = new SettingsView(new SettingsViewModel(settings, viewModel::player));
+      stage = ownedStage("Settings \u2014 " + PlayerViewModel.APP_NAME, view.scene());
+      stage.setOnHidden(e -> settingsStage = null);
+      settingsStage = stage;
+    }
+    stage.show();
+    stage.toFront();
+    return stage;
+  }
+
+  /**
+   * Opens the Session window (or brings it to the front): live charts and summary of the current
+   * session, or of a log file opened there.
+   */
+  public Stage showSession() {
+    Stage stage = sessionStage;
+    if (stage == null) {
+      SessionViewModel model = new SessionViewModel(recordings);
+      model.follow(viewModel.player());
+      SessionView view = new SessionView(model);
+      stage = ownedStage("Session \u2014 " + PlayerViewModel.APP_NAME, view.scene());
+      stage.setOnHidden(
+          e -> {
+            view.stop();
+            sessionView = null;
+            sessionStage = null;
+          });
+      sessionView = view;
+      sessionStage = stage;
+      stage.show();
+      view.start();
+    } else {
+      stage.show();
+    }
+    stage.toFront();
+    return stage;
+  }
+
+  private Stage ownedStage(String title, Scene scene) {
+    Stage stage = new Stage();
+    stage.setTitle(title);
+    stage.setScene(scene);
+    Window owner = window();
+    if (owner != null) {
+      stage.initOwner(owner);
+    }
+    return stage;
   }
 
   /** The video surface. */
@@ -175,7 +270,11 @@ public final class PlayerView extends BorderPane {
             window.hide();
           }
         });
-    Menu file = new Menu("File", null, open, new SeparatorMenuItem(), quit);
+    MenuItem settingsItem = new MenuItem("Settings\u2026");
+    settingsItem.setId("settingsItem");
+    settingsItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
+    settingsItem.setOnAction(e -> showSettings());
+    Menu file = new Menu("File", null, open, settingsItem, new SeparatorMenuItem(), quit);
     file.setId("fileMenu");
 
     CheckMenuItem stats = new CheckMenuItem("Stats overlay");
@@ -191,7 +290,11 @@ public final class PlayerView extends BorderPane {
     MenuItem fullscreen = new MenuItem("Fullscreen");
     fullscreen.setId("fullscreenItem");
     fullscreen.setOnAction(e -> toggleFullscreen());
-    Menu view = new Menu("View", null, stats, fullscreen);
+    MenuItem session = new MenuItem("Session\u2026");
+    session.setId("sessionItem");
+    session.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
+    session.setOnAction(e -> showSession());
+    Menu view = new Menu("View", null, stats, fullscreen, new SeparatorMenuItem(), session);
     view.setId("viewMenu");
 
     qualityMenu.setId("qualityMenu");

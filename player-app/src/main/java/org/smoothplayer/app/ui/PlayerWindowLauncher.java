@@ -15,7 +15,10 @@ import javafx.stage.Stage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smoothplayer.app.config.AppSettings;
+import org.smoothplayer.app.config.CurrentSettings;
 import org.smoothplayer.app.engine.Player;
+import org.smoothplayer.app.ui.session.SessionRecordings;
 
 /**
  * Opens the player window from plain Java (the command line): starts the JavaFX runtime, shows the
@@ -62,9 +65,38 @@ public final class PlayerWindowLauncher {
     return run(initialUrl, opener, System.err);
   }
 
+  /**
+   * As {@link #run(String, Function)}, with the settings in force (shown and changed by File ▸
+   * Settings…; the opener should start sessions with them) and the recorders of the sessions the
+   * opener opens (shown live by View ▸ Session…).
+   */
+  public static int run(
+      String initialUrl,
+      Function<String, Player> opener,
+      CurrentSettings settings,
+      SessionRecordings recordings) {
+    return run(initialUrl, opener, settings, recordings, System.err);
+  }
+
   static int run(String initialUrl, Function<String, Player> opener, PrintStream err) {
+    return run(
+        initialUrl,
+        opener,
+        CurrentSettings.inMemory(AppSettings.DEFAULTS),
+        new SessionRecordings(),
+        err);
+  }
+
+  static int run(
+      String initialUrl,
+      Function<String, Player> opener,
+      CurrentSettings settings,
+      SessionRecordings recordings,
+      PrintStream err) {
     Objects.requireNonNull(initialUrl, "initialUrl");
     Objects.requireNonNull(opener, "opener");
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(recordings, "recordings");
     String problem = startToolkit();
     if (problem != null) {
       err.println(
@@ -89,7 +121,9 @@ public final class PlayerWindowLauncher {
                     initialUrl,
                     opener,
                     player -> closer.execute(() -> closeQuietly(player)),
-                    closed::countDown));
+                    closed::countDown,
+                    settings,
+                    recordings));
           } catch (RuntimeException e) {
             failure.set(e);
             closed.countDown();
@@ -134,8 +168,25 @@ public final class PlayerWindowLauncher {
       Function<String, Player> opener,
       Consumer<Player> closer,
       Runnable onClosed) {
+    return openWindow(
+        initialUrl,
+        opener,
+        closer,
+        onClosed,
+        CurrentSettings.inMemory(AppSettings.DEFAULTS),
+        new SessionRecordings());
+  }
+
+  /** As {@link #openWindow(String, Function, Consumer, Runnable)} with settings and recordings. */
+  static Stage openWindow(
+      String initialUrl,
+      Function<String, Player> opener,
+      Consumer<Player> closer,
+      Runnable onClosed,
+      CurrentSettings settings,
+      SessionRecordings recordings) {
     PlayerViewModel viewModel = new PlayerViewModel(opener, closer);
-    PlayerView view = new PlayerView(viewModel);
+    PlayerView view = new PlayerView(viewModel, settings, recordings);
     Stage stage = new Stage();
     stage.titleProperty().bind(viewModel.titleProperty());
     stage.setMinWidth(MIN_WIDTH);
