@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Writes session events as JSON lines ({@code {"type":...,...}}), hand-written, JDK only. */
+/**
+ * Writes session events as JSON lines ({@code {"type":...,"tMs":...,...}}), the format of the
+ * player's session log; hand-written, JDK only.
+ */
 public final class JsonLines implements SessionListener {
   private final PrintStream out;
 
@@ -28,7 +31,7 @@ public final class JsonLines implements SessionListener {
     out.println(sb);
   }
 
-  /** Appends one JSON value (numbers, strings, booleans, maps, long/int/double arrays). */
+  /** Appends one JSON value (numbers, strings, booleans, maps, lists, long and int arrays). */
   static void value(StringBuilder sb, Object v) {
     if (v instanceof Double || v instanceof Float) {
       double d = ((Number) v).doubleValue();
@@ -60,6 +63,16 @@ public final class JsonLines implements SessionListener {
       sb.append('[');
       for (int i = 0; i < a.length; i++) {
         sb.append(i == 0 ? "" : ",").append(a[i]);
+      }
+      sb.append(']');
+    } else if (v instanceof Iterable) {
+      sb.append('[');
+      Iterator<?> it = ((Iterable<?>) v).iterator();
+      while (it.hasNext()) {
+        value(sb, it.next());
+        if (it.hasNext()) {
+          sb.append(',');
+        }
       }
       sb.append(']');
     } else if (v == null) {

@@ -1,9 +1,7 @@
 package org.smoothplayer.heuristics.sim;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.smoothplayer.heuristics.AbrDecision;
 import org.smoothplayer.heuristics.AbrInput;
 import org.smoothplayer.heuristics.AbrPolicy;
@@ -11,7 +9,6 @@ import org.smoothplayer.heuristics.FrameStats;
 import org.smoothplayer.heuristics.Ladder;
 import org.smoothplayer.heuristics.TransferSample;
 import org.smoothplayer.heuristics.UpcomingSizes;
-import org.smoothplayer.heuristics.qoe.QoeMetric;
 
 /**
  * Plays one trace with one decider: fragment 1 at the configured first level, then one decision per
@@ -72,14 +69,7 @@ public final class Simulation {
     double nowS = 0;
     int previous = config.firstLevel();
     double previousSinceS = 0;
-    Map<String, Object> start = new LinkedHashMap<>();
-    start.put("trace", trace.name());
-    start.put("policy", policyName);
-    start.put("video", video.name());
-    start.put("fragments", n);
-    start.put("fragment_s", fragmentS);
-    start.put("levels_bps", ladder.levels().stream().mapToLong(l -> l.bitrateBps()).toArray());
-    listener.onEvent("session_start", start);
+    EventLog events = new EventLog(listener, trace, video, policyName, fragmentS, config.rttMs());
     for (int f = 0; f < n; f++) {
       AbrDecision decision;
       if (f == 0) {
@@ -124,52 +114,31 @@ public final class Simulation {
           throw new IllegalStateException(
               policyName + " chose level " + decision.level() + " outside 0.." + ladder.top());
         }
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("t_s", nowS);
-        d.put("fragment", f);
-        d.put("level", decision.level());
-        d.put("reason", decision.reason());
-        d.put("buffer_s", input.bufferedS());
-        d.put("previous_level", previous);
-        d.put("last_throughput_bps", samples.get(samples.size() - 1).throughputBps());
-        d.put("numbers", decision.numbers());
-        listener.onEvent("decision", d);
+        events.decision(
+            nowS,
+            f,
+            decision,
+            ladder.bitrateBps(decision.level()),
+            input.bufferedS(),
+            previous,
+            samples.get(samples.size() - 1).throughputBps());
       }
       double bufferBeforeS = env.bufferMs() / 1000.0;
       ChunkEnv.Step step = env.fetch(decision.level());
-      if (step.rebufferMs() > 0) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("t_s", nowS + bufferBeforeS);
-        s.put("cause", f == 0 ? "startup" : "rebuffer");
-        listener.onEvent("stall_start", s);
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("t_s", nowS + step.delayMs() / 1000.0);
-        e.put("stall_s", step.rebufferMs() / 1000.0);
-        listener.onEvent("stall_end", e);
+      if (f > 0 && step.rebufferMs() > 0) {
+        events.stall(nowS + bufferBeforeS, nowS + step.delayMs() / 1000.0, f, step.rebufferMs());
       }
       nowS += step.delayMs() / 1000.0;
       TransferSample sample = new TransferSample(step.bytes(), step.delayMs(), nowS);
       samples.add(sample);
-      Map<String, Object> loaded = new LinkedHashMap<>();
-      loaded.put("t_s", nowS);
-      loaded.put("fragment", f);
-      loaded.put("level", step.level());
-      loaded.put("bitrate_bps", ladder.bitrateBps(step.level()));
-      loaded.put("bytes", step.bytes());
-      loaded.put("download_ms", step.delayMs());
-      loaded.put("throughput_bps", sample.throughputBps());
-      loaded.put("buffer_s", step.bufferMs() / 1000.0);
-      loaded.put("sleep_ms", step.sleepMs());
-      listener.onEvent("fragment_loaded", loaded);
+      events.loaded(
+          nowS,
+          step,
+          ladder.bitrateBps(step.level()),
+          sample.throughputBps(),
+          sum(rendered),
+          sum(dropped));
       if (f > 0 && step.level() != previous) {
-        Map<String, Object> sw = new LinkedHashMap<>();
-        sw.put("t_s", nowS);
-        sw.put("fragment", f);
-        sw.put("from_level", previous);
-        sw.put("to_level", step.level());
-        sw.put("from_bps", ladder.bitrateBps(previous));
-        sw.put("to_bps", ladder.bitrateBps(step.level()));
-        listener.onEvent("quality_switch", sw);
         previousSinceS = nowS;
       }
       nowS += step.sleepMs() / 1000.0;
@@ -178,15 +147,15 @@ public final class Simulation {
       decisions.add(decision);
     }
     SessionResult result = new SessionResult(trace.name(), policyName, steps, decisions, ladder);
-    Map<String, Object> end = new LinkedHashMap<>();
-    end.put("t_s", nowS);
-    end.put("qoe_lin", result.qoe(QoeMetric.LIN));
-    end.put("qoe_log", result.qoe(QoeMetric.LOG));
-    end.put("qoe_hd", result.qoe(QoeMetric.HD));
-    end.put("mean_bitrate_kbps", result.meanBitrateKbps());
-    end.put("stall_s", result.stallS());
-    end.put("switches", result.switches());
-    listener.onEvent("session_end", end);
+    events.end(nowS, result, sum(rendered), sum(dropped));
     return result;
+  }
+
+  private static long sum(long[] values) {
+    long total = 0;
+    for (long v : values) {
+      total += v;
+    }
+    return total;
   }
 }

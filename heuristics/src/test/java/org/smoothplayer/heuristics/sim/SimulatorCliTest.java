@@ -92,10 +92,10 @@ class SimulatorCliTest {
             "default");
     assertThat(code).as(err.toString()).isZero();
     List<String> lines = Files.readAllLines(events);
-    assertThat(lines.get(0)).startsWith("{\"type\":\"session_start\"");
+    assertThat(lines.get(0)).startsWith("{\"type\":\"session_started\"");
     assertThat(lines.get(lines.size() - 1))
-        .startsWith("{\"type\":\"session_end\"")
-        .contains("\"qoe_lin\":");
+        .startsWith("{\"type\":\"session_ended\"")
+        .contains("\"qoeLin\":");
     assertThat(lines.stream().filter(l -> l.startsWith("{\"type\":\"fragment_loaded\"")).count())
         .isEqualTo(48);
     assertThat(lines.stream().filter(l -> l.startsWith("{\"type\":\"decision\"")).count())
@@ -106,14 +106,16 @@ class SimulatorCliTest {
             l ->
                 assertThat(l)
                     .contains(
+                        "\"tMs\":",
                         "\"level\":",
-                        "\"bitrate_bps\":",
+                        "\"bitrateBps\":",
                         "\"bytes\":",
-                        "\"download_ms\":",
-                        "\"throughput_bps\":",
-                        "\"t_s\":"));
-    assertThat(lines).anyMatch(l -> l.startsWith("{\"type\":\"stall_start\""));
-    assertThat(lines).anyMatch(l -> l.startsWith("{\"type\":\"quality_switch\""));
+                        "\"downloadMs\":",
+                        "\"throughputBps\":"));
+    // Start-up is a state change, not a stall, as in the player's log.
+    assertThat(lines)
+        .anyMatch(l -> l.startsWith("{\"type\":\"state_changed\"") && l.contains("PLAYING"));
+    assertThat(lines).anyMatch(l -> l.startsWith("{\"type\":\"quality_rendered\""));
   }
 
   @Test

@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
       ProbeCommand.class,
       SimulateCommand.class,
       BenchCommand.class,
-      SnapshotCommand.class
+      SnapshotCommand.class,
+      ReportCommand.class
     })
 public final class Main implements Callable<Integer> {
 
@@ -75,14 +76,29 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--log",
       paramLabel = "FILE",
-      description = "Write the session-quality log (JSON lines) to FILE.")
+      description = "Write the session-quality log (JSON lines) to FILE instead of the log folder.")
   @Nullable Path logFile;
+
+  @Option(
+      names = "--log-dir",
+      paramLabel = "DIR",
+      description =
+          "Folder of the per-session logs (default: $XDG_DATA_HOME/smooth-player/sessions, else"
+              + " ~/.local/share/smooth-player/sessions); old logs are deleted by the"
+              + " logging.keepSessions and logging.keepMb settings.")
+  @Nullable Path logDir;
+
+  @Option(names = "--no-log", description = "Write no session log.")
+  boolean noLog;
 
   @Option(
       names = "--config",
       paramLabel = "FILE",
       description =
-          "Settings file (JSON, dotted keys); unknown or invalid keys are reported and ignored.")
+          "Settings file (JSON, dotted keys) to use instead of the stored settings"
+              + " ($XDG_CONFIG_HOME/smooth-player/settings.json, else"
+              + " ~/.config/smooth-player/settings.json); unknown or invalid keys are reported and"
+              + " ignored.")
   @Nullable Path configFile;
 
   @Option(

@@ -2,26 +2,35 @@ package org.smoothplayer.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.smoothplayer.app.config.ConfigFile;
 import org.smoothplayer.app.config.ConfigFileException;
+import org.smoothplayer.app.config.ConfigStore;
+import org.smoothplayer.app.config.CurrentSettings;
 import org.smoothplayer.app.config.PlayerConfig;
+import org.smoothplayer.app.config.SessionLogFolder;
+import org.smoothplayer.app.config.SettingsFile;
 import org.smoothplayer.app.engine.EngineOptions;
 import org.smoothplayer.app.engine.PlaybackEngine;
+import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.engine.PlayerSnapshot;
 import org.smoothplayer.app.engine.PlayerState;
 import org.smoothplayer.app.engine.QualityChoice;
+import org.smoothplayer.app.session.SessionEvent;
 import org.smoothplayer.app.session.SessionLogWriter;
 import org.smoothplayer.app.session.SessionRecorder;
 import org.smoothplayer.app.session.SessionSink;
 import org.smoothplayer.app.session.SessionSinks;
 import org.smoothplayer.app.session.SessionSummary;
 import org.smoothplayer.app.ui.PlayerWindowLauncher;
+import org.smoothplayer.app.ui.session.SessionRecordings;
 import org.smoothplayer.assets.generate.Presentations;
 import org.smoothplayer.assets.generate.Preset;
 import org.smoothplayer.assets.generate.ProgressListener;
@@ -61,16 +70,27 @@ final class PlayCommand {
     if (args.summaryFile != null && !args.headless) {
       return usage("--summary needs --headless");
     }
-    PlayerConfig config = PlayerConfig.DEFAULTS;
+    if (args.noLog && (args.logFile != null || args.logDir != null)) {
+      return usage("--no-log excludes --log and --log-dir");
+    }
+    if (args.logFile != null && args.logDir != null) {
+      return usage("--log FILE and --log-dir DIR exclude each other");
+    }
+    // --config FILE wins over the stored settings; the settings panel saves to the store.
+    ConfigStore store = ConfigStore.user();
+    SettingsFile.Loaded loaded;
     if (args.configFile != null) {
       try {
-        ConfigFile.Loaded loaded = ConfigFile.read(args.configFile);
-        loaded.problems().forEach(p -> err.println("smooth-player: config: " + p));
-        config = loaded.config();
+        loaded = SettingsFile.read(args.configFile);
       } catch (ConfigFileException e) {
         return usage("--config " + e.getMessage());
       }
+    } else {
+      loaded = store.loadSettings();
     }
+    loaded.problems().forEach(p -> err.println("smooth-player: config: " + p));
+    CurrentSettings settings = CurrentSettings.stored(store, loaded.settings(), loaded.problems());
+    PlayerConfig config = settings.get().player();
     LocalOrigin origin = null;
     String url = args.manifestUrl;
     try {
@@ -87,14 +107,6 @@ final class PlayCommand {
       } catch (IllegalArgumentException e) {
         return usage(e.getMessage());
       }
-      SessionRecorder recorder = new SessionRecorder();
-      List<SessionSink> sinks = new ArrayList<>(List.of(recorder));
-      SessionLogWriter log = null;
-      if (args.logFile != null) {
-        log = SessionLogWriter.open(args.logFile, LOG_QUEUE_EVENTS);
-        sinks.add(log);
-      }
-      SessionSink sink = SessionSinks.tee(sinks.toArray(SessionSink[]::new));
       EngineOptions options =
           new EngineOptions(
               url,
@@ -105,13 +117,15 @@ final class PlayCommand {
               true,
               args.headless,
               args.noAudioDevice,
-              sink);
-      try {
-        return args.headless ? headless(options, recorder) : window(options);
-      } finally {
-        if (log != null) {
-          log.close();
+              SessionSinks.discard());
+      try (SessionLogs logs = sessionLogs(settings)) {
+        if (args.headless) {
+          SessionRecorder recorder = new SessionRecorder();
+          SessionLogWriter log = logs.open();
+          SessionSink sink = log == null ? recorder : SessionSinks.tee(recorder, log);
+          return headless(options.withSink(sink), recorder);
         }
+        return window(options, settings, logs);
       }
     } catch (IOException e) {
       err.println("smooth-player: " + e.getMessage());
@@ -128,10 +142,146 @@ final class PlayCommand {
     }
   }
 
-  private int window(EngineOptions options) {
-    return PlayerWindowLauncher.run(
-        options.url(),
-        u -> PlaybackEngine.open(options.withUrl(PlaybackEngine.requireHttpUrl(u).toString())));
+  /**
+   * Opens the window; every session it opens (the first, File ▸ Open, drops) starts with the
+   * settings in force, writes its own log and is recorded for the Session window.
+   */
+  private int window(EngineOptions options, CurrentSettings settings, SessionLogs logs) {
+    SessionRecordings recordings = new SessionRecordings();
+    Function<String, Player> opener =
+        u -> {
+          String sessionUrl = PlaybackEngine.requireHttpUrl(u).toString();
+          SessionRecorder recorder = new SessionRecorder();
+          SessionLogWriter log;
+          try {
+            log = logs.open();
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the session log: " + e.getMessage(), e);
+          }
+          SessionSink sink =
+              log == null ? recorder : SessionSinks.tee(recorder, closedAtSessionEnd(log));
+          try {
+            PlaybackEngine engine =
+                PlaybackEngine.open(
+                    options.withUrl(sessionUrl).withConfig(settings.get().player()).withSink(sink));
+            recordings.register(engine, recorder);
+            return engine;
+          } catch (RuntimeException e) {
+            if (log != null) {
+              log.close();
+            }
+            throw e;
+          }
+        };
+    return PlayerWindowLauncher.run(options.url(), opener, settings, recordings);
+  }
+
+  /** Where this run's sessions write their logs, from the command line and the settings. */
+  private SessionLogs sessionLogs(CurrentSettings settings) {
+    if (args.noLog) {
+      return new SessionLogs(null, null, settings, err);
+    }
+    if (args.logFile != null) {
+      return new SessionLogs(args.logFile, null, settings, err);
+    }
+    SessionLogFolder folder =
+        args.logDir != null
+            ? new SessionLogFolder(args.logDir, Clock.systemDefaultZone())
+            : SessionLogFolder.user();
+    return new SessionLogs(null, folder, settings, err);
+  }
+
+  /**
+   * Forwards to {@code log} and closes it, on a thread of its own, once the session has ended (the
+   * engine's last event), so a window that plays many sessions keeps no finished log open.
+   */
+  private static SessionSink closedAtSessionEnd(SessionLogWriter log) {
+    return event -> {
+      log.accept(event);
+      if (event instanceof SessionEvent.SessionEnded) {
+        Thread closer = new Thread(log::close, "session-log-close");
+        closer.setDaemon(true);
+        closer.start();
+      }
+    };
+  }
+
+  /**
+   * The session logs of one run: none ({@code --no-log}), the file of {@code --log} (numbered "-2",
+   * "-3", … for later sessions of a window), or a new file per session in the log folder, after the
+   * folder's retention has been applied. Closes every log it opened. Used by one thread at a time
+   * (the main thread, then the FX thread).
+   */
+  static final class SessionLogs implements AutoCloseable {
+    private final @Nullable Path file;
+    private final @Nullable SessionLogFolder folder;
+    private final CurrentSettings settings;
+    private final PrintWriter err;
+    private final List<SessionLogWriter> opened = new ArrayList<>();
+
+    SessionLogs(
+        @Nullable Path file,
+        @Nullable SessionLogFolder folder,
+        CurrentSettings settings,
+        PrintWriter err) {
+      this.file = file;
+      this.folder = folder;
+      this.settings = settings;
+      this.err = err;
+    }
+
+    /**
+     * The next session's log, or null when there is none: logging is off, or the log folder cannot
+     * be written (then a warning is printed and the session plays without a log).
+     *
+     * @throws IOException when the {@code --log} file cannot be created
+     */
+    synchronized @Nullable SessionLogWriter open() throws IOException {
+      Path target;
+      if (file != null) {
+        target = opened.isEmpty() ? file : numbered(file, opened.size() + 1);
+      } else if (folder != null) {
+        try {
+          target = folder.newLogFile(settings.get().logging());
+        } catch (IOException e) {
+          err.println(
+              "smooth-player: no session log: cannot use " + folder.dir() + ": " + e.getMessage());
+          err.flush();
+          return null;
+        }
+      } else {
+        return null;
+      }
+      SessionLogWriter writer;
+      try {
+        writer = SessionLogWriter.open(target, LOG_QUEUE_EVENTS);
+      } catch (IOException e) {
+        if (file != null) {
+          throw e;
+        }
+        err.println("smooth-player: no session log: cannot create " + target + ": " + e);
+        err.flush();
+        return null;
+      }
+      opened.add(writer);
+      err.println("smooth-player: session log: " + target);
+      err.flush();
+      return writer;
+    }
+
+    /** {@code file} with "-n" before its extension. */
+    static Path numbered(Path file, int n) {
+      String name = file.getFileName().toString();
+      int dot = name.lastIndexOf('.');
+      String numbered =
+          dot > 0 ? name.substring(0, dot) + "-" + n + name.substring(dot) : name + "-" + n;
+      return file.resolveSibling(numbered);
+    }
+
+    @Override
+    public synchronized void close() {
+      opened.forEach(SessionLogWriter::close);
+    }
   }
 
   private int headless(EngineOptions options, SessionRecorder recorder)

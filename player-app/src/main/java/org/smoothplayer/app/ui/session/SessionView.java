@@ -1,0 +1,192 @@
+package org.smoothplayer.app.ui.session;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.jspecify.annotations.Nullable;
+import org.smoothplayer.app.session.report.SessionCharts;
+import org.smoothplayer.app.session.report.SessionSeries;
+
+/**
+ * The Session window's content: the three charts of {@link SessionCharts} (bitrate chosen and shown
+ * vs throughput, buffer, dropped frames; stalls shaded, switches marked) drawn at the window's
+ * size, the summary beside them, a "Live" button and "Open log…". It only lays out and binds to the
+ * {@link SessionViewModel}; while shown, a timeline asks the view model for new events every
+ * {@value #REFRESH_MS} ms.
+ *
+ * <p>Node ids: {@code #sessionSource}, {@code #showLive}, {@code #openLog}, {@code #sessionCharts},
+ * {@code #sessionSummary}, {@code #sessionError}. Thread ownership: FX application thread only (log
+ * files are read on a daemon thread and handed back with {@link Platform#runLater}).
+ */
+public final class SessionView extends BorderPane {
+
+  /** How often the live session is looked at, milliseconds. */
+  public static final long REFRESH_MS = 500;
+
+  /** Size of the Session window, logical pixels. */
+  public static final double WIDTH = 1100;
+
+  public static final double HEIGHT = 720;
+
+  private final SessionViewModel viewModel;
+  private final ImageView charts = new ImageView();
+  private final Pane chartArea = new Pane(charts);
+  private final Timeline timeline;
+  private SessionSeries drawnSeries = SessionSeries.EMPTY;
+  private int drawnWidth;
+  private int drawnHeight;
+
+  /** A view of {@code viewModel}; call {@link #start()} once shown. */
+  public SessionView(SessionViewModel viewModel) {
+    this.viewModel = viewModel;
+    ChartImages.init();
+    setId("sessionView");
+
+    Label source = new Label();
+    source.setId("sessionSource");
+    source.textProperty().bind(viewModel.sourceTextProperty());
+    Button live = new Button("Live");
+    live.setId("showLive");
+    live.disableProperty().bind(viewModel.liveProperty());
+    live.setOnAction(e -> viewModel.showLive());
+    Button open = new Button("Open log\u2026");
+    open.setId("openLog");
+    open.setOnAction(e -> chooseLog());
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox bar = new HBox(8, source, spacer, live, open);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(8, 10, 8, 10));
+    setTop(bar);
+
+    charts.setId("sessionCharts");
+    chartArea.setMinSize(0, 0);
+    chartArea.widthProperty().addListener((obs, was, is) -> redraw());
+    chartArea.heightProperty().addListener((obs, was, is) -> redraw());
+    setCenter(chartArea);
+
+    TextArea summary = new TextArea();
+    summary.setId("sessionSummary");
+    summary.setEditable(false);
+    summary.setWrapText(true);
+    summary.setPrefWidth(340);
+    summary.setStyle("-fx-font-family: monospace;");
+    summary.textProperty().bind(viewModel.summaryTextProperty());
+    setRight(summary);
+
+    Label error = new Label();
+    error.setId("sessionError");
+    error.setStyle("-fx-text-fill: #b00020; -fx-padding: 4 10 6 10;");
+    error.textProperty().bind(viewModel.errorTextProperty());
+    error.visibleProperty().bind(viewModel.errorTextProperty().isNotEmpty());
+    error.managedProperty().bind(error.visibleProperty());
+    setBottom(error);
+
+    viewModel.seriesProperty().addListener((obs, was, is) -> redraw());
+    timeline = new Timeline(new KeyFrame(Duration.millis(REFRESH_MS), e -> viewModel.refresh()));
+    timeline.setCycleCount(Animation.INDEFINITE);
+  }
+
+  /** A scene holding this view at the window's size. */
+  public Scene scene() {
+    return new Scene(this, WIDTH, HEIGHT);
+  }
+
+  /** The view model this view shows. */
+  public SessionViewModel viewModel() {
+    return viewModel;
+  }
+
+  /** The chart picture shown. */
+  public ImageView charts() {
+    return charts;
+  }
+
+  /** Starts looking for new events of the live session. */
+  public void start() {
+    viewModel.refresh();
+    timeline.play();
+  }
+
+  /** Stops looking (the window is hidden). */
+  public void stop() {
+    timeline.stop();
+  }
+
+  /** Reads {@code file} on a background thread and shows it (or why it could not be read). */
+  public void openLog(Path file) {
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                var log = SessionViewModel.readLog(file);
+                Platform.runLater(() -> viewModel.showLog(file, log));
+              } catch (IOException | RuntimeException e) {
+                String detail = e.getMessage() == null ? e.toString() : e.getMessage();
+                String message = "Cannot read " + file + ": " + detail;
+                Platform.runLater(() -> viewModel.showError(message));
+              }
+            },
+            "session-log-reader");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  private void chooseLog() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Open session log");
+    chooser
+        .getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter("Session logs", "*.jsonl", "*.json"),
+            new FileChooser.ExtensionFilter("All files", "*"));
+    File file = chooser.showOpenDialog(window());
+    if (file != null) {
+      openLog(file.toPath());
+    }
+  }
+
+  /** Draws the charts again when their data or the area's size changed. */
+  private void redraw() {
+    int width = (int) Math.floor(chartArea.getWidth());
+    int height = (int) Math.floor(chartArea.getHeight());
+    SessionSeries series = viewModel.seriesProperty().get();
+    if (width <= 0 || height <= 0) {
+      return;
+    }
+    if (series == drawnSeries && width == drawnWidth && height == drawnHeight) {
+      return;
+    }
+    drawnSeries = series;
+    drawnWidth = width;
+    drawnHeight = height;
+    charts.setImage(ChartImages.toFx(SessionCharts.overview(series, width, height)));
+    // Below the charts' smallest size the picture is scaled down to the area.
+    charts.setFitWidth(width);
+    charts.setFitHeight(height);
+  }
+
+  private @Nullable Window window() {
+    Scene scene = getScene();
+    return scene != null ? scene.getWindow() : null;
+  }
+}

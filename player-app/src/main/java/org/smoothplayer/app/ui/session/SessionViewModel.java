@@ -1,0 +1,165 @@
+package org.smoothplayer.app.ui.session;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.jspecify.annotations.Nullable;
+import org.smoothplayer.app.engine.Player;
+import org.smoothplayer.app.session.SessionEvent;
+import org.smoothplayer.app.session.SessionLog;
+import org.smoothplayer.app.session.SessionLogReader;
+import org.smoothplayer.app.session.SessionRecorder;
+import org.smoothplayer.app.session.SessionSummary;
+import org.smoothplayer.app.session.report.FragmentTable;
+import org.smoothplayer.app.session.report.SessionReport;
+import org.smoothplayer.app.session.report.SessionSeries;
+
+/**
+ * State and actions of the Session window, free of controls: either the running session, whose
+ * recorded events it re-reads when {@link #refresh()} finds new ones, or a past log file. Both are
+ * turned into the same {@link SessionSeries} (the charts) and summary text as the {@code report}
+ * command writes.
+ *
+ * <p>Thread ownership: FX application thread (or one test thread), except {@link #readLog}, which
+ * any thread may call (the view reads files on a background thread).
+ */
+public final class SessionViewModel {
+
+  /** Source text while there is no session to show. */
+  public static final String NO_SESSION = "No session is playing";
+
+  private final SessionRecordings recordings;
+  private final ReadOnlyObjectWrapper<SessionSeries> series =
+      new ReadOnlyObjectWrapper<>(this, "series", SessionSeries.EMPTY);
+  private final ReadOnlyStringWrapper summaryText =
+      new ReadOnlyStringWrapper(this, "summaryText", "");
+  private final ReadOnlyStringWrapper sourceText =
+      new ReadOnlyStringWrapper(this, "sourceText", NO_SESSION);
+  private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper(this, "errorText", "");
+  private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live", true);
+
+  private @Nullable Player followed;
+  // How many events of the followed recorder are shown; -1: none yet.
+  private int shownEvents = -1;
+
+  /** A view model that finds live sessions' events through {@code recordings}. */
+  public SessionViewModel(SessionRecordings recordings) {
+    this.recordings = Objects.requireNonNull(recordings, "recordings");
+  }
+
+  /** Reads a log file (any thread): what {@link #showLog} shows. */
+  public static SessionLog readLog(Path file) throws IOException {
+    return SessionLogReader.readLog(file);
+  }
+
+  /** Follows {@code player}, the window's current session (null: none); shown in live mode. */
+  public void follow(@Nullable Player player) {
+    if (player != followed) {
+      followed = player;
+      shownEvents = -1;
+      if (live.get()) {
+        refresh();
+      }
+    }
+  }
+
+  /** In live mode, shows the followed session's events if new ones were recorded. */
+  public void refresh() {
+    if (!live.get()) {
+      return;
+    }
+    Optional<SessionRecorder> recorder = recordings.recorderOf(followed);
+    if (recorder.isEmpty()) {
+      if (shownEvents != 0) {
+        shownEvents = 0;
+        show(List.of(), followed == null ? NO_SESSION : "This session's events are not recorded");
+      }
+      return;
+    }
+    int size = recorder.get().size();
+    if (size != shownEvents) {
+      List<SessionEvent> events = recorder.get().events();
+      shownEvents = events.size();
+      show(events, "Live: " + urlOf(events));
+    }
+  }
+
+  /** Shows a past log (read by {@link #readLog}) and stops following the live session. */
+  public void showLog(Path file, SessionLog log) {
+    live.set(false);
+    errorText.set("");
+    SessionSummary summary = SessionSummary.of(log.events());
+    series.set(SessionSeries.of(log.events()));
+    summaryText.set(
+        SessionReport.text(file.toString(), log, summary, FragmentTable.of(log.events())));
+    sourceText.set(
+        "Log: " + file + (log.truncatedLastLine() ? " (truncated last line ignored)" : ""));
+  }
+
+  /** Shows why a log could not be read; what is shown stays. */
+  public void showError(String message) {
+    errorText.set(message);
+  }
+
+  /** Goes back to the running session. */
+  public void showLive() {
+    live.set(true);
+    errorText.set("");
+    shownEvents = -1;
+    refresh();
+  }
+
+  /** The charts' data. */
+  public ReadOnlyObjectProperty<SessionSeries> seriesProperty() {
+    return series.getReadOnlyProperty();
+  }
+
+  /** The summary, as the {@code report} command writes it. */
+  public ReadOnlyStringProperty summaryTextProperty() {
+    return summaryText.getReadOnlyProperty();
+  }
+
+  /** What is shown: "Live: URL", "Log: FILE" or {@link #NO_SESSION}. */
+  public ReadOnlyStringProperty sourceTextProperty() {
+    return sourceText.getReadOnlyProperty();
+  }
+
+  /** Why a log could not be shown, "" when none. */
+  public ReadOnlyStringProperty errorTextProperty() {
+    return errorText.getReadOnlyProperty();
+  }
+
+  /** True while following the running session, false while a log file is shown. */
+  public ReadOnlyBooleanProperty liveProperty() {
+    return live.getReadOnlyProperty();
+  }
+
+  private void show(List<SessionEvent> events, String source) {
+    SessionLog log = new SessionLog(events, Map.of(), false);
+    SessionSummary summary = SessionSummary.of(events);
+    series.set(SessionSeries.of(events));
+    summaryText.set(
+        events.isEmpty()
+            ? ""
+            : SessionReport.text(urlOf(events), log, summary, FragmentTable.of(events)));
+    sourceText.set(source);
+  }
+
+  private static String urlOf(List<SessionEvent> events) {
+    for (SessionEvent event : events) {
+      if (event instanceof SessionEvent.SessionStarted s) {
+        return s.url();
+      }
+    }
+    return "(starting)";
+  }
+}

@@ -1,0 +1,87 @@
+package org.smoothplayer.app.session.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Java2D charts: sizes, what is drawn where, and the PNG files. */
+class SessionChartsTest {
+
+  private static final SessionSeries SERIES = SessionSeries.of(ScriptedSession.events(Map.of()));
+
+  @Test
+  void the_bitrate_chart_draws_the_chosen_level_and_shades_the_stall() {
+    BufferedImage image = SessionCharts.render(SERIES, SessionCharts.Panel.BITRATE, 1000, 320);
+
+    assertThat(image.getWidth()).isEqualTo(1000);
+    assertThat(image.getHeight()).isEqualTo(320);
+    assertThat(countColour(image, SessionCharts.CHOSEN, 0, 1000)).isGreaterThan(200);
+    // The plot spans x = 64..982 for 0..8 s: the stall (2.5 to 3.1 s) lies near x = 350..420,
+    // where the white background turns pink.
+    int stallX = 64 + (int) Math.round(918 * 2.8 / 8);
+    Color tint = new Color(image.getRGB(stallX, 80));
+    assertThat(tint.getRed()).isGreaterThan(tint.getGreen() + 20);
+    Color beforeStall = new Color(image.getRGB(64 + (int) Math.round(918 * 1.5 / 8), 80));
+    assertThat(beforeStall.getRed()).isEqualTo(beforeStall.getGreen());
+  }
+
+  @Test
+  void the_overview_stacks_the_three_charts_in_the_size_asked() {
+    BufferedImage image = SessionCharts.overview(SERIES, 900, 600);
+
+    assertThat(image.getWidth()).isEqualTo(900);
+    assertThat(image.getHeight()).isEqualTo(600);
+    assertThat(countColour(image, SessionCharts.CHOSEN, 0, 900)).isPositive();
+    assertThat(countColour(image, SessionCharts.BUFFER, 0, 900)).isPositive();
+    assertThat(countColour(image, SessionCharts.DROPPED, 0, 900)).isPositive();
+  }
+
+  @Test
+  void an_empty_session_still_gives_a_chart() {
+    BufferedImage image =
+        SessionCharts.render(SessionSeries.EMPTY, SessionCharts.Panel.BUFFER, 10, 10);
+
+    assertThat(image.getWidth()).isEqualTo(200);
+    assertThat(image.getHeight()).isEqualTo(100);
+  }
+
+  @Test
+  void charts_are_written_as_png_files_that_read_back(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("charts/bitrate.png");
+
+    SessionCharts.writePng(SessionCharts.render(SERIES, SessionCharts.Panel.DROPS, 640, 240), file);
+
+    BufferedImage read = ImageIO.read(file.toFile());
+    assertThat(read.getWidth()).isEqualTo(640);
+    assertThat(read.getHeight()).isEqualTo(240);
+  }
+
+  @Test
+  void axis_steps_are_one_two_or_five_times_a_power_of_ten() {
+    assertThat(SessionCharts.niceStep(0.86)).isEqualTo(1);
+    assertThat(SessionCharts.niceStep(3.36)).isEqualTo(5);
+    assertThat(SessionCharts.niceStep(38.4)).isEqualTo(50);
+    assertThat(SessionCharts.niceStep(0.12))
+        .isEqualTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(SessionCharts.stepsOver(192, 50)).isEqualTo(200);
+    assertThat(SessionCharts.stepsOver(0, 1)).isEqualTo(1);
+  }
+
+  private static int countColour(BufferedImage image, Color colour, int fromX, int toX) {
+    int n = 0;
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = fromX; x < toX; x++) {
+        if ((image.getRGB(x, y) & 0xffffff) == (colour.getRGB() & 0xffffff)) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,108 @@
+package org.smoothplayer.app.ui.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smoothplayer.app.engine.Player;
+import org.smoothplayer.app.session.SessionEvent;
+import org.smoothplayer.app.session.SessionJson;
+import org.smoothplayer.app.session.SessionRecorder;
+import org.smoothplayer.app.session.SessionSummary;
+
+/** The Session window's view model, without a toolkit. */
+class SessionViewModelTest {
+
+  private static final String URL = "http://127.0.0.1:1/Manifest";
+
+  private final SessionRecordings recordings = new SessionRecordings();
+  private final SessionViewModel model = new SessionViewModel(recordings);
+
+  /** A player that does nothing: only its identity matters here. */
+  private static Player player() {
+    return (Player)
+        Proxy.newProxyInstance(
+            Player.class.getClassLoader(),
+            new Class<?>[] {Player.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "hashCode" -> System.identityHashCode(proxy);
+                  case "equals" -> proxy == args[0];
+                  default -> null;
+                });
+  }
+
+  private static List<SessionEvent> start() {
+    return List.of(
+        new SessionEvent.SessionStarted(0, 1, "t", "os", "jvm", URL, Map.of(), 0),
+        new SessionEvent.Decision(5, 0, 1, 800_000, "startup", 0, 0, -1, Map.of()));
+  }
+
+  @Test
+  void the_live_session_is_charted_and_summarised_again_when_new_events_arrive() {
+    Player player = player();
+    SessionRecorder recorder = new SessionRecorder();
+    recordings.register(player, recorder);
+    start().forEach(recorder::accept);
+
+    model.follow(player);
+
+    assertThat(model.sourceTextProperty().get()).isEqualTo("Live: " + URL);
+    assertThat(model.seriesProperty().get().chosenBitrateBps()).hasSize(1);
+    assertThat(model.summaryTextProperty().get())
+        .startsWith(SessionSummary.of(recorder.events()).toText())
+        .contains("source: " + URL + " (2 events)");
+
+    recorder.accept(
+        new SessionEvent.Decision(900, 1, 0, 300_000, "throughput", 1, 1e6, 1, Map.of()));
+    model.refresh();
+
+    assertThat(model.seriesProperty().get().chosenBitrateBps()).hasSize(2);
+    assertThat(model.summaryTextProperty().get()).contains("(3 events)");
+  }
+
+  @Test
+  void without_a_session_or_its_recording_the_source_says_so() {
+    model.follow(null);
+    assertThat(model.sourceTextProperty().get()).isEqualTo(SessionViewModel.NO_SESSION);
+
+    model.follow(player());
+    assertThat(model.sourceTextProperty().get())
+        .isEqualTo("This session's events are not recorded");
+    assertThat(model.seriesProperty().get().isEmpty()).isTrue();
+  }
+
+  @Test
+  void a_past_log_is_shown_the_same_way_until_live_is_asked_again(@TempDir Path dir)
+      throws Exception {
+    Player player = player();
+    SessionRecorder recorder = new SessionRecorder();
+    recordings.register(player, recorder);
+    model.follow(player);
+    Path file = dir.resolve("old.jsonl");
+    StringBuilder text = new StringBuilder();
+    start().forEach(e -> text.append(SessionJson.toJson(e)).append('\n'));
+    Files.writeString(file, text + "{\"type\":\"seek\",\"tM");
+
+    model.showLog(file, SessionViewModel.readLog(file));
+
+    assertThat(model.liveProperty().get()).isFalse();
+    assertThat(model.sourceTextProperty().get())
+        .isEqualTo("Log: " + file + " (truncated last line ignored)");
+    assertThat(model.seriesProperty().get().chosenBitrateBps()).hasSize(1);
+    assertThat(model.summaryTextProperty().get()).contains("truncated last line ignored");
+    recorder.accept(start().get(0));
+    model.refresh();
+    assertThat(model.sourceTextProperty().get()).startsWith("Log: ");
+
+    model.showLive();
+
+    assertThat(model.liveProperty().get()).isTrue();
+    assertThat(model.sourceTextProperty().get()).isEqualTo("Live: " + URL);
+  }
+}
