@@ -468,7 +468,14 @@ public final class PlayerView extends BorderPane {
     fullscreen.setFocusTraversable(false);
     fullscreen.setOnAction(e -> toggleFullscreen());
 
-    HBox bar = new HBox(8, playPause, seek, time, mute, volumeSlider, fullscreen);
+    Button liveButton = new Button("Live");
+    liveButton.setId("liveButton");
+    liveButton.setFocusTraversable(false);
+    liveButton.visibleProperty().bind(viewModel.liveProperty());
+    liveButton.managedProperty().bind(viewModel.liveProperty());
+    liveButton.disableProperty().bind(viewModel.atLiveEdgeProperty());
+    liveButton.setOnAction(e -> viewModel.goLive());
+    HBox bar = new HBox(8, playPause, seek, time, liveButton, mute, volumeSlider, fullscreen);
     bar.setId("controls");
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(6, 10, 6, 10));

@@ -79,6 +79,10 @@ public final class PlayerViewModel implements AutoCloseable {
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
   private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
   private final ReadOnlyLongWrapper positionUs = new ReadOnlyLongWrapper(this, "positionUs", 0);
+
+  /** A live session this close to the edge counts as "at the edge". */
+  static final double LIVE_EDGE_MS = 5_000;
+
   private final ReadOnlyLongWrapper durationUs = new ReadOnlyLongWrapper(this, "durationUs", 0);
   private final ReadOnlyDoubleWrapper positionFraction =
       new ReadOnlyDoubleWrapper(this, "positionFraction", 0);
@@ -86,6 +90,12 @@ public final class PlayerViewModel implements AutoCloseable {
       new ReadOnlyDoubleWrapper(this, "bufferedFraction", 0);
   private final ReadOnlyBooleanWrapper seekable =
       new ReadOnlyBooleanWrapper(this, "seekable", false);
+  private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live", false);
+  private final ReadOnlyBooleanWrapper atLiveEdge =
+      new ReadOnlyBooleanWrapper(this, "atLiveEdge", false);
+  // The seekable range (VOD: 0..duration; live: the DVR window), FX thread only.
+  private long rangeStartUs;
+  private long rangeEndUs;
   private final ReadOnlyStringWrapper timeText =
       new ReadOnlyStringWrapper(this, "timeText", TimeText.positionOfDuration(0, 0, false));
   private final ReadOnlyDoubleWrapper volume =
@@ -187,10 +197,18 @@ public final class PlayerViewModel implements AutoCloseable {
     long shownPositionUs = pendingSeekUs >= 0 ? pendingSeekUs : s.positionUs();
     positionUs.set(shownPositionUs);
     durationUs.set(s.durationUs());
-    seekable.set(s.durationUs() > 0 && !s.live());
-    positionFraction.set(fraction(shownPositionUs, s.durationUs()));
-    bufferedFraction.set(fraction(s.positionUs() + s.bufferedAheadUs(), s.durationUs()));
-    timeText.set(TimeText.positionOfDuration(shownPositionUs, s.durationUs(), s.live()));
+    live.set(s.live());
+    rangeStartUs = s.live() ? s.seekableStartUs() : 0;
+    rangeEndUs = s.live() ? s.seekableEndUs() : s.durationUs();
+    seekable.set(rangeEndUs > rangeStartUs);
+    positionFraction.set(rangeFraction(shownPositionUs));
+    bufferedFraction.set(rangeFraction(s.positionUs() + s.bufferedAheadUs()));
+    boolean nearEdge = s.live() && s.liveLatencyMs() >= 0 && s.liveLatencyMs() <= LIVE_EDGE_MS;
+    atLiveEdge.set(nearEdge);
+    timeText.set(
+        s.live()
+            ? TimeText.behindLive(Math.round(s.liveLatencyMs() * 1000), nearEdge)
+            : TimeText.positionOfDuration(shownPositionUs, s.durationUs(), false));
 
     if (!s.levels().equals(levels)) {
       levels = s.levels();
@@ -262,16 +280,15 @@ public final class PlayerViewModel implements AutoCloseable {
     if (p == null) {
       return;
     }
-    long targetUs = Math.max(0, positionUs);
-    long durationUsNow = durationUs.get();
-    if (durationUsNow > 0) {
-      targetUs = Math.min(targetUs, durationUsNow);
+    long targetUs = Math.max(rangeStartUs, positionUs);
+    if (rangeEndUs > rangeStartUs) {
+      targetUs = Math.min(targetUs, rangeEndUs);
     }
     p.seek(targetUs);
     pendingSeekUs = targetUs;
     pendingSeekUpdates = 0;
     this.positionUs.set(targetUs);
-    positionFraction.set(fraction(targetUs, durationUsNow));
+    positionFraction.set(rangeFraction(targetUs));
   }
 
   /**
@@ -283,10 +300,23 @@ public final class PlayerViewModel implements AutoCloseable {
     if (Double.isNaN(fraction)) {
       throw new IllegalArgumentException("seek fraction: expected 0 to 1 but was NaN");
     }
-    long durationUsNow = durationUs.get();
-    if (durationUsNow > 0) {
-      seekTo(Math.round(Math.max(0, Math.min(1, fraction)) * durationUsNow));
+    if (rangeEndUs > rangeStartUs) {
+      double f = Math.max(0, Math.min(1, fraction));
+      seekTo(rangeStartUs + Math.round(f * (rangeEndUs - rangeStartUs)));
     }
+  }
+
+  /** Live: back to the live edge (the join offset behind it). */
+  public void goLive() {
+    Player p = player;
+    if (p != null && live.get()) {
+      p.seekToLive();
+      pendingSeekUs = -1;
+    }
+  }
+
+  private double rangeFraction(long us) {
+    return rangeEndUs > rangeStartUs ? fraction(us - rangeStartUs, rangeEndUs - rangeStartUs) : 0;
   }
 
   /** Seeks {@code seconds} forward (negative: back) from the position shown. */
@@ -491,7 +521,17 @@ public final class PlayerViewModel implements AutoCloseable {
     return bufferedFraction.getReadOnlyProperty();
   }
 
-  /** True when the duration is known and the presentation is not live. */
+  /** True for a live presentation. */
+  public ReadOnlyBooleanProperty liveProperty() {
+    return live.getReadOnlyProperty();
+  }
+
+  /** Live and within a few seconds of the edge (the Live button then has nothing to do). */
+  public ReadOnlyBooleanProperty atLiveEdgeProperty() {
+    return atLiveEdge.getReadOnlyProperty();
+  }
+
+  /** True when there is a range to seek in: the duration (VOD) or the DVR window (live). */
   public ReadOnlyBooleanProperty seekableProperty() {
     return seekable.getReadOnlyProperty();
   }

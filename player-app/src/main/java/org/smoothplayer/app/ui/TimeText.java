@@ -41,6 +41,14 @@ final class TimeText {
     return position + " / " + format(durationUs, withHours);
   }
 
+  /** Live: "live" at the edge, else how far behind it, e.g. "-0:23 · live". */
+  static String behindLive(long latencyUs, boolean atEdge) {
+    if (atEdge || latencyUs < 0) {
+      return "live";
+    }
+    return "-" + format(latencyUs, latencyUs >= HOURS_FROM_US) + " \u00b7 live";
+  }
+
   private static String twoDigits(long value) {
     return value < 10 ? "0" + value : Long.toString(value);
   }

@@ -71,17 +71,45 @@ class PlayerViewModelTest {
   }
 
   @Test
-  void a_live_presentation_says_live_and_cannot_be_sought_by_fraction() {
+  void a_live_presentation_maps_the_seek_bar_to_the_dvr_window_and_says_how_far_behind_live() {
     Snapshots s = new Snapshots();
     s.live = true;
     s.durationUs = 0;
+    s.positionUs = 3_650_000_000L;
+    s.bufferedVideoEndUs = 3_652_000_000L;
+    s.bufferedAudioEndUs = 3_652_000_000L;
+    s.seekableStartUs = 3_590_000_000L;
+    s.seekableEndUs = 3_654_000_000L;
+    s.liveLatencyMs = 4_000;
     FakePlayer p = openOn(s);
 
-    assertThat(vm.timeTextProperty().get()).isEqualTo("0:10 / live");
-    assertThat(vm.seekableProperty().get()).isFalse();
-    assertThat(vm.bufferedFractionProperty().get()).isZero();
+    assertThat(vm.liveProperty().get()).isTrue();
+    assertThat(vm.seekableProperty().get()).isTrue();
+    assertThat(vm.atLiveEdgeProperty().get()).isTrue();
+    assertThat(vm.timeTextProperty().get()).isEqualTo("live");
+    assertThat(vm.positionFractionProperty().get()).isCloseTo(60.0 / 64, within(1e-9));
+    assertThat(vm.bufferedFractionProperty().get()).isCloseTo(62.0 / 64, within(1e-9));
+
     vm.seekToFraction(0.5);
-    assertThat(p.commands()).noneMatch(c -> c.startsWith("seek"));
+    assertThat(p.commands()).contains("seek " + 3_622_000_000L);
+
+    s.positionUs = 3_622_000_000L;
+    s.liveLatencyMs = 32_000;
+    p.publish(s.build());
+    vm.refresh();
+    assertThat(vm.atLiveEdgeProperty().get()).isFalse();
+    assertThat(vm.timeTextProperty().get()).isEqualTo("-0:32 \u00b7 live");
+
+    vm.goLive();
+    assertThat(p.commands()).endsWith("live");
+  }
+
+  @Test
+  void going_live_does_nothing_for_a_presentation_on_demand() {
+    FakePlayer p = openOn(new Snapshots());
+    assertThat(vm.liveProperty().get()).isFalse();
+    vm.goLive();
+    assertThat(p.commands()).doesNotContain("live");
   }
 
   @Test

@@ -121,6 +121,26 @@ class PlayerViewTest {
   }
 
   @Test
+  void a_live_session_shows_the_live_button_which_returns_to_the_edge(FxRobot robot) {
+    assertThat(robot.lookup("#liveButton").queryButton().isVisible()).isFalse();
+    snapshot.live = true;
+    snapshot.durationUs = 0;
+    snapshot.positionUs = 3_622_000_000L;
+    snapshot.seekableStartUs = 3_590_000_000L;
+    snapshot.seekableEndUs = 3_654_000_000L;
+    snapshot.liveLatencyMs = 32_000;
+    publish();
+    await(
+        "the live button shows",
+        () -> Fx.call(() -> robot.lookup("#liveButton").queryButton().isVisible()));
+    assertThat(robot.lookup("#timeLabel").queryLabeled().getText()).isEqualTo("-0:32 \u00b7 live");
+
+    robot.clickOn("#liveButton");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(player.lastCommand()).isEqualTo("live");
+  }
+
+  @Test
   void the_play_button_pauses(FxRobot robot) {
     robot.clickOn("#playPause");
 

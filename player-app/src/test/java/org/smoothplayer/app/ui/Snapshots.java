@@ -36,6 +36,12 @@ final class Snapshots {
   Optional<String> notice = Optional.empty();
   long startupMs = 480;
 
+  /** Live only: the DVR window and the latency; -1 derives them from the position. */
+  long seekableStartUs = -1;
+
+  long seekableEndUs = -1;
+  double liveLatencyMs = -1;
+
   PlayerSnapshot build() {
     return new PlayerSnapshot(
         state,
@@ -59,8 +65,8 @@ final class Snapshots {
         error,
         notice,
         startupMs,
-        live ? Math.max(0, positionUs - 60_000_000L) : 0,
-        live ? positionUs + 4_000_000L : durationUs,
-        live ? 4000 : -1);
+        live ? (seekableStartUs >= 0 ? seekableStartUs : Math.max(0, positionUs - 60_000_000L)) : 0,
+        live ? (seekableEndUs >= 0 ? seekableEndUs : positionUs + 4_000_000L) : durationUs,
+        live ? (liveLatencyMs >= 0 ? liveLatencyMs : 4000) : -1);
   }
 }
