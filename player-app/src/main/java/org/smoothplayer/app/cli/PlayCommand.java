@@ -44,6 +44,9 @@ final class PlayCommand {
   /** Queue of the session-log writer, in events. */
   private static final int LOG_QUEUE_EVENTS = 65_536;
 
+  /** A larger clock advance between two looks is a jump (seek, catch-up), not playback. */
+  private static final long MAX_POLL_ADVANCE_US = 1_000_000;
+
   /** How often the headless runner looks at the session. */
   private static final long POLL_MS = 10;
 
@@ -291,7 +294,10 @@ final class PlayCommand {
     Runtime.getRuntime().addShutdownHook(hook);
     long limitUs = args.durationS == null ? Long.MAX_VALUE : (long) (args.durationS * 1e6);
     @Nullable String failure = null;
-    long playedFromUs = -1;
+    // Media played, summed from the clock's advances while playing (seeks, live catch-up jumps and
+    // stalls do not count), so --duration means the same for VOD and live.
+    long playedUs = 0;
+    long lastPositionUs = -1;
     while (true) {
       PlayerSnapshot s = engine.snapshot();
       if (s.state() == PlayerState.FAILED) {
@@ -301,10 +307,16 @@ final class PlayCommand {
       if (s.state() == PlayerState.ENDED || s.state() == PlayerState.CLOSED) {
         break;
       }
-      if (playedFromUs < 0 && s.state() == PlayerState.PLAYING) {
-        playedFromUs = options.startUs();
+      if (s.state() == PlayerState.PLAYING) {
+        long advanceUs = lastPositionUs < 0 ? 0 : s.positionUs() - lastPositionUs;
+        if (advanceUs > 0 && advanceUs < MAX_POLL_ADVANCE_US) {
+          playedUs += advanceUs;
+        }
+        lastPositionUs = s.positionUs();
+      } else {
+        lastPositionUs = -1;
       }
-      if (playedFromUs >= 0 && s.positionUs() - playedFromUs >= limitUs) {
+      if (playedUs >= limitUs) {
         break;
       }
       Thread.sleep(POLL_MS);
