@@ -18,7 +18,7 @@ class CodecConfigParserFuzzTest {
   };
   private static final int[] RATES = {0, 8000, 22050, 24000, 44100, 48000, 96000, 37800};
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "20s")
   void fuzz(byte[] data) {
     if (data.length < 4) {
       return;

@@ -17,7 +17,7 @@ class FragmentParserFuzzTest {
     new FragmentContext(TrackType.AUDIO, 44_100L, 123_456_789L),
   };
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "20s")
   void fuzz(byte[] data) {
     for (FragmentContext ctx : CONTEXTS) {
       try {

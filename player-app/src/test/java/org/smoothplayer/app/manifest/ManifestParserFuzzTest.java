@@ -12,7 +12,7 @@ class ManifestParserFuzzTest {
   private static final URI BASE = URI.create("http://127.0.0.1:8080/fuzz.ism/Manifest");
   private static final ManifestParser PARSER = new ManifestParser();
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "20s")
   void arbitrary_bytes_parse_or_fail_with_a_manifest_exception(byte[] data) {
     Manifest m;
     try {
