@@ -22,17 +22,7 @@ class AudioTrackTest {
 
   private static Path twoLanguages(Path dir) throws Exception {
     Path tiny = Presentations.cached(Preset.TINY);
-    Path copy = dir.resolve("tiny-2-audio");
-    try (var files = Files.walk(tiny)) {
-      for (Path p : files.toList()) {
-        Path target = copy.resolve(tiny.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
+    Path copy = PresentationCopies.copy(tiny, dir.resolve("tiny-2-audio"));
     Path audio = copy.resolve("QualityLevels(128000)");
     Path french = copy.resolve("fr").resolve("QualityLevels(128000)");
     Files.createDirectories(french);

@@ -320,17 +320,7 @@ class FaultToleranceTest {
   void a_fragment_far_larger_than_its_bitrate_allows_is_refused_before_it_is_buffered(
       @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     // A copy of tiny whose third video fragment is 8 MB at both levels (its bitrate allows ~50 KB).
-    Path copy = dir.resolve("tiny");
-    try (var files = java.nio.file.Files.walk(tiny)) {
-      for (Path p : files.toList()) {
-        Path target = copy.resolve(tiny.relativize(p).toString());
-        if (java.nio.file.Files.isDirectory(p)) {
-          java.nio.file.Files.createDirectories(target);
-        } else {
-          java.nio.file.Files.copy(p, target);
-        }
-      }
-    }
+    Path copy = PresentationCopies.copy(tiny, dir.resolve("tiny"));
     for (String level : new String[] {"150000", "400000"}) {
       Path fragment = copy.resolve("QualityLevels(" + level + ")").resolve(THIRD_VIDEO);
       java.nio.file.Files.write(fragment, new byte[8 << 20]);
