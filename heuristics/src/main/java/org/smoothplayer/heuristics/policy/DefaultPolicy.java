@@ -18,7 +18,9 @@ import org.smoothplayer.heuristics.settings.DefaultPolicySettings;
  * Our default: a lookahead that plans against several throughput scenarios at once.
  *
  * <ol>
- *   <li>Prediction: recency-weighted harmonic mean of the recent transfers.
+ *   <li>Prediction: recency-weighted harmonic mean of the recent transfers for the next step; later
+ *       planning steps revert geometrically towards the plain harmonic mean of a longer window (a
+ *       burst or a dip seen in the last transfers is not assumed to last the whole horizon).
  *   <li>Scenarios: how wrong that prediction has been lately, as ratios actual / predicted of the
  *       recent transfers; quantiles of those ratios spread evenly below the optimism quantile,
  *       times the planning bandwidth, are equally likely future throughputs (before any error is
@@ -35,7 +37,8 @@ import org.smoothplayer.heuristics.settings.DefaultPolicySettings;
  *       more bandwidth a smooth plan that starts lower can beat one that spends the buffer on a
  *       high level before an unavoidable drop (the drop costs the same switch penalty whenever it
  *       happens). Ratios actual / predicted do not change when every transfer is faster by the same
- *       factor, so a faster link only raises the prediction, which only adds grid points.
+ *       factor, so a faster link only raises the prediction, which only adds grid points (the
+ *       long-run mean enters only as its ratio to the prediction, which is scale-free too).
  * </ol>
  *
  * Stateless: the error history is recomputed from the samples, so decisions replay from inputs.
@@ -62,6 +65,7 @@ public final class DefaultPolicy implements AbrPolicy {
       return AbrDecision.of(0, "no-samples");
     }
     double predictedBps = prediction.getAsDouble();
+    double longRunBps = harmonicMean(samples, settings.longRunWindow());
     double[] factors = scenarioFactors(samples);
     Ladder ladder = input.ladder();
     int block = Math.max(1, (int) Math.round(settings.planningStepS() / input.fragmentDurationS()));
@@ -81,6 +85,14 @@ public final class DefaultPolicy implements AbrPolicy {
       }
     }
     int ceiling = input.levelCeiling();
+    // Per planning step, the multiplier of the planning bandwidth: 1 for the next step, then
+    // (long-run / prediction)^(1 − (1 − reversion)^step), i.e. the log of the planned bandwidth
+    // closes a fixed share of its gap to the long-run mean per step.
+    double[] stepFactors = new double[steps];
+    for (int d = 0; d < steps; d++) {
+      double weight = 1 - Math.pow(1 - settings.reversionPerStep(), d);
+      stepFactors[d] = Math.pow(longRunBps / predictedBps, weight);
+    }
     Planner planner =
         new Planner(
             ladder,
@@ -92,9 +104,11 @@ public final class DefaultPolicy implements AbrPolicy {
             ceiling,
             streamGoesOn,
             input.bufferedS(),
-            input.previousLevel().orElse(0));
+            input.previousLevel().orElse(0),
+            stepFactors);
     Map<String, Double> n = new LinkedHashMap<>();
     n.put("predictionBps", predictedBps);
+    n.put("longRunBps", longRunBps);
     n.put("bufferS", input.bufferedS());
     n.put("lowScenarioBps", predictedBps * factors[0]);
     n.put("highScenarioBps", predictedBps * factors[factors.length - 1]);
@@ -147,6 +161,16 @@ public final class DefaultPolicy implements AbrPolicy {
       weight *= settings.recencyDecay();
     }
     return weightSum == 0 ? OptionalDouble.empty() : OptionalDouble.of(weightSum / inverseSum);
+  }
+
+  /** Plain harmonic mean of the last {@code window} usable transfers (at least one exists). */
+  private static double harmonicMean(List<TransferSample> samples, int window) {
+    double inverseSum = 0;
+    int count = 0;
+    for (int i = samples.size() - 1; i >= 0 && count < window; i--, count++) {
+      inverseSum += 1 / samples.get(i).throughputBps();
+    }
+    return count / inverseSum;
   }
 
   private static double[] scaled(double[] factors, double bps) {
@@ -207,10 +231,11 @@ public final class DefaultPolicy implements AbrPolicy {
 
   /**
    * Best level sequence by forward dynamic programming over planning steps, every scenario's buffer
-   * simulated side by side. A partial plan is dropped when another one ending at the same level has
-   * at least its score and at least its buffer in every scenario: the rest of the score only grows
-   * with the buffer (less stall, more terminal value), so the dropped one cannot finish better.
-   * This finds the same best score as enumerating every sequence, at a fraction of the cost.
+   * simulated side by side (step d at the scenario bandwidth times its step factor). A partial plan
+   * is dropped when another one ending at the same level has at least its score and at least its
+   * buffer in every scenario: the rest of the score only grows with the buffer (less stall, more
+   * terminal value), so the dropped one cannot finish better. This finds the same best score as
+   * enumerating every sequence, at a fraction of the cost.
    */
   private final class Planner {
     private final Ladder ladder;
@@ -223,6 +248,7 @@ public final class DefaultPolicy implements AbrPolicy {
     private final boolean streamGoesOn;
     private final double bufferS;
     private final int previousLevel;
+    private final double[] stepFactors;
 
     Planner(
         Ladder ladder,
@@ -234,7 +260,8 @@ public final class DefaultPolicy implements AbrPolicy {
         int ceiling,
         boolean streamGoesOn,
         double bufferS,
-        int previousLevel) {
+        int previousLevel,
+        double[] stepFactors) {
       this.ladder = ladder;
       this.bits = bits;
       this.fragments = fragments;
@@ -245,6 +272,7 @@ public final class DefaultPolicy implements AbrPolicy {
       this.streamGoesOn = streamGoesOn;
       this.bufferS = bufferS;
       this.previousLevel = previousLevel;
+      this.stepFactors = stepFactors;
     }
 
     Plan plan(double[] scenarioBps) {
@@ -255,6 +283,7 @@ public final class DefaultPolicy implements AbrPolicy {
       for (int depth = 0; depth < horizon; depth++) {
         int from = depth * block;
         int to = Math.min(fragments, from + block);
+        double stepFactor = stepFactors[depth];
         List<List<Partial>> byLevel = new ArrayList<>();
         for (int level = 0; level <= ceiling; level++) {
           byLevel.add(new ArrayList<>());
@@ -268,7 +297,7 @@ public final class DefaultPolicy implements AbrPolicy {
             for (int i = 0; i < s; i++) {
               double buffer = p.buffersS()[i];
               for (int f = from; f < to; f++) {
-                double downloadS = bits[f * ladder.size() + level] / scenarioBps[i];
+                double downloadS = bits[f * ladder.size() + level] / (scenarioBps[i] * stepFactor);
                 stallS += Math.max(0, downloadS - buffer);
                 buffer = Math.max(0, buffer - downloadS) + fragmentS;
               }

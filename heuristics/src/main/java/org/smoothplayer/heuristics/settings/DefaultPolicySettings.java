@@ -22,6 +22,8 @@ import java.util.Map;
  * @param minTransferBytes see {@link #MIN_TRANSFER_BYTES}
  * @param bandwidthGridPerOctave see {@link #BANDWIDTH_GRID_PER_OCTAVE}
  * @param recencyDecay see {@link #RECENCY_DECAY}
+ * @param longRunWindow see {@link #LONG_RUN_WINDOW}
+ * @param reversionPerStep see {@link #REVERSION_PER_STEP}
  */
 public record DefaultPolicySettings(
     int horizon,
@@ -37,7 +39,9 @@ public record DefaultPolicySettings(
     double terminalBufferCapS,
     int minTransferBytes,
     int bandwidthGridPerOctave,
-    double recencyDecay) {
+    double recencyDecay,
+    int longRunWindow,
+    double reversionPerStep) {
   /** Planning steps looked ahead at each decision. */
   public static final SettingDescriptor HORIZON =
       new SettingDescriptor(
@@ -217,6 +221,35 @@ public record DefaultPolicySettings(
           0.05,
           0.5);
 
+  /** Recent transfers in the long-run harmonic mean that later planning steps revert to. */
+  public static final SettingDescriptor LONG_RUN_WINDOW =
+      new SettingDescriptor(
+          "heuristics.default.longRunWindow",
+          "Long-run samples",
+          "Recent transfers in the plain harmonic mean that the planned throughput reverts to over"
+              + " the horizon.",
+          "transfers",
+          1.0,
+          100.0,
+          1.0,
+          10.0);
+
+  /**
+   * Share of the remaining (logarithmic) gap between the recent prediction and the long-run mean
+   * closed at each planning step after the first.
+   */
+  public static final SettingDescriptor REVERSION_PER_STEP =
+      new SettingDescriptor(
+          "heuristics.default.reversionPerStep",
+          "Reversion",
+          "Share of the remaining gap between the recent prediction and the long-run mean closed per"
+              + " planning step after the first (0: every step plans at the recent prediction).",
+          "×",
+          0.0,
+          1.0,
+          0.05,
+          0.3);
+
   /** All defaults. */
   public static final DefaultPolicySettings DEFAULTS =
       new DefaultPolicySettings(
@@ -233,7 +266,9 @@ public record DefaultPolicySettings(
           TERMINAL_BUFFER_CAP_S.defaultValue(),
           MIN_TRANSFER_BYTES.defaultInt(),
           BANDWIDTH_GRID_PER_OCTAVE.defaultInt(),
-          RECENCY_DECAY.defaultValue());
+          RECENCY_DECAY.defaultValue(),
+          LONG_RUN_WINDOW.defaultInt(),
+          REVERSION_PER_STEP.defaultValue());
 
   /** Validates every value against its descriptor. */
   public DefaultPolicySettings {
@@ -251,6 +286,8 @@ public record DefaultPolicySettings(
     MIN_TRANSFER_BYTES.check(minTransferBytes);
     BANDWIDTH_GRID_PER_OCTAVE.check(bandwidthGridPerOctave);
     RECENCY_DECAY.check(recencyDecay);
+    LONG_RUN_WINDOW.check(longRunWindow);
+    REVERSION_PER_STEP.check(reversionPerStep);
   }
 
   /** The descriptors of this record, in declaration order. */
@@ -269,7 +306,9 @@ public record DefaultPolicySettings(
         TERMINAL_BUFFER_CAP_S,
         MIN_TRANSFER_BYTES,
         BANDWIDTH_GRID_PER_OCTAVE,
-        RECENCY_DECAY);
+        RECENCY_DECAY,
+        LONG_RUN_WINDOW,
+        REVERSION_PER_STEP);
   }
 
   /** Values from a key map; missing keys take their default. */
@@ -289,7 +328,9 @@ public record DefaultPolicySettings(
         v.get(TERMINAL_BUFFER_CAP_S),
         v.getInt(MIN_TRANSFER_BYTES),
         v.getInt(BANDWIDTH_GRID_PER_OCTAVE),
-        v.get(RECENCY_DECAY));
+        v.get(RECENCY_DECAY),
+        v.getInt(LONG_RUN_WINDOW),
+        v.get(REVERSION_PER_STEP));
   }
 
   /** The values keyed by dotted key. */
@@ -309,6 +350,8 @@ public record DefaultPolicySettings(
     m.put(MIN_TRANSFER_BYTES.key(), (double) minTransferBytes);
     m.put(BANDWIDTH_GRID_PER_OCTAVE.key(), (double) bandwidthGridPerOctave);
     m.put(RECENCY_DECAY.key(), recencyDecay);
+    m.put(LONG_RUN_WINDOW.key(), (double) longRunWindow);
+    m.put(REVERSION_PER_STEP.key(), reversionPerStep);
     return m;
   }
 }

@@ -17,7 +17,10 @@ import org.smoothplayer.heuristics.UpcomingSizes;
 import org.smoothplayer.heuristics.settings.DefaultPolicySettings;
 import org.smoothplayer.heuristics.settings.HeuristicsSettings;
 
-/** The default's pruned search finds the same best score as enumerating every level sequence. */
+/**
+ * The default's pruned search finds the same best score as enumerating every level sequence (each
+ * step at the scenario bandwidths times its reversion towards the long-run mean).
+ */
 class DefaultPolicyPlannerTest {
   private static final Ladder LADDER =
       new Ladder(
@@ -67,6 +70,7 @@ class DefaultPolicyPlannerTest {
               .build();
       AbrDecision d = policy.decide(input);
       double prediction = d.numbers().get("predictionBps");
+      double longRunRatio = d.numbers().get("longRunBps") / prediction;
       double[] scenarios =
           Arrays.stream(policy.scenarioFactors(samples)).map(f -> f * prediction).toArray();
       int horizon = Math.min(remaining, settings.horizon());
@@ -82,6 +86,8 @@ class DefaultPolicyPlannerTest {
               scenarios,
               previous,
               buffers,
+              0,
+              longRunRatio,
               0);
       assertThat(d.numbers().get("expectedScore"))
           .as("trial " + trial)
@@ -89,7 +95,10 @@ class DefaultPolicyPlannerTest {
     }
   }
 
-  /** Best score over every level sequence of the remaining {@code steps} 4-s fragments. */
+  /**
+   * Best score over every level sequence of the remaining {@code steps} 4-s fragments; step {@code
+   * depth} plans at the scenario bandwidths × longRunRatio^(1 − (1 − reversion)^depth).
+   */
   private static double enumerate(
       DefaultPolicySettings s,
       long[][] sizes,
@@ -99,7 +108,9 @@ class DefaultPolicyPlannerTest {
       double[] scenarioBps,
       int previous,
       double[] buffers,
-      double score) {
+      double score,
+      double longRunRatio,
+      int depth) {
     if (steps == 0) {
       double terminal = 0;
       for (double b : buffers) {
@@ -108,11 +119,12 @@ class DefaultPolicyPlannerTest {
       return score + (goesOn ? s.terminalBufferValue() * terminal / buffers.length : 0);
     }
     double best = Double.NEGATIVE_INFINITY;
+    double stepFactor = Math.pow(longRunRatio, 1 - Math.pow(1 - s.reversionPerStep(), depth));
     for (int level = 0; level < 6; level++) {
       double[] next = new double[buffers.length];
       double stallS = 0;
       for (int i = 0; i < buffers.length; i++) {
-        double downloadS = sizes[level][fragment] * 8.0 / scenarioBps[i];
+        double downloadS = sizes[level][fragment] * 8.0 / (scenarioBps[i] * stepFactor);
         stallS += Math.max(0, downloadS - buffers[i]);
         next[i] = Math.max(0, buffers[i] - downloadS) + 4;
       }
@@ -133,7 +145,9 @@ class DefaultPolicyPlannerTest {
                   scenarioBps,
                   level,
                   next,
-                  score + reward));
+                  score + reward,
+                  longRunRatio,
+                  depth + 1));
     }
     return best;
   }
