@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Runnable benchmarks (see docs/BENCHMARKS.md).",
-    subcommands = {BenchCommand.Decode.class, PlayBenchmark.class})
+    subcommands = {BenchCommand.Decode.class, PlayBenchmark.class, SoakBenchmark.class})
 public final class BenchCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
