@@ -70,9 +70,10 @@ import picocli.CommandLine.Option;
  * again) with a few injected faults on chosen fragments ({@link #faults}), its own {@link
  * SessionLogWriter} in a temporary folder, and follows the soak-wide {@link #schedule}: a quality
  * switch every {@value #SWITCH_EVERY_MS} ms (a forced level, then auto), VOD seeks, DVR seeks back
- * and returns to the live edge. After a warm-up (one VOD session to its end and a short live
- * session) and with no session open, the process is sampled ({@link Sample}: RSS, heap used after a
- * full GC, direct buffers, JavaCPP-tracked native bytes, JVM and OS threads, open file
+ * and returns to the live edge. After a warm-up ({@value #WARM_UP_PHASES} phases run exactly like
+ * the soak's, so the allocator, the JIT and the heap reach their working size) and with no session
+ * open, the process is sampled ({@link Sample}: RSS, heap used and committed after a full GC,
+ * non-heap, direct buffers, JavaCPP-tracked native bytes, JVM and OS threads, open file
  * descriptors); again every {@code --report-every} seconds during the soak, and once more after the
  * last session closed. The start and end samples (both idle) are compared against {@link Bounds};
  * the last line is the verdict.
@@ -137,8 +138,8 @@ public final class SoakBenchmark implements Callable<Integer> {
   /** Capacity of the origin's link, Mbps (above the top level: switches are the soak's own). */
   static final double LINK_MBPS = 4;
 
-  /** The warm-up's live session lasts this long at most (half a phase when shorter). */
-  static final long WARM_UP_LIVE_MAX_MS = 15_000;
+  /** The warm-up runs this many phases (one VOD, one live), judged by nothing. */
+  static final int WARM_UP_PHASES = 2;
 
   /** Pause after the last session closed before an idle sample (threads wind down). */
   static final long SETTLE_MS = 3_000;
@@ -942,8 +943,9 @@ public final class SoakBenchmark implements Callable<Integer> {
   /**
    * One closed session.
    *
-   * @param index its number (0 and 1 are the warm-up)
+   * @param index its number, from 0 (the warm-up's first)
    * @param kind VOD or live
+   * @param warmUp whether it ran in the warm-up (not judged)
    * @param openMs how long it was open
    * @param log its log, read back
    * @param faults faults the origin applied, by kind
@@ -952,6 +954,7 @@ public final class SoakBenchmark implements Callable<Integer> {
   record SessionResult(
       int index,
       Kind kind,
+      boolean warmUp,
       long openMs,
       LogCheck log,
       Map<String, Integer> faults,
@@ -1059,9 +1062,10 @@ public final class SoakBenchmark implements Callable<Integer> {
       out.println(
           String.format(
               Locale.ROOT,
-              "bench soak: %.1f min of sessions after a warm-up, phases of %d s (vod, live, ...),"
-                  + " a sample every %d s",
+              "bench soak: %.1f min of sessions after a %d-s warm-up, phases of %d s (vod, live,"
+                  + " ...), a sample every %d s",
               options.durationMs() / 60_000.0,
+              WARM_UP_PHASES * options.phaseMs() / 1000,
               options.phaseMs() / 1000,
               options.reportEveryMs() / 1000));
       out.println(
@@ -1093,14 +1097,13 @@ public final class SoakBenchmark implements Callable<Integer> {
       out.println("session logs and request logs in " + work);
       out.flush();
 
-      // Warm-up: one VOD session to its end, one short live session; not judged.
-      OpenSession vod = open(Kind.VOD);
-      long vodLimitMs = vodDurationUs / 1000 * 2 + VOD_HANG_MARGIN_MS;
-      vod.engine.awaitEnd(vodLimitMs);
-      warmUp(finish(vod, vod.ageMs() >= vodLimitMs));
-      OpenSession live = open(Kind.LIVE);
-      Thread.sleep(Math.min(WARM_UP_LIVE_MAX_MS, options.phaseMs() / 2));
-      warmUp(finish(live, false));
+      // Warm-up: one VOD phase and one live phase exactly like the soak's; not judged.
+      err.println(
+          "bench soak: warm-up, " + WARM_UP_PHASES * options.phaseMs() / 1000 + " s (not judged)");
+      err.flush();
+      runPhases(WARM_UP_PHASES * options.phaseMs(), true);
+      applied.clear();
+      skipped = 0;
 
       Thread.sleep(SETTLE_MS);
       Sample start = sample("start", null);
@@ -1112,8 +1115,26 @@ public final class SoakBenchmark implements Callable<Integer> {
       out.println(sampleRow(start));
       out.flush();
 
-      List<Action> plan =
-          schedule(options.durationMs(), options.phaseMs(), levelCount, vodDurationUs);
+      runPhases(options.durationMs(), false);
+
+      Thread.sleep(SETTLE_MS);
+      Sample end = sample("end", null);
+      Map<String, Integer> threadsAtEnd = shapes(threadNames());
+      Map<String, Integer> fdsAtEnd = shapes(fdTargets());
+      out.println(sampleRow(end));
+      out.println();
+      return report(start, end, threadsAtStart, threadsAtEnd, fdsAtStart, fdsAtEnd);
+    }
+
+    /**
+     * Runs sessions for {@code durationMs}: VOD and live phases, the {@link #schedule}'s actions,
+     * and (unless warming up) a sample every {@code --report-every}.
+     */
+    private void runPhases(long durationMs, boolean warmUp)
+        throws SoakFailure, InterruptedException {
+      List<Action> plan = schedule(durationMs, options.phaseMs(), levelCount, vodDurationUs);
+      long vodLimitMs = vodDurationUs / 1000 * 2 + VOD_HANG_MARGIN_MS;
+      quality = QualityChoice.auto();
       int nextAction = 0;
       long nextSampleMs = options.reportEveryMs();
       long openAgainAtMs = 0;
@@ -1121,7 +1142,7 @@ public final class SoakBenchmark implements Callable<Integer> {
       OpenSession current = null;
       while (true) {
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        if (elapsedMs >= options.durationMs()) {
+        if (elapsedMs >= durationMs) {
           break;
         }
         Kind phase = phaseAt(elapsedMs, options.phaseMs());
@@ -1133,7 +1154,7 @@ public final class SoakBenchmark implements Callable<Integer> {
                   || state == PlayerState.CLOSED;
           boolean hung = current.kind == Kind.VOD && current.ageMs() >= vodLimitMs;
           if (over || hung || current.kind != phase) {
-            judged(finish(current, hung));
+            closed(finish(current, hung, warmUp));
             current = null;
             if (state == PlayerState.FAILED) {
               openAgainAtMs = elapsedMs + FAILED_BACKOFF_MS;
@@ -1146,9 +1167,9 @@ public final class SoakBenchmark implements Callable<Integer> {
         while (nextAction < plan.size() && plan.get(nextAction).atMs() <= elapsedMs) {
           apply(plan.get(nextAction++), current);
         }
-        if (elapsedMs >= nextSampleMs) {
+        if (!warmUp && elapsedMs >= nextSampleMs) {
           Sample s = sample(Long.toString(nextSampleMs / 1000) + " s", current);
-          if (s.rssKb() >= 0 && nextSampleMs * 2 >= options.durationMs()) {
+          if (s.rssKb() >= 0 && nextSampleMs * 2 >= durationMs) {
             rssSecondHalf.add(new Point(nextSampleMs / 60_000.0, s.rssKb() / 1024.0));
           }
           out.println(sampleRow(s));
@@ -1158,16 +1179,8 @@ public final class SoakBenchmark implements Callable<Integer> {
         Thread.sleep(TICK_MS);
       }
       if (current != null) {
-        judged(finish(current, false));
+        closed(finish(current, false, warmUp));
       }
-
-      Thread.sleep(SETTLE_MS);
-      Sample end = sample("end", null);
-      Map<String, Integer> threadsAtEnd = shapes(threadNames());
-      Map<String, Integer> fdsAtEnd = shapes(fdTargets());
-      out.println(sampleRow(end));
-      out.println();
-      return report(start, end, threadsAtStart, threadsAtEnd, fdsAtStart, fdsAtEnd);
     }
 
     private int report(
@@ -1177,7 +1190,7 @@ public final class SoakBenchmark implements Callable<Integer> {
         Map<String, Integer> threadsAtEnd,
         Map<String, Integer> fdsAtStart,
         Map<String, Integer> fdsAtEnd) {
-      List<SessionResult> judged = results.stream().filter(r -> r.index() >= 2).toList();
+      List<SessionResult> judged = results.stream().filter(r -> !r.warmUp()).toList();
       long vods = judged.stream().filter(r -> r.kind() == Kind.VOD).count();
       Map<String, Integer> endReasons = new TreeMap<>();
       Map<String, Integer> faults = new TreeMap<>();
@@ -1196,11 +1209,12 @@ public final class SoakBenchmark implements Callable<Integer> {
       out.println(
           String.format(
               Locale.ROOT,
-              "sessions: %d judged (vod %d, live %d) + 2 warm-up; end reasons %s; media played"
+              "sessions: %d judged (vod %d, live %d) + %d warm-up; end reasons %s; media played"
                   + " %.0f s; stalls %d",
               judged.size(),
               vods,
               judged.size() - vods,
+              results.size() - judged.size(),
               endReasons,
               playedS,
               stalls));
@@ -1261,15 +1275,12 @@ public final class SoakBenchmark implements Callable<Integer> {
           : EXIT_FLAT;
     }
 
-    private void warmUp(SessionResult r) {
-      err.println("warm-up " + r.describe());
+    private void closed(SessionResult r) {
+      err.println((r.warmUp() ? "warm-up " : "") + r.describe());
       err.flush();
-    }
-
-    private void judged(SessionResult r) {
-      err.println(r.describe());
-      err.flush();
-      afterEachSession.run();
+      if (!r.warmUp()) {
+        afterEachSession.run();
+      }
     }
 
     private void apply(Action action, @Nullable OpenSession s) {
@@ -1362,7 +1373,7 @@ public final class SoakBenchmark implements Callable<Integer> {
     }
 
     /** Closes the engine, the origin and the log, reads the log back and counts the faults. */
-    private SessionResult finish(OpenSession s, boolean hung) {
+    private SessionResult finish(OpenSession s, boolean hung, boolean warmUp) {
       PlayerSnapshot last = s.engine.snapshot();
       long openMs = s.ageMs();
       s.engine.close();
@@ -1389,7 +1400,7 @@ public final class SoakBenchmark implements Callable<Integer> {
         faults = Map.of();
         problems.add("the origin's request log cannot be read: " + e.getMessage());
       }
-      SessionResult r = new SessionResult(s.index, s.kind, openMs, log, faults, problems);
+      SessionResult r = new SessionResult(s.index, s.kind, warmUp, openMs, log, faults, problems);
       results.add(r);
       return r;
     }
@@ -1419,7 +1430,7 @@ public final class SoakBenchmark implements Callable<Integer> {
       }
       return new Sample(
           label,
-          (int) results.stream().filter(r -> r.index() >= 2).count(),
+          (int) results.stream().filter(r -> !r.warmUp()).count(),
           open == null ? "-" : open.kind.label(),
           rssKb,
           heap.getUsed(),

@@ -445,7 +445,7 @@ class SoakBenchmarkTest {
     try {
       exit =
           SoakBenchmark.run(
-              new SoakBenchmark.Options(10_000, 5_000, 5_000, SoakBenchmark.Content.TINY, dir),
+              new SoakBenchmark.Options(8_000, 5_000, 5_000, SoakBenchmark.Content.TINY, dir),
               new PrintWriter(out),
               new PrintWriter(err),
               leak);
@@ -474,7 +474,7 @@ class SoakBenchmarkTest {
         .doesNotContain("PROBLEM");
     try (Stream<Path> files = Files.list(dir)) {
       List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-      assertThat(names).contains("session-0000-vod.jsonl", "session-0001-live.jsonl");
+      assertThat(names).contains("session-0000-vod.jsonl").anyMatch(n -> n.endsWith("-live.jsonl"));
       assertThat(names.stream().filter(n -> n.startsWith("session-")))
           .hasSizeGreaterThanOrEqualTo(4);
       assertThat(names.stream().filter(n -> n.startsWith("origin-")))
