@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +31,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.smoothplayer.app.manifest.Manifest;
 import org.smoothplayer.app.manifest.ManifestException;
@@ -419,7 +417,8 @@ public final class PlayBenchmark implements Callable<Integer> {
               + System.getProperty("java.version")
               + "; "
               + gstVersion);
-      out.println("date " + LocalDate.now() + ", load average at start: " + loadAverage());
+      out.println(
+          "date " + LocalDate.now() + ", load average at start: " + BenchSupport.loadAverage());
       out.flush();
 
       List<Run> ours = new ArrayList<>();
@@ -434,7 +433,7 @@ public final class PlayBenchmark implements Callable<Integer> {
         err.println(progress(g, options.repetitions()));
         err.flush();
       }
-      String loadAtEnd = loadAverage();
+      String loadAtEnd = BenchSupport.loadAverage();
 
       out.println();
       summaryTable(ours, gstRuns).forEach(out::println);
@@ -462,7 +461,7 @@ public final class PlayBenchmark implements Callable<Integer> {
       throw new BenchmarkFailure("cannot start the origin: " + e.getMessage());
     } finally {
       if (options.keep() == null) {
-        deleteQuietly(work);
+        BenchSupport.deleteQuietly(work);
       }
     }
   }
@@ -963,7 +962,7 @@ public final class PlayBenchmark implements Callable<Integer> {
     void sample() {
       try {
         cpuTicks = Math.max(cpuTicks, cpuTicksFromStat(Files.readString(stat)));
-        long hwm = vmHwmKbFromStatus(Files.readString(status));
+        long hwm = BenchSupport.statusKb(Files.readString(status), "VmHWM");
         peakRssKb = Math.max(peakRssKb, hwm);
       } catch (NoSuchFileException e) {
         // gone (exited and reaped): the last sample stands
@@ -997,29 +996,6 @@ public final class PlayBenchmark implements Callable<Integer> {
       throw new IllegalArgumentException(
           "expected numbers as utime and stime of a /proc/PID/stat line, got: " + statLine, e);
     }
-  }
-
-  /**
-   * The {@code VmHWM} (peak resident set) of a {@code /proc/PID/status} text, in KiB; -1 when the
-   * text has none (a zombie, a kernel thread).
-   *
-   * @throws IllegalArgumentException when the VmHWM line is not 'VmHWM: N kB'
-   */
-  static long vmHwmKbFromStatus(String statusText) {
-    for (String line : statusText.split("\n")) {
-      if (line.startsWith("VmHWM:")) {
-        String[] parts = line.substring("VmHWM:".length()).strip().split("\\s+");
-        if (parts.length != 2 || !parts[1].equals("kB")) {
-          throw new IllegalArgumentException("expected 'VmHWM: N kB', got: " + line);
-        }
-        try {
-          return Long.parseLong(parts[0]);
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("expected 'VmHWM: N kB', got: " + line, e);
-        }
-      }
-    }
-    return -1;
   }
 
   /**
@@ -1179,31 +1155,6 @@ public final class PlayBenchmark implements Callable<Integer> {
               + e.getMessage()
               + "); install GStreamer's gst-launch-1.0 with plugins-bad (mssdemux) and libav,"
               + " or name it with --gst PATH");
-    }
-  }
-
-  /** The 1-, 5- and 15-minute load averages of {@code /proc/loadavg}, or the JVM's 1-minute. */
-  static String loadAverage() {
-    try {
-      String[] f = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
-      if (f.length >= 3) {
-        return f[0] + " " + f[1] + " " + f[2] + " (1, 5, 15 min)";
-      }
-    } catch (IOException e) {
-      // fall back below
-    }
-    double load =
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    return load < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f (1 min)", load);
-  }
-
-  private static void deleteQuietly(Path folder) {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      // a temporary folder left behind is harmless
     }
   }
 

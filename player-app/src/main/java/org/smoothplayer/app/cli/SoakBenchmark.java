@@ -589,30 +589,6 @@ public final class SoakBenchmark implements Callable<Integer> {
   // ---------------------------------------------------------------- samples and checks (pure)
 
   /**
-   * The value in kB of a {@code NAME: N kB} line of a {@code /proc/PID/status} text, -1 when the
-   * text has no such line (a kernel thread has no VmRSS).
-   *
-   * @throws IllegalArgumentException when the line is not {@code NAME: N kB}
-   */
-  static long statusKb(String statusText, String name) {
-    String prefix = name + ":";
-    for (String line : statusText.split("\n")) {
-      if (line.startsWith(prefix)) {
-        String[] parts = line.substring(prefix.length()).strip().split("\\s+");
-        if (parts.length != 2 || !parts[1].equals("kB")) {
-          throw new IllegalArgumentException("expected '" + prefix + " N kB', got: " + line);
-        }
-        try {
-          return Long.parseLong(parts[0]);
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("expected '" + prefix + " N kB', got: " + line, e);
-        }
-      }
-    }
-    return -1;
-  }
-
-  /**
    * One measurement of the process; -1 for what this system cannot tell.
    *
    * @param label when: {@code start}, {@code end} or the seconds into the soak
@@ -1021,7 +997,7 @@ public final class SoakBenchmark implements Callable<Integer> {
         return soak();
       } finally {
         if (options.keep() == null && work != null) {
-          deleteQuietly(work);
+          BenchSupport.deleteQuietly(work);
         }
       }
     }
@@ -1093,7 +1069,7 @@ public final class SoakBenchmark implements Callable<Integer> {
               + " cores, max heap "
               + Runtime.getRuntime().maxMemory() / MIB
               + " MiB, load average at start: "
-              + PlayBenchmark.loadAverage());
+              + BenchSupport.loadAverage());
       out.println("session logs and request logs in " + work);
       out.flush();
 
@@ -1264,7 +1240,7 @@ public final class SoakBenchmark implements Callable<Integer> {
                       + " in-session samples; informational)",
                   slope,
                   rssSecondHalf.size()));
-      out.println("load average at end: " + PlayBenchmark.loadAverage());
+      out.println("load average at end: " + BenchSupport.loadAverage());
       out.println();
       checkTable(checks).forEach(out::println);
       out.println();
@@ -1424,7 +1400,7 @@ public final class SoakBenchmark implements Callable<Integer> {
       }
       long rssKb;
       try {
-        rssKb = statusKb(Files.readString(Path.of("/proc/self/status")), "VmRSS");
+        rssKb = BenchSupport.statusKb(Files.readString(Path.of("/proc/self/status")), "VmRSS");
       } catch (IOException | IllegalArgumentException e) {
         rssKb = -1;
       }
@@ -1539,16 +1515,6 @@ public final class SoakBenchmark implements Callable<Integer> {
       return (int) entries.count();
     } catch (IOException | UncheckedIOException e) {
       return -1;
-    }
-  }
-
-  private static void deleteQuietly(Path folder) {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      // a temporary folder left behind is harmless
     }
   }
 }

@@ -308,13 +308,13 @@ class PlayBenchmarkTest {
         "Name:\tgst-launch-1.0\nVmPeak:\t 1462112 kB\nVmHWM:\t  135264 kB\nVmRSS:\t  134836 kB\n"
             + "Threads:\t20\n";
 
-    assertThat(PlayBenchmark.vmHwmKbFromStatus(status)).isEqualTo(135_264);
+    assertThat(BenchSupport.statusKb(status, "VmHWM")).isEqualTo(135_264);
   }
 
   @Test
   void a_status_without_vmhwm_reads_as_minus_one_and_a_malformed_one_is_refused() {
-    assertThat(PlayBenchmark.vmHwmKbFromStatus("Name:\tjava\nState:\tZ (zombie)\n")).isEqualTo(-1);
-    assertThatThrownBy(() -> PlayBenchmark.vmHwmKbFromStatus("VmHWM:\t135264 pages\n"))
+    assertThat(BenchSupport.statusKb("Name:\tjava\nState:\tZ (zombie)\n", "VmHWM")).isEqualTo(-1);
+    assertThatThrownBy(() -> BenchSupport.statusKb("VmHWM:\t135264 pages\n", "VmHWM"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("expected 'VmHWM: N kB'");
   }

@@ -102,18 +102,18 @@ class SoakBenchmarkTest {
     String status =
         "Name:\tjava\nVmPeak:\t 7000000 kB\nVmHWM:\t  400123 kB\nVmRSS:\t  390456 kB\nThreads:\t42\n";
 
-    assertThat(SoakBenchmark.statusKb(status, "VmRSS")).isEqualTo(390_456);
-    assertThat(SoakBenchmark.statusKb(status, "VmHWM")).isEqualTo(400_123);
-    assertThat(SoakBenchmark.statusKb("Name:\tkthreadd\n", "VmRSS")).isEqualTo(-1);
+    assertThat(BenchSupport.statusKb(status, "VmRSS")).isEqualTo(390_456);
+    assertThat(BenchSupport.statusKb(status, "VmHWM")).isEqualTo(400_123);
+    assertThat(BenchSupport.statusKb("Name:\tkthreadd\n", "VmRSS")).isEqualTo(-1);
   }
 
   @Test
   void a_malformed_vm_rss_line_is_refused_naming_the_expected_form() {
-    assertThatThrownBy(() -> SoakBenchmark.statusKb("VmRSS:\t 12 MB\n", "VmRSS"))
+    assertThatThrownBy(() -> BenchSupport.statusKb("VmRSS:\t 12 MB\n", "VmRSS"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("expected 'VmRSS: N kB'")
         .hasMessageContaining("12 MB");
-    assertThatThrownBy(() -> SoakBenchmark.statusKb("VmRSS:\t lots kB\n", "VmRSS"))
+    assertThatThrownBy(() -> BenchSupport.statusKb("VmRSS:\t lots kB\n", "VmRSS"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("lots");
   }
@@ -122,7 +122,7 @@ class SoakBenchmarkTest {
   void this_process_has_a_resident_set_threads_and_open_files_to_sample() throws Exception {
     String status = Files.readString(Path.of("/proc/self/status"));
 
-    assertThat(SoakBenchmark.statusKb(status, "VmRSS")).isPositive();
+    assertThat(BenchSupport.statusKb(status, "VmRSS")).isPositive();
     assertThat(SoakBenchmark.threadNames()).contains(Thread.currentThread().getName());
     assertThat(SoakBenchmark.fdTargets()).isNotEmpty();
   }
