@@ -13,6 +13,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.smoothplayer.heuristics.policy.Policies;
 import org.smoothplayer.heuristics.settings.SettingDescriptor;
 
@@ -49,23 +51,40 @@ public final class ConfigFile {
    * @throws ConfigFileException when the file cannot be read or is not a JSON object
    */
   public static Loaded read(Path file) throws ConfigFileException {
-    String text;
+    return parse(readText(file, "configuration file"), file.toString());
+  }
+
+  /**
+   * The text of a settings file of at most {@link #MAX_BYTES}; {@code what} names the kind of file
+   * in the message when it is too large.
+   *
+   * @throws ConfigFileException when the file is missing, unreadable or too large
+   */
+  static String readText(Path file, String what) throws ConfigFileException {
     try {
       if (Files.size(file) > MAX_BYTES) {
         throw new ConfigFileException(
-            file + ": expected a configuration file of at most " + MAX_BYTES + " bytes", null);
+            file + ": expected a " + what + " of at most " + MAX_BYTES + " bytes", null);
       }
-      text = Files.readString(file);
+      return Files.readString(file);
     } catch (NoSuchFileException e) {
       throw new ConfigFileException(file + ": no such file", e);
     } catch (IOException e) {
       throw new ConfigFileException(file + ": cannot read: " + e.getMessage(), e);
     }
-    return parse(text, file.toString());
   }
 
   /** Parses configuration text; {@code source} names it in messages. */
   public static Loaded parse(String text, String source) throws ConfigFileException {
+    return fromFlat(flatObject(text, source), source);
+  }
+
+  /**
+   * The settings of a JSON object by dotted key (nested objects flattened), in file order.
+   *
+   * @throws ConfigFileException when the text is not a JSON object
+   */
+  static Map<String, JsonNode> flatObject(String text, String source) throws ConfigFileException {
     JsonNode root;
     try {
       root = JSON.readTree(text);
@@ -78,6 +97,11 @@ public final class ConfigFile {
     }
     Map<String, JsonNode> flat = new LinkedHashMap<>();
     flatten("", root, flat);
+    return flat;
+  }
+
+  /** The player configuration from flattened settings; every key ignored becomes a problem. */
+  static Loaded fromFlat(Map<String, JsonNode> flat, String source) {
     Map<String, SettingDescriptor> known = new HashMap<>();
     for (SettingDescriptor d : PlayerConfig.schema()) {
       known.put(d.key(), d);
@@ -97,20 +121,7 @@ public final class ConfigFile {
         }
         continue;
       }
-      SettingDescriptor d = known.get(key);
-      if (d == null) {
-        problems.add(source + ": " + key + ": unknown setting, ignored");
-        continue;
-      }
-      if (!v.isNumber()) {
-        problems.add(source + ": " + key + ": expected a number (" + d.unit() + ") but was " + v);
-        continue;
-      }
-      try {
-        values.put(key, d.check(v.asDouble()));
-      } catch (RuntimeException ex) {
-        problems.add(source + ": " + key + ": " + ex.getMessage());
-      }
+      checkedNumber(key, v, known.get(key), source, problems).ifPresent(x -> values.put(key, x));
     }
     PlayerConfig config;
     try {
@@ -121,6 +132,32 @@ public final class ConfigFile {
       config = PlayerConfig.DEFAULTS;
     }
     return new Loaded(config, problems);
+  }
+
+  /**
+   * The value of setting {@code key} when it is a number inside {@code d}'s range; otherwise empty,
+   * with the problem (unknown key, not a number, out of range) added to {@code problems}.
+   */
+  static Optional<Double> checkedNumber(
+      String key,
+      JsonNode value,
+      @Nullable SettingDescriptor d,
+      String source,
+      List<String> problems) {
+    if (d == null) {
+      problems.add(source + ": " + key + ": unknown setting, ignored");
+      return Optional.empty();
+    }
+    if (!value.isNumber()) {
+      problems.add(source + ": " + key + ": expected a number (" + d.unit() + ") but was " + value);
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(d.check(value.asDouble()));
+    } catch (RuntimeException ex) {
+      problems.add(source + ": " + key + ": " + ex.getMessage());
+      return Optional.empty();
+    }
   }
 
   private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {

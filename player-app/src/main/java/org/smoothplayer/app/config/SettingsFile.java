@@ -9,12 +9,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,20 +54,7 @@ public final class SettingsFile {
    * @throws ConfigFileException when the file cannot be read or is not a JSON object
    */
   public static Loaded read(Path file) throws ConfigFileException {
-    String text;
-    try {
-      if (Files.size(file) > ConfigFile.MAX_BYTES) {
-        throw new ConfigFileException(
-            file + ": expected a settings file of at most " + ConfigFile.MAX_BYTES + " bytes",
-            null);
-      }
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ConfigFileException(file + ": no such file", e);
-    } catch (IOException e) {
-      throw new ConfigFileException(file + ": cannot read: " + e.getMessage(), e);
-    }
-    return parse(text, file.toString());
+    return parse(ConfigFile.readText(file, "settings file"), file.toString());
   }
 
   /**
@@ -78,49 +63,21 @@ public final class SettingsFile {
    * @throws ConfigFileException when the text is not a JSON object
    */
   public static Loaded parse(String text, String source) throws ConfigFileException {
-    JsonNode root;
-    try {
-      root = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new ConfigFileException(
-          source + ": expected a JSON object: " + e.getOriginalMessage(), e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new ConfigFileException(source + ": expected a JSON object of settings", null);
-    }
-    Map<String, JsonNode> flat = new LinkedHashMap<>();
-    flatten("", root, flat);
-    ObjectNode playerKeys = JSON.createObjectNode();
+    Map<String, JsonNode> playerKeys = new LinkedHashMap<>();
     Map<String, JsonNode> loggingKeys = new LinkedHashMap<>();
-    flat.forEach(
-        (key, value) -> {
-          if (key.startsWith("logging.")) {
-            loggingKeys.put(key, value);
-          } else {
-            playerKeys.set(key, value);
-          }
-        });
-    ConfigFile.Loaded player = ConfigFile.parse(playerKeys.toString(), source);
+    ConfigFile.flatObject(text, source)
+        .forEach(
+            (key, value) ->
+                (key.startsWith("logging.") ? loggingKeys : playerKeys).put(key, value));
+    ConfigFile.Loaded player = ConfigFile.fromFlat(playerKeys, source);
     List<String> problems = new ArrayList<>(player.problems());
     Map<String, SettingDescriptor> known = new HashMap<>();
     LogSettings.descriptors().forEach(d -> known.put(d.key(), d));
     Map<String, Double> logging = new LinkedHashMap<>();
     loggingKeys.forEach(
-        (key, value) -> {
-          SettingDescriptor d = known.get(key);
-          if (d == null) {
-            problems.add(source + ": " + key + ": unknown setting, ignored");
-          } else if (!value.isNumber()) {
-            problems.add(
-                source + ": " + key + ": expected a number (" + d.unit() + ") but was " + value);
-          } else {
-            try {
-              logging.put(key, d.check(value.asDouble()));
-            } catch (RuntimeException e) {
-              problems.add(source + ": " + key + ": " + e.getMessage());
-            }
-          }
-        });
+        (key, value) ->
+            ConfigFile.checkedNumber(key, value, known.get(key), source, problems)
+                .ifPresent(v -> logging.put(key, v)));
     return new Loaded(new AppSettings(player.config(), LogSettings.from(logging)), problems);
   }
 
@@ -181,18 +138,5 @@ public final class SettingsFile {
       return Long.toString(value.longValue());
     }
     return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-  }
-
-  private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
-    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-      if (e.getValue().isObject()) {
-        flatten(key, e.getValue(), out);
-      } else {
-        out.put(key, e.getValue());
-      }
-    }
   }
 }
