@@ -149,6 +149,10 @@ public final class PlaybackEngine implements Player {
   private @Nullable TrackCursor video;
   private @Nullable TrackCursor audioTrack;
   private List<TrackLevels> audioTracks = List.of();
+
+  /** The languages of {@code audioTracks}, computed once (published on every snapshot). */
+  private List<String> audioLanguages = List.of();
+
   private int audioTrackIndex = -1;
   private Ladder ladder = Ladder.ofKbps(1);
   private List<LevelInfo> levelInfos = List.of();
@@ -456,6 +460,7 @@ public final class PlaybackEngine implements Player {
     }
     manifest = m;
     audioTracks = List.copyOf(audios);
+    audioLanguages = audioTracks.stream().map(t -> TrackLevels.languageOf(t.stream())).toList();
     ladder = videoLevels.ladder();
     levelInfos = videoLevels.infos();
     droppedSeen = new long[videoLevels.size()];
@@ -473,7 +478,7 @@ public final class PlaybackEngine implements Player {
             durationUs(),
             levelInfos.stream().map(LevelInfo::bitrateBps).toList(),
             video.timeline.fragment(0).endUs() - video.timeline.fragment(0).startUs(),
-            audioTracks.stream().map(t -> TrackLevels.languageOf(t.stream())).toList(),
+            audioLanguages,
             (time.nanoTime() - t0) / 1e6));
 
     AudioOutput out = AudioRenderer.open(options.silentAudio());
@@ -562,7 +567,7 @@ public final class PlaybackEngine implements Player {
   }
 
   private String languageAt(int i) {
-    return TrackLevels.languageOf(audioTracks.get(i).stream());
+    return audioLanguages.get(i);
   }
 
   /** One turn of the loop: clock, state, fetch scheduling, periodic reports. */
@@ -1565,7 +1570,7 @@ public final class PlaybackEngine implements Player {
             c == null ? 0 : c.dropped(),
             lastDriftMs,
             lastReason,
-            audioTracks.stream().map(t -> TrackLevels.languageOf(t.stream())).toList(),
+            audioLanguages,
             audioTrackIndex < 0 ? "" : languageAt(audioTrackIndex),
             Optional.ofNullable(error),
             Optional.ofNullable(notice),
