@@ -1,7 +1,6 @@
 package org.smoothplayer.app.engine;
 
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smoothplayer.app.config.PlaybackSettings;
 import org.smoothplayer.app.config.PlayerConfig;
-import org.smoothplayer.app.manifest.ChunkTimeline;
 import org.smoothplayer.app.manifest.Manifest;
 import org.smoothplayer.app.manifest.ManifestException;
 import org.smoothplayer.app.manifest.ManifestLoader;
@@ -46,11 +42,6 @@ import org.smoothplayer.app.playback.ShownFrame;
 import org.smoothplayer.app.playback.VideoPresenter;
 import org.smoothplayer.app.session.SessionEvent;
 import org.smoothplayer.app.session.SessionSink;
-import org.smoothplayer.decoder.fragment.Fragment;
-import org.smoothplayer.decoder.fragment.FragmentContext;
-import org.smoothplayer.decoder.fragment.FragmentParser;
-import org.smoothplayer.decoder.fragment.TfrfEntry;
-import org.smoothplayer.decoder.fragment.TrackType;
 import org.smoothplayer.decoder.video.VideoDecoderOptions;
 import org.smoothplayer.heuristics.AbrDecision;
 import org.smoothplayer.heuristics.AbrInput;
@@ -182,21 +173,11 @@ public final class PlaybackEngine implements Player {
   private @Nullable String notice;
   private boolean ended;
 
-  // Live (playback loop thread only, except the refresher thread that only loads and posts).
-  private boolean live;
-  private boolean liveEnded;
-  private long liveWindowUs;
-  private long fragmentDurationUs = TrackTimeline.UNKNOWN_DURATION_FALLBACK_US;
-  private long lastGrowthNs;
-  private boolean refreshInFlight;
-  private long nextRefreshNs;
-  private long lastRefreshStartNs;
-  private long lastLiveJumpNs;
-
-  /** The viewer chose to be behind the edge (DVR seek or pause): no automatic catch-up. */
-  private boolean behindByChoice;
-
-  private @Nullable ExecutorService refresher;
+  /**
+   * Live following when the presentation is live, null for VOD; set once when the manifest is
+   * loaded. Loop thread only (its manifest-refresh thread only loads and posts to the loop).
+   */
+  private @Nullable LiveFollower live;
 
   private PlaybackEngine(EngineOptions options) {
     this.options = options;
@@ -498,22 +479,12 @@ public final class PlaybackEngine implements Player {
       r.start();
       headlessRenderer = r;
     }
-    fragmentDurationUs = typicalDurationUs(video.timeline);
     long startUs;
     if (m.live()) {
-      live = true;
-      liveWindowUs = m.dvrWindowUs();
-      lastGrowthNs = time.nanoTime();
-      nextRefreshNs = lastGrowthNs + refreshIntervalNs();
-      ExecutorService ex =
-          Executors.newSingleThreadExecutor(
-              r -> {
-                Thread th = new Thread(r, "manifest-refresh");
-                th.setDaemon(true);
-                return th;
-              });
-      refresher = ex;
-      startUs = liveJoinUs();
+      LiveFollower l =
+          new LiveFollower(new LiveHost(), time, clock, options.url(), video, m.dvrWindowUs());
+      live = l;
+      startUs = l.joinUs();
     } else {
       startUs = Math.min(options.startUs(), Math.max(0, durationUs() - 1));
     }
@@ -576,8 +547,9 @@ public final class PlaybackEngine implements Player {
     long pos = positionUs();
     observeFrames(now);
     updateState(now, pos);
-    if (live) {
-      liveControl(now, pos);
+    LiveFollower l = live;
+    if (l != null) {
+      l.control(now, pos);
     }
     watchFetches(now, pos);
     schedule(now, pos);
@@ -611,7 +583,7 @@ public final class PlaybackEngine implements Player {
       // Audio decoded past the position, or nothing is left to decode (the very end).
       boolean decodedAudio = out.queuedEndUs() > pos || allFetched && decodersIdle();
       // Live: what is published is all there is; once it is fetched, waiting longer cannot help.
-      boolean fetchedToEdge = live && v.bufferedEndUs >= v.timeline.endUs() && audioFetchedToEdge();
+      boolean fetchedToEdge = live != null && live.fetchedToEdge();
       boolean enough = ahead >= needUs || allFetched || fetchedToEdge && ahead > 0;
       if (enough && decodedAudio) {
         buffering = false;
@@ -648,11 +620,6 @@ public final class PlaybackEngine implements Player {
       emit(new SessionEvent.StallStarted(clock.nowMs(), pos));
       setState(PlayerState.BUFFERING, pos);
     }
-  }
-
-  private boolean audioFetchedToEdge() {
-    TrackCursor a = audioTrack;
-    return a == null || a.bufferedEndUs >= a.timeline.endUs();
   }
 
   private boolean decodersIdle() {
@@ -697,7 +664,9 @@ public final class PlaybackEngine implements Player {
 
   private void doPause() {
     userPaused = true;
-    behindByChoice = live;
+    if (live != null) {
+      live.onPause();
+    }
     if (!buffering && audio != null && state == PlayerState.PLAYING) {
       audio.pause();
       setState(PlayerState.PAUSED, positionUs());
@@ -710,10 +679,8 @@ public final class PlaybackEngine implements Player {
     }
     long duration = durationUs();
     long target = Math.max(0, duration > 0 ? Math.min(targetUs, duration - 1) : targetUs);
-    if (live) {
-      target =
-          Math.max(liveWindowStartUs(), Math.min(target, liveEdgeUs() - fragmentDurationUs / 2));
-      behindByChoice = target < liveJoinUs() - fragmentDurationUs;
+    if (live != null) {
+      target = live.clampSeekUs(target);
     }
     if (log) {
       emit(new SessionEvent.Seek(clock.nowMs(), positionUs(), target));
@@ -737,12 +704,12 @@ public final class PlaybackEngine implements Player {
     }
     out.pause();
     long videoGen = v.generation + 1;
-    v.restartAt(targetUs, videoGen, live);
+    v.restartAt(targetUs, videoGen, live != null);
     p.flush(videoGen, targetUs);
     videoWorker.setGeneration(videoGen);
     long audioGen = (audioTrack == null ? v.generation : audioTrack.generation) + 1;
     if (audioTrack != null) {
-      audioTrack.restartAt(targetUs, audioGen, live);
+      audioTrack.restartAt(targetUs, audioGen, live != null);
     }
     audioGen = audioTrack == null ? videoGen : audioGen;
     out.flush(audioGen, targetUs);
@@ -792,7 +759,7 @@ public final class PlaybackEngine implements Player {
     long gen = audioTrack.generation + 1;
     audioTrack.cancel();
     audioTrack = new TrackCursor("audio", audioTracks.get(index));
-    audioTrack.restartAt(pos, gen, live);
+    audioTrack.restartAt(pos, gen, live != null);
     audio.flush(gen, pos);
     audioWorker.setGeneration(gen);
     if (!buffering && state == PlayerState.PLAYING) {
@@ -865,12 +832,10 @@ public final class PlaybackEngine implements Player {
     if (t.done || t.inFlight != null || now < t.retryAtNs) {
       return;
     }
+    LiveFollower l = live;
     if (!t.nextKnown()) {
-      if (live && !liveEnded) {
-        // Look-ahead ran dry: ask the manifest (not more often than twice a fragment).
-        if (now - lastRefreshStartNs >= Math.max(500_000_000L, fragmentDurationUs * 500L)) {
-          requestRefresh(now);
-        }
+      if (l != null && !l.broadcastEnded()) {
+        l.onLookAheadDry(now);
       } else {
         finish(t);
       }
@@ -879,7 +844,7 @@ public final class PlaybackEngine implements Player {
     if (t.bufferedEndUs - pos >= targetUs) {
       return;
     }
-    if (live && deferNewest(t, now, pos)) {
+    if (l != null && l.deferNewest(t, now, pos)) {
       return;
     }
     int level;
@@ -901,7 +866,7 @@ public final class PlaybackEngine implements Player {
             .positionS(pos / 1e6)
             .bufferedS(Math.max(0, v.bufferedEndUs - pos) / 1e6)
             .fragmentDurationS(Math.max(1, chunk.endUs() - chunk.startUs()) / 1e6)
-            .fragmentsRemaining(live ? -1 : v.chunkCount() - v.nextChunk)
+            .fragmentsRemaining(live != null ? -1 : v.chunkCount() - v.nextChunk)
             .samples(List.copyOf(samples))
             .framesPerLevel(frameStats());
     if (previousLevel >= 0) {
@@ -913,8 +878,8 @@ public final class PlaybackEngine implements Player {
     if (viewport != null) {
       b.viewport(viewport);
     }
-    if (live) {
-      b.liveLatencyS(Math.max(0, liveEdgeUs() - pos) / 1e6);
+    if (live != null) {
+      b.liveLatencyS(Math.max(0, live.edgeUs() - pos) / 1e6);
     }
     switch (quality.kind()) {
       case LEVEL -> b.forcedLevel(Math.min(quality.level(), ladder.top()));
@@ -1125,8 +1090,8 @@ public final class PlaybackEngine implements Player {
     t.inFlightLevel = -1;
     t.inFlightFragment = null;
     t.attempts = 0;
-    if (live) {
-      growFromFragment(t, r.body(), chunk);
+    if (live != null) {
+      live.growFromFragment(t, r.body(), chunk);
     }
     long endUs = chunk.endUs();
     double downloadMs = r.totalNs() / 1e6;
@@ -1175,7 +1140,7 @@ public final class PlaybackEngine implements Player {
   private void advance(TrackCursor t, long endUs, long gen) {
     t.bufferedEndUs = Math.max(t.bufferedEndUs, endUs);
     t.nextChunk++;
-    if (t.nextChunk >= t.chunkCount() && (!live || liveEnded)) {
+    if (t.nextChunk >= t.chunkCount() && (live == null || live.broadcastEnded())) {
       finish(t);
     }
   }
@@ -1204,9 +1169,9 @@ public final class PlaybackEngine implements Player {
       return;
     }
     t.attempts++;
-    if (live && now() - lastRefreshStartNs >= 1_000_000_000L) {
+    if (live != null) {
       // A live fragment that fails may be outside a moved window or after a restart: look again.
-      requestRefresh(now());
+      live.onFragmentFailed();
     }
     int retries = config.playback().fragmentRetries();
     if (t.attempts <= retries) {
@@ -1237,244 +1202,69 @@ public final class PlaybackEngine implements Player {
 
   // ---------------------------------------------------------------- live
 
-  private long now() {
-    return time.nanoTime();
-  }
-
-  private long refreshIntervalNs() {
-    return (long) (config.playback().liveRefreshIntervalS() * 1e9);
-  }
-
-  private static long typicalDurationUs(TrackTimeline t) {
-    if (t.count() == 0) {
-      return TrackTimeline.UNKNOWN_DURATION_FALLBACK_US;
-    }
-    int n = Math.min(t.count(), 8);
-    long sum = 0;
-    for (int i = t.count() - n; i < t.count(); i++) {
-      FragmentRef f = t.fragment(i);
-      sum += f.endUs() - f.startUs();
-    }
-    return Math.max(1, sum / n);
-  }
-
-  /** The end of the newest video fragment known: the live edge. */
-  private long liveEdgeUs() {
-    TrackCursor v = video;
-    return v == null ? 0 : v.timeline.endUs();
-  }
-
-  /** The start of the DVR window (the first fragment known when the window is infinite). */
-  private long liveWindowStartUs() {
-    TrackCursor v = video;
-    if (v == null) {
-      return 0;
-    }
-    long first = v.timeline.startUs();
-    return liveWindowUs > 0 ? Math.max(first, liveEdgeUs() - liveWindowUs) : first;
-  }
-
-  /** Where a live session joins: the join offset behind the edge, inside the window. */
-  private long liveJoinUs() {
-    long offsetUs = (long) (config.playback().liveJoinOffsetFragments() * fragmentDurationUs);
-    return Math.max(liveWindowStartUs(), liveEdgeUs() - offsetUs);
-  }
-
+  /** Returns to the join point behind the live edge, where the automatic catch-up applies again. */
   private void doSeekToLive() {
-    if (!live || video == null || state == PlayerState.FAILED) {
+    LiveFollower l = live;
+    if (l == null || video == null || state == PlayerState.FAILED) {
       return;
     }
-    emit(new SessionEvent.Seek(clock.nowMs(), positionUs(), liveJoinUs()));
+    emit(new SessionEvent.Seek(clock.nowMs(), positionUs(), l.joinUs()));
     ended = false;
-    behindByChoice = false;
-    restartAt(liveJoinUs(), BufferingCause.SEEK);
+    l.onReturnToEdge();
+    restartAt(l.joinUs(), BufferingCause.SEEK);
   }
 
-  /**
-   * Live: the newest known fragment is fetched only once the next one should be published too (a
-   * fragment duration after we learned of it), so its tfrf announces the next and the timeline
-   * grows without a manifest refresh; unless the buffer is too short to wait.
-   */
-  private boolean deferNewest(TrackCursor t, long now, long pos) {
-    if (t.nextChunk != t.chunkCount() - 1) {
-      return false;
+  /** The engine as {@link LiveFollower} sees it: loop thread only, except {@link #post}. */
+  private final class LiveHost implements LiveFollower.Host {
+    @Override
+    public @Nullable TrackCursor audioTrack() {
+      return audioTrack;
     }
-    long bufferUs = t.bufferedEndUs - pos;
-    boolean canWait = bufferUs > fragmentDurationUs;
-    return canWait && now - t.newestLearnedNs < fragmentDurationUs * 1000L;
-  }
 
-  /** Grows {@code t}'s timeline from a live fragment's tfxd and tfrf boxes. */
-  private void growFromFragment(TrackCursor t, byte[] body, FragmentRef chunk) {
-    Fragment f;
-    try {
-      f =
-          FragmentParser.parseStructure(
-              ByteBuffer.wrap(body),
-              new FragmentContext(
-                  t == video ? TrackType.VIDEO : TrackType.AUDIO,
-                  t.timeline.timeScale(),
-                  chunk.startTicks()));
-    } catch (RuntimeException e) {
-      return; // the decode thread reports it
+    @Override
+    public PlayerState state() {
+      return state;
     }
-    f.tfxd().ifPresent(x -> t.timeline.add(x.absoluteTimeTicks(), x.durationTicks()));
-    boolean grown = false;
-    for (TfrfEntry e : f.lookahead()) {
-      grown |= t.timeline.add(e.absoluteTimeTicks(), e.durationTicks());
-    }
-    if (grown) {
-      t.newestLearnedNs = time.nanoTime();
-      if (t == video) {
-        lastGrowthNs = t.newestLearnedNs;
-      }
-    }
-  }
 
-  private void requestRefresh(long now) {
-    ExecutorService ex = refresher;
-    if (refreshInFlight || ex == null) {
-      return;
+    @Override
+    public boolean sessionEnded() {
+      return ended;
     }
-    refreshInFlight = true;
-    lastRefreshStartNs = now;
-    nextRefreshNs = now + refreshIntervalNs();
-    HttpFetcher f = fetcher;
-    String url = options.url();
-    ex.execute(
-        () -> {
-          try {
-            Manifest m = new ManifestLoader(f, new ManifestParser()).load(url);
-            post(() -> onRefreshed(m));
-          } catch (ManifestException | FetchException e) {
-            post(() -> onRefreshFailed(e.getMessage()));
-          } catch (RuntimeException e) {
-            post(() -> onRefreshFailed(e.toString()));
-          }
-        });
-  }
 
-  private void onRefreshFailed(String reason) {
-    refreshInFlight = false;
-    // Playback goes on with what is known; the next refresh comes at the fallback period.
-    emit(new SessionEvent.FragmentFailed(clock.nowMs(), "manifest", -1, -1, reason, "retry"));
-  }
+    @Override
+    public PlaybackSettings settings() {
+      return config.playback();
+    }
 
-  private void onRefreshed(Manifest m) {
-    refreshInFlight = false;
-    TrackCursor v = video;
-    if (v == null) {
-      return;
+    @Override
+    public HttpFetcher fetcher() {
+      return fetcher;
     }
-    StreamIndex sv =
-        m.streams(StreamType.VIDEO).stream()
-            .filter(s -> s.displayName().equals(v.levels.stream().displayName()))
-            .findFirst()
-            .orElse(null);
-    if (sv == null) {
-      onRefreshFailed(
-          "the refreshed manifest lost the video stream " + v.levels.stream().displayName());
-      return;
-    }
-    ChunkTimeline fresh = sv.timeline();
-    if (fresh.chunkCount() > 0 && v.timeline.count() > 0) {
-      long freshEnd = fresh.endUs();
-      long knownEnd = v.timeline.endUs();
-      // Timestamps jumped (the origin restarted): back, or forward by more than the time that
-      // passed since the stream last grew explains. Start over from the new timeline.
-      long explainedGapUs = (time.nanoTime() - lastGrowthNs) / 1000 + 2 * fragmentDurationUs;
-      if (freshEnd + 2 * fragmentDurationUs < knownEnd
-          || fresh.startUs() - knownEnd > explainedGapUs) {
-        resync(m, sv);
-        return;
-      }
-    }
-    if (v.timeline.merge(fresh) > 0) {
-      lastGrowthNs = time.nanoTime();
-      v.newestLearnedNs = lastGrowthNs;
-    }
-    TrackCursor a = audioTrack;
-    if (a != null) {
-      m.streams(StreamType.AUDIO).stream()
-          .filter(s -> s.displayName().equals(a.levels.stream().displayName()))
-          .findFirst()
-          .ifPresent(
-              s -> {
-                if (a.timeline.merge(s.timeline()) > 0) {
-                  a.newestLearnedNs = time.nanoTime();
-                }
-              });
-    }
-    if (!m.live() && !liveEnded) {
-      liveEnded = true;
-      note("the broadcast ended; playing out what is buffered");
-    }
-  }
 
-  /** The origin restarted with new timestamps: adopt its timeline and join at its edge. */
-  private void resync(Manifest m, StreamIndex sv) {
-    TrackCursor v = video;
-    if (v == null) {
-      return;
+    /** Any thread (the manifest-refresh thread posts its result). */
+    @Override
+    public void post(Runnable task) {
+      PlaybackEngine.this.post(task);
     }
-    long before = v.timeline.endUs();
-    v.timeline.clear();
-    v.timeline.merge(sv.timeline());
-    TrackCursor a = audioTrack;
-    if (a != null) {
-      a.timeline.clear();
-      m.streams(StreamType.AUDIO).stream()
-          .filter(s -> s.displayName().equals(a.levels.stream().displayName()))
-          .findFirst()
-          .ifPresent(s -> a.timeline.merge(s.timeline()));
-    }
-    lastGrowthNs = time.nanoTime();
-    note(
-        "the live stream restarted (timestamps jumped from "
-            + before / 1000
-            + " ms to "
-            + v.timeline.endUs() / 1000
-            + " ms); resynchronized at the live edge");
-    restartAt(liveJoinUs(), BufferingCause.SEEK);
-  }
 
-  /** Refresh fallback, end of the broadcast, DVR window and latency bounds. */
-  private void liveControl(long now, long pos) {
-    if (!liveEnded && now >= nextRefreshNs) {
-      requestRefresh(now);
+    @Override
+    public void emit(SessionEvent event) {
+      PlaybackEngine.this.emit(event);
     }
-    if (!liveEnded && now - lastGrowthNs > (long) (config.playback().liveEndAfterS() * 1e9)) {
-      liveEnded = true;
-      note(
-          "no new fragment for "
-              + Math.round(config.playback().liveEndAfterS())
-              + " s: the broadcast ended; playing out what is buffered");
+
+    @Override
+    public void note(String message) {
+      PlaybackEngine.this.note(message);
     }
-    if (liveEnded) {
-      for (TrackCursor t : new TrackCursor[] {video, audioTrack}) {
-        if (t != null && !t.nextKnown() && t.inFlight == null) {
-          finish(t);
-        }
-      }
-      return;
+
+    @Override
+    public void finish(TrackCursor t) {
+      PlaybackEngine.this.finish(t);
     }
-    if (ended || now - lastLiveJumpNs < 1_000_000_000L) {
-      return;
-    }
-    long windowStart = liveWindowStartUs();
-    if (pos < windowStart) {
-      lastLiveJumpNs = now;
-      note("fell out of the DVR window; resumed at its start");
-      emit(new SessionEvent.Seek(clock.nowMs(), pos, windowStart + fragmentDurationUs / 2));
-      restartAt(Math.min(windowStart + fragmentDurationUs / 2, liveJoinUs()), BufferingCause.SEEK);
-      return;
-    }
-    long maxLatencyUs = (long) (config.playback().liveMaxLatencyFragments() * fragmentDurationUs);
-    if (state == PlayerState.PLAYING && liveEdgeUs() - pos > maxLatencyUs && !behindByChoice) {
-      lastLiveJumpNs = now;
-      note("fell " + (liveEdgeUs() - pos) / 1_000_000 + " s behind the live edge; skipping ahead");
-      emit(new SessionEvent.Seek(clock.nowMs(), pos, liveJoinUs()));
-      restartAt(liveJoinUs(), BufferingCause.SEEK);
+
+    @Override
+    public void restartAt(long targetUs) {
+      PlaybackEngine.this.restartAt(targetUs, BufferingCause.SEEK);
     }
   }
 
@@ -1524,14 +1314,8 @@ public final class PlaybackEngine implements Player {
       lastDriftMs = median;
       emit(new SessionEvent.AvDrift(clock.nowMs(), median, maxAbs, drift.length));
     }
-    if (live) {
-      emit(
-          new SessionEvent.LiveLatency(
-              clock.nowMs(),
-              Math.max(0, liveEdgeUs() - pos) / 1000.0,
-              liveEdgeUs(),
-              liveWindowStartUs(),
-              pos));
+    if (live != null) {
+      live.reportLatency(pos);
     }
     FrameCounters c = p.counters();
     emit(
@@ -1552,6 +1336,7 @@ public final class PlaybackEngine implements Player {
     FrameCounters c = p == null ? null : p.counters();
     long pos = manifest == null ? 0 : positionUs();
     TrackCursor v = video;
+    LiveFollower l = live;
     snapshot =
         new PlayerSnapshot(
             state,
@@ -1575,9 +1360,9 @@ public final class PlaybackEngine implements Player {
             Optional.ofNullable(error),
             Optional.ofNullable(notice),
             startupMs,
-            live ? liveWindowStartUs() : 0,
-            live ? liveEdgeUs() : durationUs(),
-            live && manifest != null ? Math.max(0, liveEdgeUs() - pos) / 1000.0 : -1);
+            l != null ? l.windowStartUs() : 0,
+            l != null ? l.edgeUs() : durationUs(),
+            l != null && manifest != null ? Math.max(0, l.edgeUs() - pos) / 1000.0 : -1);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -1654,8 +1439,8 @@ public final class PlaybackEngine implements Player {
     if (audioWorker != null) {
       audioWorker.close();
     }
-    if (refresher != null) {
-      refresher.shutdownNow();
+    if (live != null) {
+      live.close();
     }
     fetcher.close();
     retiredFetchers.forEach(HttpFetcher::close);
