@@ -47,10 +47,16 @@ public interface AudioOutput extends MediaClock, AutoCloseable {
   /** Mutes or unmutes without changing the volume. */
   void setMuted(boolean muted);
 
-  /** False when no audio device could be opened and a silent, system-clock output runs instead. */
+  /**
+   * False when no audio device could be opened, or the device failed mid-session, and a silent,
+   * system-clock output runs instead.
+   */
   boolean deviceAvailable();
 
-  /** Why the device is unavailable, once, for the user; empty when a device plays. */
+  /**
+   * Why the device is unavailable (none opened, or it failed mid-session), once per cause, for the
+   * user; empty otherwise. The engine polls it on every loop turn.
+   */
   Optional<String> deviceProblem();
 
   /** Stops the feeding thread and releases the device; idempotent. */

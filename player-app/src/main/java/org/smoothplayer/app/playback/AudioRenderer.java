@@ -31,10 +31,21 @@ import org.smoothplayer.decoder.audio.PcmChunk;
  * most {@value #MAX_EXTRAPOLATION_US} us and never past the frames written, and the clock never
  * runs backwards within a timeline. When queue and line run dry the clock stops.
  *
+ * <p>Device failure: when a device line (any line but a {@link SilentLine}) throws a {@link
+ * RuntimeException} from any call mid-session (headset unplugged, sound server restarted), the
+ * renderer closes it and goes on, once, on a {@link SilentLine} timed by the same time source:
+ * {@link #deviceAvailable()} turns false, {@link #deviceProblem()} says why, and the clock goes on
+ * from where it was (the device's last reading, extrapolated as above). The audio the device held
+ * but had not played, and the piece being written, are replaced by as much silence, so the clock
+ * still reaches the end of the accepted audio. A silent line that throws is a bug: the renderer
+ * logs it and closes.
+ *
  * <p>Thread ownership: {@link #enqueue} runs on the audio decode thread, {@link #positionUs()} and
  * {@link #queuedEndUs()} on any thread, the rest on the playback loop thread; the feeding thread
- * owns the line's {@code write}. Shared state is guarded by {@code lock}; line writes and flushes
- * are serialized by {@code lineLock}.
+ * owns the line's {@code write}. Shared state is guarded by {@code lock}; line writes, flushes and
+ * the switch to the silent line are serialized by {@code lineLock}; starting and stopping the line
+ * by {@code runLock}. Lock order: {@code lineLock}, then {@code runLock}, then {@code lock}; no
+ * line method is called while holding {@code lock}.
  */
 public final class AudioRenderer implements AudioOutput {
   private static final Logger LOG = LoggerFactory.getLogger(AudioRenderer.class);
@@ -64,11 +75,17 @@ public final class AudioRenderer implements AudioOutput {
   private static final int FRAME_BYTES = PcmChunk.BYTES_PER_FRAME;
   private static final int UNITY_GAIN_Q16 = 1 << 16;
 
-  private final AudioLine line;
+  // The device line until it fails, then the SilentLine replacing it: changes at most once, in
+  // failOver, while holding lineLock and lock. Volatile so any thread reads it without a lock; a
+  // reading taken from a line that was replaced meanwhile is discarded (positionUs checks).
+  private volatile AudioLine line;
   private final TimeSource time;
   private final long queueLimitFrames;
-  private final boolean deviceAvailable;
-  // Read and cleared once by any thread.
+  // Buffer size of the line given at construction, for the silent line replacing a failed device.
+  private final int lineBufferFrames;
+  // Turns false at most once, in failOver; read by any thread.
+  private volatile boolean deviceAvailable;
+  // Set at construction or by failOver; read and cleared once by any thread.
   private final AtomicReference<@Nullable String> deviceProblem;
   private final Thread feeder;
 
@@ -79,8 +96,14 @@ public final class AudioRenderer implements AudioOutput {
   private final Condition workAvailable = lock.newCondition();
   // Signalled when the feeder has handed everything to the line.
   private final Condition handedOver = lock.newCondition();
-  // Held by the feeder around line.write and by flush around line.flush.
+  // Held by the feeder around line.write, by flush around line.flush, by close around line.close
+  // and by failOver around the switch of the line.
   private final Object lineLock = new Object();
+  // Held around line.start/stop by play, pause, flush and close, and by failOver while it starts
+  // the new line, so the last start or stop follows the last change of the playing state.
+  private final Object runLock = new Object();
+  // Guarded by lineLock: close() has released the line.
+  private boolean released;
 
   // Guarded by lock.
   private final ArrayDeque<Piece> queue = new ArrayDeque<>();
@@ -128,6 +151,7 @@ public final class AudioRenderer implements AudioOutput {
     this.queueLimitFrames = queueLimitUs * RATE_HZ / 1_000_000L;
     this.deviceAvailable = deviceAvailable;
     this.deviceProblem = new AtomicReference<>(deviceProblem);
+    this.lineBufferFrames = bufferFramesOf(line);
     this.lineBaseFrames = line.framePosition();
     this.lastRawNs = time.nanoTime();
     this.feeder = new Thread(this::feed, "audio-out");
@@ -183,6 +207,17 @@ public final class AudioRenderer implements AudioOutput {
         queueLimitUs,
         !silent,
         silent ? "no audio device (silent line); the clock follows the time source" : null);
+  }
+
+  /** The buffer size of {@code line}, or the default when it does not tell. */
+  private static int bufferFramesOf(AudioLine line) {
+    int frames;
+    try {
+      frames = line.bufferFrames();
+    } catch (RuntimeException e) {
+      frames = 0;
+    }
+    return frames > 0 ? frames : DEFAULT_LINE_BUFFER_MS * RATE_HZ / 1000;
   }
 
   private record OpenAttempt(@Nullable AudioLine line, String problem) {}
@@ -297,7 +332,7 @@ public final class AudioRenderer implements AudioOutput {
     } finally {
       lock.unlock();
     }
-    line.start();
+    setLineRunning(true);
   }
 
   @Override
@@ -311,7 +346,7 @@ public final class AudioRenderer implements AudioOutput {
     } finally {
       lock.unlock();
     }
-    line.stop();
+    setLineRunning(false);
   }
 
   @Override
@@ -341,10 +376,14 @@ public final class AudioRenderer implements AudioOutput {
       lock.unlock();
     }
     // Stopping makes a blocked write return; the feeder then sees the new epoch and discards.
-    line.stop();
+    setLineRunning(false);
     synchronized (lineLock) {
-      line.flush();
-      long base = line.framePosition();
+      onCurrentLine(
+          l -> {
+            l.flush();
+            return 0;
+          });
+      long base = onCurrentLine(AudioLine::framePosition);
       lock.lock();
       try {
         lineBaseFrames = base;
@@ -353,41 +392,63 @@ public final class AudioRenderer implements AudioOutput {
         lock.unlock();
       }
       if (restart) {
-        line.start();
+        onCurrentLine(
+            l -> {
+              l.start();
+              return 0;
+            });
       }
     }
   }
 
   @Override
   public long positionUs() {
-    long lineFrames = line.framePosition();
-    long now = time.nanoTime();
-    lock.lock();
-    try {
-      long handedFrames = writtenFrames + inFlightFrames;
-      long raw = Math.max(0, Math.min(lineFrames - lineBaseFrames, handedFrames));
-      long estimate;
-      if (raw != lastRawFrames) {
-        lastRawFrames = raw;
-        lastRawNs = now;
-        estimate = raw;
-      } else if (playing && raw < handedFrames) {
-        long sinceUs = Math.min(MAX_EXTRAPOLATION_US, Math.max(0, (now - lastRawNs) / 1000));
-        estimate = Math.min(handedFrames, raw + sinceUs * RATE_HZ / 1_000_000L);
-      } else {
-        // Paused or dry: nothing plays, so extrapolation restarts from now.
-        lastRawNs = now;
-        estimate = raw;
+    while (true) {
+      AudioLine l = line;
+      long lineFrames;
+      try {
+        lineFrames = l.framePosition();
+      } catch (RuntimeException e) {
+        failOver(l, e);
+        continue;
       }
-      if (estimate < reportedFrames) {
-        estimate = reportedFrames;
-      } else {
-        reportedFrames = estimate;
+      long now = time.nanoTime();
+      lock.lock();
+      try {
+        if (l != line) {
+          // Replaced after the reading: a position of the old line means nothing on the new base.
+          continue;
+        }
+        return positionUs(lineFrames, now);
+      } finally {
+        lock.unlock();
       }
-      return timelineStartUs + estimate * 1_000_000L / RATE_HZ;
-    } finally {
-      lock.unlock();
     }
+  }
+
+  /** The clock from a reading of the current line taken at {@code now}; holds lock. */
+  private long positionUs(long lineFrames, long now) {
+    long handedFrames = writtenFrames + inFlightFrames;
+    long raw = Math.max(0, Math.min(lineFrames - lineBaseFrames, handedFrames));
+    long estimate;
+    if (raw != lastRawFrames) {
+      lastRawFrames = raw;
+      lastRawNs = now;
+      estimate = raw;
+    } else if (playing && raw < handedFrames) {
+      long sinceUs = Math.min(MAX_EXTRAPOLATION_US, Math.max(0, (now - lastRawNs) / 1000));
+      estimate = Math.min(handedFrames, raw + sinceUs * RATE_HZ / 1_000_000L);
+    } else {
+      // Paused or dry: nothing plays, so extrapolation restarts from now.
+      lastRawNs = now;
+      estimate = raw;
+    }
+    if (estimate < reportedFrames) {
+      estimate = reportedFrames;
+    } else {
+      reportedFrames = estimate;
+    }
+    return timelineStartUs + estimate * 1_000_000L / RATE_HZ;
   }
 
   @Override
@@ -429,12 +490,16 @@ public final class AudioRenderer implements AudioOutput {
     gainQ16 = muted ? 0 : (int) Math.round(volume * UNITY_GAIN_Q16);
   }
 
+  /** False when no device could be opened, and from the moment a device failed mid-session. */
   @Override
   public boolean deviceAvailable() {
     return deviceAvailable;
   }
 
-  /** Why no device plays, on the first call only (so it is told once); empty afterwards. */
+  /**
+   * Why no device plays (none could be opened, or it failed mid-session), on the first call after
+   * that became known only (so it is told once); empty otherwise.
+   */
   @Override
   public Optional<String> deviceProblem() {
     return Optional.ofNullable(deviceProblem.getAndSet(null));
@@ -455,15 +520,167 @@ public final class AudioRenderer implements AudioOutput {
     } finally {
       lock.unlock();
     }
-    line.stop();
+    try {
+      setLineRunning(false);
+    } catch (RuntimeException e) {
+      LOG.warn("stopping the audio line on close failed", e);
+    }
     try {
       feeder.join(1000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     synchronized (lineLock) {
-      line.close();
+      released = true;
+      try {
+        line.close();
+      } catch (RuntimeException e) {
+        LOG.warn("closing the audio line failed", e);
+      }
     }
+  }
+
+  /** A call on the line that returns a number (or 0 for void calls). */
+  @FunctionalInterface
+  private interface LineCall {
+    long call(AudioLine line);
+  }
+
+  /**
+   * Runs {@code call} on the current line; when a device line throws, switches to the silent line
+   * and runs it there. Any other failure propagates.
+   */
+  private long onCurrentLine(LineCall call) {
+    AudioLine l = line;
+    try {
+      return call.call(l);
+    } catch (RuntimeException e) {
+      return call.call(failOver(l, e));
+    }
+  }
+
+  /**
+   * Starts or stops the current line under {@code runLock}. A device line that throws is replaced
+   * (outside {@code runLock}, by lock order); the switch brings the silent line to the playing
+   * state itself.
+   */
+  private void setLineRunning(boolean run) {
+    AudioLine l;
+    RuntimeException failure = null;
+    synchronized (runLock) {
+      l = line;
+      try {
+        if (run) {
+          l.start();
+        } else {
+          l.stop();
+        }
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
+    if (failure != null) {
+      failOver(l, failure);
+    }
+  }
+
+  /**
+   * Replaces the device line {@code failed}, which threw {@code cause}, by a silent line timed by
+   * the renderer's time source, once, and returns the line to use now. The clock goes on from where
+   * it is: the position last reported, or the device's last reading extrapolated (at most {@value
+   * #MAX_EXTRAPOLATION_US} us) if that is further; the frames the device held but had not played,
+   * and the piece being written, are queued again as silence. The failed line is closed (a failure
+   * doing so is logged). Called on any thread, with or without {@code lineLock}, never holding
+   * {@code lock} or {@code runLock}.
+   *
+   * @throws RuntimeException {@code cause}, when {@code failed} is a silent line (a bug)
+   */
+  private AudioLine failOver(AudioLine failed, RuntimeException cause) {
+    if (failed instanceof SilentLine) {
+      throw cause;
+    }
+    AudioLine current = line;
+    if (current != failed) {
+      return current;
+    }
+    try {
+      // Makes a write blocked on the device return, so the feeder lets go of lineLock.
+      failed.stop();
+    } catch (RuntimeException e) {
+      LOG.debug("stopping the failed audio device threw too", e);
+    }
+    SilentLine silent;
+    boolean closeFailed;
+    synchronized (lineLock) {
+      current = line;
+      if (current != failed) {
+        return current;
+      }
+      silent = new SilentLine(time);
+      silent.open(lineBufferFrames);
+      long silentStartFrames = silent.framePosition();
+      String message = cause.getMessage();
+      String problem =
+          "the audio device failed ("
+              + cause.getClass().getSimpleName()
+              + (message == null || message.isBlank() ? "" : ": " + message)
+              + "); playing on silently, the clock follows the system clock";
+      lock.lock();
+      try {
+        // Where the clock is now: the device's last reading, extrapolated as positionUs would.
+        positionUs(lastRawFrames + lineBaseFrames, time.nanoTime());
+        long playedFrames = reportedFrames;
+        long lostFrames = Math.max(0, writtenFrames + inFlightFrames - playedFrames);
+        if (lostFrames > 0) {
+          queue.addFirst(new Piece(null, lostFrames));
+          queuedFrames += lostFrames;
+        }
+        writtenFrames = playedFrames;
+        inFlightFrames = 0;
+        lastRawFrames = playedFrames;
+        lastRawNs = time.nanoTime();
+        lineBaseFrames = silentStartFrames - playedFrames;
+        // The feeder drops the piece it holds (now part of the silence above).
+        epoch++;
+        line = silent;
+        deviceAvailable = false;
+        deviceProblem.set(problem);
+        workAvailable.signalAll();
+      } finally {
+        lock.unlock();
+      }
+      LOG.warn(problem, cause);
+      synchronized (runLock) {
+        boolean run;
+        lock.lock();
+        try {
+          run = playing && !closed;
+        } finally {
+          lock.unlock();
+        }
+        if (run) {
+          silent.start();
+        }
+      }
+      if (released) {
+        // close() ran already and released the failed line.
+        silent.close();
+      }
+      closeFailed = !released;
+    }
+    if (closeFailed) {
+      try {
+        failed.close();
+      } catch (RuntimeException e) {
+        LOG.warn("closing the failed audio device failed", e);
+      }
+    }
+    return silent;
+  }
+
+  /** The line audio goes to now: the device, or the silent line that replaced it (for tests). */
+  AudioLine currentLine() {
+    return line;
   }
 
   /**
@@ -524,9 +741,17 @@ public final class AudioRenderer implements AudioOutput {
         } finally {
           lock.unlock();
         }
-        int written;
+        int written = -1;
         synchronized (lineLock) {
-          written = epoch == pendingEpoch ? line.write(buffer, pendingOffset, pendingBytes) : -1;
+          if (epoch == pendingEpoch) {
+            AudioLine l = line;
+            try {
+              written = l.write(buffer, pendingOffset, pendingBytes);
+            } catch (RuntimeException e) {
+              // A failed device is replaced; a failing silent line ends the feeding (below).
+              failOver(l, e);
+            }
+          }
         }
         lock.lock();
         try {
