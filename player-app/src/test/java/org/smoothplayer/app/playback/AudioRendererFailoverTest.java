@@ -3,6 +3,7 @@ package org.smoothplayer.app.playback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.smoothplayer.app.playback.PlaybackTestSupport.awaitTrue;
 import static org.smoothplayer.app.playback.PlaybackTestSupport.framesIn;
+import static org.smoothplayer.app.playback.PlaybackTestSupport.handedToLine;
 import static org.smoothplayer.app.playback.PlaybackTestSupport.pcm;
 
 import java.util.ArrayList;
@@ -139,10 +140,6 @@ class AudioRendererFailoverTest {
     AudioRenderer r = AudioRenderer.onLine(line, time, AudioRenderer.DEFAULT_QUEUE_LIMIT_US);
     opened.add(r);
     return r;
-  }
-
-  private static void handedToLine(AudioRenderer r) throws InterruptedException {
-    assertThat(r.awaitHandedToLine(10_000)).as("queue handed to the line").isTrue();
   }
 
   @Test

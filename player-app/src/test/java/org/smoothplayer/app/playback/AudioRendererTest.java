@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.smoothplayer.app.playback.PlaybackTestSupport.awaitBlocked;
 import static org.smoothplayer.app.playback.PlaybackTestSupport.awaitTrue;
 import static org.smoothplayer.app.playback.PlaybackTestSupport.framesIn;
+import static org.smoothplayer.app.playback.PlaybackTestSupport.handedToLine;
 import static org.smoothplayer.app.playback.PlaybackTestSupport.pcm;
 
 import java.util.ArrayList;
@@ -55,10 +56,6 @@ class AudioRendererTest {
 
   private AudioRenderer silentRenderer(long lineBufferMs) {
     return renderer(lineBufferMs, new SilentLine(time));
-  }
-
-  private static void handedToLine(AudioRenderer r) throws InterruptedException {
-    assertThat(r.awaitHandedToLine(10_000)).as("queue handed to the line").isTrue();
   }
 
   @Test

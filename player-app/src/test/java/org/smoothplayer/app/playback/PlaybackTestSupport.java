@@ -1,5 +1,7 @@
 package org.smoothplayer.app.playback;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -76,6 +78,11 @@ final class PlaybackTestSupport {
   }
 
   /** Waits (bounded) until {@code condition} holds; fails the test on timeout. */
+  /** Waits (at most 10 s) until the renderer has handed its whole queue to the line. */
+  static void handedToLine(AudioRenderer r) throws InterruptedException {
+    assertThat(r.awaitHandedToLine(10_000)).as("queue handed to the line").isTrue();
+  }
+
   static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
     long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!condition.getAsBoolean()) {
