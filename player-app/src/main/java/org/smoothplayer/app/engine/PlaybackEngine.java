@@ -984,7 +984,8 @@ public final class PlaybackEngine implements Player {
   /**
    * Gives up transfers that will clearly finish too late: a video fragment whose projected end is
    * after the buffer runs dry while a lower level would make it (the dash.js abandon rule), and any
-   * transfer past its deadline (the larger of two fragment durations and the buffer it had).
+   * transfer above level 0 past its deadline (the larger of three fragment durations and the
+   * buffer it had), refetched at level 0.
    */
   private void watchFetches(long now, long pos) {
     for (TrackCursor t : new TrackCursor[] {video, audioTrack}) {
