@@ -86,10 +86,8 @@ public final class PlaybackEngine implements Player {
   /** Transfer samples kept for the heuristics. */
   private static final int MAX_SAMPLES = 40;
 
-  /** First retry delay; doubles per attempt up to {@link #MAX_RETRY_DELAY_NS}. */
-  private static final long FIRST_RETRY_DELAY_NS = 200_000_000L;
-
-  private static final long MAX_RETRY_DELAY_NS = 2_000_000_000L;
+  /** Longest wait between manifest attempts at the start of a session, Retry-After included. */
+  private static final long MAX_MANIFEST_RETRY_WAIT_MS = 4_000;
 
   /** A fragment may be this many times larger than its level's bitrate × duration. */
   private static final double FRAGMENT_SIZE_MARGIN = 4.0;
@@ -514,8 +512,10 @@ public final class PlaybackEngine implements Player {
         emit(
             new SessionEvent.FragmentFailed(
                 clock.nowMs(), "manifest", -1, -1, e.getMessage(), "retry"));
-        long delayMs = Math.max(FIRST_RETRY_DELAY_NS / 1_000_000L << attempt, e.retryAfterMs());
-        Thread.sleep(Math.min(delayMs, MAX_RETRY_DELAY_NS / 1_000_000L * 2));
+        long delayNs =
+            RetryBackoff.delayNs(
+                attempt + 1, ThreadLocalRandom.current().nextDouble(), e.retryAfterMs());
+        Thread.sleep(Math.min(delayNs / 1_000_000L, MAX_MANIFEST_RETRY_WAIT_MS));
       }
     }
   }
@@ -984,8 +984,8 @@ public final class PlaybackEngine implements Player {
   /**
    * Gives up transfers that will clearly finish too late: a video fragment whose projected end is
    * after the buffer runs dry while a lower level would make it (the dash.js abandon rule), and any
-   * transfer above level 0 past its deadline (the larger of three fragment durations and the
-   * buffer it had), refetched at level 0.
+   * transfer above level 0 past its deadline (the larger of three fragment durations and the buffer
+   * it had), refetched at level 0.
    */
   private void watchFetches(long now, long pos) {
     for (TrackCursor t : new TrackCursor[] {video, audioTrack}) {
@@ -1181,14 +1181,10 @@ public final class PlaybackEngine implements Player {
     }
     int retries = config.playback().fragmentRetries();
     if (t.attempts <= retries) {
-      // Exponential back-off with jitter (±25 %), at least what the server asked for.
-      long backoff =
-          Math.min(MAX_RETRY_DELAY_NS, FIRST_RETRY_DELAY_NS << Math.min(20, t.attempts - 1));
-      long delay = (long) (backoff * (0.75 + 0.5 * ThreadLocalRandom.current().nextDouble()));
-      if (e.retryAfterMs() >= 0) {
-        delay = Math.max(delay, e.retryAfterMs() * 1_000_000L);
-      }
-      t.retryAtNs = time.nanoTime() + delay;
+      t.retryAtNs =
+          time.nanoTime()
+              + RetryBackoff.delayNs(
+                  t.attempts, ThreadLocalRandom.current().nextDouble(), e.retryAfterMs());
       emit(
           new SessionEvent.FragmentFailed(
               clock.nowMs(), t.name, level, chunk.index(), e.getMessage(), "retry"));

@@ -220,6 +220,30 @@ class FaultToleranceTest {
   }
 
   @Test
+  @Timeout(60)
+  void a_manifest_that_answers_503_every_time_fails_after_retries_spaced_as_the_server_asked()
+      throws Exception {
+    Outcome o = play("Manifest=503");
+    assertThat(o.end().state()).isEqualTo(PlayerState.FAILED);
+    assertThat(o.end().error())
+        .get()
+        .asString()
+        .contains("cannot fetch the manifest")
+        .contains("503");
+    List<SessionEvent.FragmentFailed> retries = o.failures();
+    assertThat(retries).hasSize(PlaybackSettings.DEFAULTS.fragmentRetries());
+    assertThat(retries).allSatisfy(f -> assertThat(f.stream()).isEqualTo("manifest"));
+    assertThat(retries).extracting(SessionEvent.FragmentFailed::action).containsOnly("retry");
+    // Retry-After: 1 on every answer: no attempt comes sooner than a second after the previous one.
+    for (int i = 1; i < retries.size(); i++) {
+      assertThat(retries.get(i).tMs() - retries.get(i - 1).tMs())
+          .as("gap before attempt %d", i + 2)
+          .isGreaterThanOrEqualTo(990);
+    }
+    assertThat(o.ended().reason()).isEqualTo("error");
+  }
+
+  @Test
   @Timeout(90)
   void an_origin_restarted_mid_session_is_survived() throws Exception {
     Path ladder = Presentations.cached(PlaybackEngineTest.LADDER);
