@@ -62,4 +62,23 @@ class ConfigFileTest {
     assertThatThrownBy(() -> ConfigFile.read(dir.resolve("missing.json")))
         .hasMessageContaining("no such file");
   }
+
+  @Test
+  void a_file_over_one_mebibyte_is_refused_before_it_is_read_naming_the_limit(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("settings.json");
+    // A valid object padded with whitespace to one byte over the limit.
+    String object = "{\"buffer.startupS\": 2}";
+    Files.writeString(file, object + " ".repeat((int) ConfigFile.MAX_BYTES + 1 - object.length()));
+    assertThat(Files.size(file)).isEqualTo(ConfigFile.MAX_BYTES + 1);
+    assertThatThrownBy(() -> ConfigFile.read(file))
+        .isInstanceOf(ConfigFileException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("at most 1048576 bytes");
+    assertThatThrownBy(() -> SettingsFile.read(file))
+        .isInstanceOf(ConfigFileException.class)
+        .hasMessageContaining("settings file of at most 1048576 bytes");
+    Files.writeString(file, object + " ".repeat((int) ConfigFile.MAX_BYTES - object.length()));
+    assertThat(ConfigFile.read(file).problems()).isEmpty();
+  }
 }
