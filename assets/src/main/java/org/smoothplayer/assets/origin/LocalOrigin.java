@@ -64,7 +64,8 @@ public final class LocalOrigin implements AutoCloseable {
   private final ServerSocket serverSocket;
   private final @Nullable SharedLink link;
   private final long latencyMs;
-  private final FaultPlan faults;
+  // Replaced by setFaults on any thread, read by connection threads once per request.
+  private volatile FaultPlan faults;
   private final @Nullable RequestLog requestLog;
   private final @Nullable LiveBroadcast live;
   private final int idleTimeoutMs;
@@ -153,6 +154,16 @@ public final class LocalOrigin implements AutoCloseable {
     return Optional.ofNullable(live);
   }
 
+  /**
+   * Replaces the fault rules of the running origin with {@code rules} (an empty list removes every
+   * fault), each {@code @N} budget counted afresh from now. Requests already being answered keep
+   * the rule they got; every request read after this call is matched against the new rules.
+   * Thread-safe.
+   */
+  public void setFaults(List<FaultRule> rules) {
+    faults = new FaultPlan(Objects.requireNonNull(rules, "rules"));
+  }
+
   /** How many TCP connections have been accepted so far. */
   public long acceptedConnections() {
     return acceptedConnections.get();
@@ -161,10 +172,11 @@ public final class LocalOrigin implements AutoCloseable {
   /** One line for people: URL, root, link, latency, faults and log. */
   public String describe() {
     String linkText = link == null ? "unlimited" : link.trace().describe();
+    List<FaultRule> rules = faults.rules();
     String faultText =
-        faults.rules().isEmpty()
+        rules.isEmpty()
             ? "none"
-            : faults.rules().stream().map(FaultRule::text).collect(Collectors.joining(" "));
+            : rules.stream().map(FaultRule::text).collect(Collectors.joining(" "));
     return "Smooth Streaming origin at "
         + baseUri
         + " serving "

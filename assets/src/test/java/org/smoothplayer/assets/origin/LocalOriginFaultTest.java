@@ -162,6 +162,28 @@ class LocalOriginFaultTest {
   }
 
   @Test
+  void faults_set_on_a_running_origin_apply_to_the_next_requests_and_can_be_removed()
+      throws Exception {
+    try (LocalOrigin origin = origin("Manifest=503@1");
+        RawHttp http = new RawHttp(origin.port())) {
+      origin.setFaults(List.of(FaultRule.parse("Manifest=500")));
+      assertThat(http.get("/Manifest").status()).as("the old rule is gone").isEqualTo(500);
+      assertThat(http.get("/Manifest").status()).isEqualTo(500);
+      assertThat(origin.describe()).contains("Manifest=500").doesNotContain("503");
+
+      origin.setFaults(List.of(FaultRule.parse("Manifest=404@1")));
+      assertThat(http.get("/Manifest").status())
+          .as("a budget counts from the change")
+          .isEqualTo(404);
+      assertThat(http.get("/Manifest").status()).isEqualTo(200);
+
+      origin.setFaults(List.of());
+      assertThat(http.get("/Manifest").text()).isEqualTo("<SmoothStreamingMedia/>");
+      assertThat(origin.describe()).contains("faults: none");
+    }
+  }
+
+  @Test
   void the_first_matching_rule_with_budget_left_wins() throws Exception {
     try (LocalOrigin origin = origin("Fragments=500@1", "video=404@1", "QualityLevels=truncate@1");
         RawHttp http = new RawHttp(origin.port())) {
