@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smoothplayer.app.playback.AudioOutput;
@@ -59,6 +60,9 @@ final class DecodeWorker implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger pending =
       new java.util.concurrent.atomic.AtomicInteger();
 
+  // Set once before the thread starts (video workers only).
+  private @Nullable VideoPresenter presenter;
+
   // Worker thread only.
   private VideoDecoder videoDecoder;
   private AudioDecoder audioDecoder;
@@ -80,6 +84,7 @@ final class DecodeWorker implements AutoCloseable {
       Consumer<SessionEvent> events,
       SessionClock clock) {
     DecodeWorker w = new DecodeWorker("video", events, clock);
+    w.presenter = presenter;
     w.submit(
         () ->
             w.videoDecoder =
@@ -161,11 +166,19 @@ final class DecodeWorker implements AutoCloseable {
           videoDecoder.configure(config);
           outputLevel = level;
           outputGeneration = gen;
+          long skippedBefore = videoDecoder.stats().samplesSkipped();
           for (EncodedSample sample : fragment.samples()) {
             if (gen != generation || closed) {
               return;
             }
             videoDecoder.decode(sample);
+          }
+          // Samples skipped after a decode error (until the next key frame) never become
+          // pictures: they count as dropped at this level, for the frame-drop cap.
+          long undecoded = videoDecoder.stats().samplesSkipped() - skippedBefore;
+          VideoPresenter p = presenter;
+          if (undecoded > 0 && p != null) {
+            p.countUndecoded(level, undecoded);
           }
         });
   }

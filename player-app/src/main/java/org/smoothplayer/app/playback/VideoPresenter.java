@@ -255,6 +255,34 @@ public final class VideoPresenter implements FrameSource, AutoCloseable {
     queue.clear();
   }
 
+  /**
+   * Counts {@code frames} of {@code level} that the decoder could not turn into pictures (samples
+   * skipped after a decode error until the next key frame) as dropped at that level, so that the
+   * frame-drop cap of the heuristics sees a level that does not decode as it sees one that cannot
+   * keep up. Any thread.
+   *
+   * @throws IllegalArgumentException if {@code level} is outside {@code 0..levelCount-1} or {@code
+   *     frames} is negative
+   */
+  public void countUndecoded(int level, long frames) {
+    if (level < 0 || level >= levelCount || frames < 0) {
+      throw new IllegalArgumentException(
+          "expected a level in 0.."
+              + (levelCount - 1)
+              + " and frames >= 0, was "
+              + level
+              + ", "
+              + frames);
+    }
+    lock.lock();
+    try {
+      dropped += frames;
+      droppedPerLevel[level] += frames;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** A snapshot of the rendered and dropped counts. */
   public FrameCounters counters() {
     lock.lock();

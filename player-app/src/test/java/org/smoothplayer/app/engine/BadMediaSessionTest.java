@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.smoothplayer.app.config.PlaybackSettings;
+import org.smoothplayer.app.config.PlayerConfig;
 import org.smoothplayer.app.session.SessionEvent;
 import org.smoothplayer.app.session.SessionRecorder;
 import org.smoothplayer.assets.generate.Presentations;
@@ -208,6 +211,68 @@ class BadMediaSessionTest {
     assertThat(o.ended().renderedFrames()).as("frames shown").isLessThan(FRAMES_PER_FRAGMENT);
     assertThat(o.decoderErrors("audio")).isEmpty();
     assertThat(o.events(SessionEvent.FragmentFailed.class)).isEmpty();
+  }
+
+  @Test
+  @Timeout(90)
+  void in_auto_mode_a_level_that_does_not_decode_is_left_once_its_lost_frames_are_counted(
+      @TempDir Path dir) throws Exception {
+    Path copy =
+        PresentationCopies.copy(
+            Presentations.cached(PlaybackEngineTest.LADDER), dir.resolve("ladder"));
+    Path manifest = copy.resolve("Manifest");
+    String xml = Files.readString(manifest, StandardCharsets.UTF_8);
+    // The top level (640x360 slices) announces the lowest level's SPS (192x108): none of its
+    // pictures decode, while every other level is intact.
+    String lowest = codecPrivateData(xml, 250_000);
+    String top = codecPrivateData(xml, 2_400_000);
+    Files.writeString(manifest, xml.replace(top, lowest), StandardCharsets.UTF_8);
+    PlayerConfig config =
+        PlayerConfig.fromValues(
+            Map.of(
+                PlaybackSettings.VIDEO_TARGET_S.key(), 4.0,
+                PlaybackSettings.AUDIO_TARGET_S.key(), 4.0),
+            "default");
+
+    SessionRecorder log = new SessionRecorder();
+    PlayerSnapshot end;
+    try (LocalOrigin origin = LocalOrigin.builder(copy).start();
+        PlaybackEngine engine =
+            PlaybackEngine.open(
+                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
+                    .headless()
+                    .silent()
+                    .withConfig(config)
+                    .withSink(log))) {
+      end = engine.awaitEnd(60_000);
+    }
+    Outcome o = new Outcome(end, log);
+
+    assertThat(end.state()).as("state; error %s", end.error()).isEqualTo(PlayerState.ENDED);
+    assertThat(o.ended().positionUs()).isGreaterThan(19_500_000L);
+    // The frames the decoder skipped at the top level are counted as dropped there...
+    List<SessionEvent.FramesDropped> topDrops =
+        o.events(SessionEvent.FramesDropped.class).stream().filter(d -> d.level() == 3).toList();
+    assertThat(topDrops).as("frames dropped at the top level").isNotEmpty();
+    double firstDropMs = topDrops.get(0).tMs();
+    // ...so the frame-drop cap takes the level out of the decisions that follow.
+    List<SessionEvent.Decision> decisions = o.events(SessionEvent.Decision.class);
+    assertThat(decisions).extracting(SessionEvent.Decision::level).contains(3);
+    assertThat(decisions)
+        .filteredOn(d -> d.tMs() > firstDropMs + 100)
+        .isNotEmpty()
+        .allSatisfy(d -> assertThat(d.level()).as("decision at %.0f ms", d.tMs()).isLessThan(3));
+    // The viewer sees pictures again: most of the 500 frames are shown.
+    assertThat(o.ended().renderedFrames()).isGreaterThan(250);
+  }
+
+  /** The {@code CodecPrivateData} of the video level of {@code bitrateBps} in {@code xml}. */
+  private static String codecPrivateData(String xml, int bitrateBps) {
+    Matcher m =
+        Pattern.compile("Bitrate=\"" + bitrateBps + "\"[^>]*CodecPrivateData=\"([0-9A-F]+)\"")
+            .matcher(xml);
+    assertThat(m.find()).as("level %d in the manifest", bitrateBps).isTrue();
+    return m.group(1);
   }
 
   // ---------------------------------------------------------------- damaging a fragment

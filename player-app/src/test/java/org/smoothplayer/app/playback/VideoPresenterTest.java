@@ -76,6 +76,24 @@ class VideoPresenterTest {
   }
 
   @Test
+  void frames_the_decoder_could_not_decode_count_as_dropped_at_their_level() {
+    VideoPresenter p = new VideoPresenter(clock, 3);
+    p.countUndecoded(2, 24);
+    p.countUndecoded(2, 1);
+    p.countUndecoded(0, 0);
+    FrameCounters c = p.counters();
+    assertThat(c.droppedAt(2)).isEqualTo(25);
+    assertThat(c.droppedAt(0)).isZero();
+    assertThat(c.dropped()).isEqualTo(25);
+    assertThat(c.rendered()).isZero();
+    assertThatThrownBy(() -> p.countUndecoded(3, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0..2");
+    assertThatThrownBy(() -> p.countUndecoded(1, -1)).isInstanceOf(IllegalArgumentException.class);
+    p.close();
+  }
+
+  @Test
   void nothing_due_gives_null() throws Exception {
     VideoPresenter p = new VideoPresenter(clock, 1);
     assertThat(p.pickDue()).isNull();
