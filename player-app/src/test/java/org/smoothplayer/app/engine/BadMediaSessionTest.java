@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.smoothplayer.app.config.PlaybackSettings;
 import org.smoothplayer.app.config.PlayerConfig;
+import org.smoothplayer.app.engine.EngineRun.Outcome;
 import org.smoothplayer.app.session.SessionEvent;
-import org.smoothplayer.app.session.SessionRecorder;
 import org.smoothplayer.assets.generate.Presentations;
 import org.smoothplayer.assets.generate.Preset;
 import org.smoothplayer.assets.origin.LocalOrigin;
@@ -42,59 +42,22 @@ class BadMediaSessionTest {
     tiny = Presentations.cached(Preset.TINY);
   }
 
-  private record Outcome(PlayerSnapshot end, SessionRecorder log) {
-    <T extends SessionEvent> List<T> events(Class<T> type) {
-      return log.events().stream().filter(type::isInstance).map(type::cast).toList();
-    }
+  /** Played to the end of {@code tiny} (4 s). */
+  private static void playedToTheEnd(Outcome o) {
+    o.playedToTheEnd(3_800_000L);
+  }
 
-    SessionEvent.SessionEnded ended() {
-      return events(SessionEvent.SessionEnded.class).get(0);
-    }
-
-    void playedToTheEnd() {
-      assertThat(end.state()).as("state; error %s", end.error()).isEqualTo(PlayerState.ENDED);
-      assertThat(ended().reason()).isEqualTo("ended");
-      assertThat(ended().error()).isEmpty();
-      assertThat(ended().positionUs()).isGreaterThan(3_800_000L);
-    }
-
-    List<SessionEvent.DecoderError> decoderErrors(String stream) {
-      return events(SessionEvent.DecoderError.class).stream()
-          .filter(e -> e.stream().equals(stream))
-          .toList();
-    }
-
-    List<Integer> loadedChunks(String stream) {
-      return events(SessionEvent.FragmentLoaded.class).stream()
-          .filter(f -> f.stream().equals(stream))
-          .map(SessionEvent.FragmentLoaded::chunkIndex)
-          .toList();
-    }
-
-    /** Frames shown by the last progress report before {@code positionUs}. */
-    long renderedBefore(long positionUs) {
-      return events(SessionEvent.Progress.class).stream()
-          .filter(p -> p.positionUs() < positionUs)
-          .mapToLong(SessionEvent.Progress::renderedFrames)
-          .max()
-          .orElse(0);
-    }
+  /** Frames shown by the last progress report before {@code positionUs}. */
+  private static long renderedBefore(Outcome o, long positionUs) {
+    return o.events(SessionEvent.Progress.class).stream()
+        .filter(p -> p.positionUs() < positionUs)
+        .mapToLong(SessionEvent.Progress::renderedFrames)
+        .max()
+        .orElse(0);
   }
 
   private static Outcome play(Path presentation, QualityChoice quality) throws Exception {
-    SessionRecorder log = new SessionRecorder();
-    PlayerSnapshot end;
-    try (LocalOrigin origin = LocalOrigin.builder(presentation).start();
-        PlaybackEngine engine =
-            PlaybackEngine.open(
-                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
-                    .headless()
-                    .silent()
-                    .withQuality(quality)
-                    .withSink(log))) {
-      end = engine.awaitEnd(40_000);
-    }
-    return new Outcome(end, log);
+    return EngineRun.play(LocalOrigin.builder(presentation), o -> o.withQuality(quality), 40_000);
   }
 
   @Test
@@ -112,7 +75,7 @@ class BadMediaSessionTest {
 
     Outcome o = play(copy, QualityChoice.auto());
 
-    o.playedToTheEnd();
+    playedToTheEnd(o);
     // The bytes arrived whole: nothing to retry, every fragment was loaded once.
     assertThat(o.events(SessionEvent.FragmentFailed.class)).isEmpty();
     assertThat(o.loadedChunks("video")).containsExactly(0, 1, 2, 3);
@@ -126,7 +89,7 @@ class BadMediaSessionTest {
     long shown = o.ended().renderedFrames();
     assertThat(shown).as("frames shown").isLessThanOrEqualTo(3L * FRAMES_PER_FRAGMENT + 5);
     // ... and the fourth fragment, which starts with an IDR picture, is.
-    long shownBeforeFourth = o.renderedBefore(3_000_000L);
+    long shownBeforeFourth = renderedBefore(o, 3_000_000L);
     assertThat(shown - shownBeforeFourth)
         .as("frames shown after 3 s (%d before)", shownBeforeFourth)
         .isGreaterThanOrEqualTo(10);
@@ -144,7 +107,7 @@ class BadMediaSessionTest {
 
     Outcome o = play(copy, QualityChoice.auto());
 
-    o.playedToTheEnd();
+    playedToTheEnd(o);
     assertThat(o.events(SessionEvent.FragmentFailed.class)).isEmpty();
     assertThat(o.loadedChunks("audio")).containsExactly(0, 1, 2, 3);
     // FFmpeg refuses the AAC frames one by one: at most one error per frame of the fragment
@@ -191,10 +154,10 @@ class BadMediaSessionTest {
 
     Outcome o = play(copy, QualityChoice.level(0));
 
-    o.playedToTheEnd();
+    playedToTheEnd(o);
     // The level's size is taken from its CodecPrivateData, not from MaxWidth/MaxHeight.
-    assertThat(o.end.levels().get(0).widthPx()).isEqualTo(320);
-    assertThat(o.end.levels().get(0).heightPx()).isEqualTo(180);
+    assertThat(o.end().levels().get(0).widthPx()).isEqualTo(320);
+    assertThat(o.end().levels().get(0).heightPx()).isEqualTo(180);
     assertThat(o.events(SessionEvent.Decision.class))
         .extracting(SessionEvent.Decision::level)
         .containsOnly(0);
@@ -234,19 +197,8 @@ class BadMediaSessionTest {
                 PlaybackSettings.AUDIO_TARGET_S.key(), 4.0),
             "default");
 
-    SessionRecorder log = new SessionRecorder();
-    PlayerSnapshot end;
-    try (LocalOrigin origin = LocalOrigin.builder(copy).start();
-        PlaybackEngine engine =
-            PlaybackEngine.open(
-                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
-                    .headless()
-                    .silent()
-                    .withConfig(config)
-                    .withSink(log))) {
-      end = engine.awaitEnd(60_000);
-    }
-    Outcome o = new Outcome(end, log);
+    Outcome o = EngineRun.play(LocalOrigin.builder(copy), opts -> opts.withConfig(config), 60_000);
+    PlayerSnapshot end = o.end();
 
     assertThat(end.state()).as("state; error %s", end.error()).isEqualTo(PlayerState.ENDED);
     assertThat(o.ended().positionUs()).isGreaterThan(19_500_000L);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.smoothplayer.app.config.PlaybackSettings;
 import org.smoothplayer.app.config.PlayerConfig;
+import org.smoothplayer.app.engine.EngineRun.Outcome;
 import org.smoothplayer.app.session.SessionEvent;
 import org.smoothplayer.app.session.SessionRecorder;
 import org.smoothplayer.assets.generate.Presentations;
@@ -34,30 +35,13 @@ class FaultToleranceTest {
     tiny = Presentations.cached(Preset.TINY);
   }
 
-  private record Outcome(PlayerSnapshot end, SessionRecorder log) {
-    <T extends SessionEvent> List<T> events(Class<T> type) {
-      return log.events().stream().filter(type::isInstance).map(type::cast).toList();
-    }
+  /** Played to the end of {@code tiny} (4 s). */
+  private static void playedToTheEnd(Outcome o) {
+    o.playedToTheEnd(3_800_000L);
+  }
 
-    List<SessionEvent.FragmentFailed> failures() {
-      return events(SessionEvent.FragmentFailed.class);
-    }
-
-    SessionEvent.SessionEnded ended() {
-      return events(SessionEvent.SessionEnded.class).get(0);
-    }
-
-    void playedToTheEnd() {
-      assertThat(end.state()).as("state; error %s", end.error()).isEqualTo(PlayerState.ENDED);
-      assertThat(ended().reason()).isEqualTo("ended");
-      assertThat(ended().positionUs()).isGreaterThan(3_800_000L);
-    }
-
-    void loadedThirdVideoFragment() {
-      assertThat(events(SessionEvent.FragmentLoaded.class))
-          .filteredOn(f -> f.stream().equals("video") && f.chunkIndex() == 2)
-          .hasSize(1);
-    }
+  private static void loadedThirdVideoFragment(Outcome o) {
+    assertThat(o.loadedChunks("video")).filteredOn(c -> c == 2).hasSize(1);
   }
 
   private static Outcome play(String rule) throws Exception {
@@ -65,25 +49,18 @@ class FaultToleranceTest {
   }
 
   private static Outcome play(String rule, QualityChoice quality) throws Exception {
-    SessionRecorder log = new SessionRecorder();
-    try (LocalOrigin origin = LocalOrigin.builder(tiny).fault(FaultRule.parse(rule)).start();
-        PlaybackEngine engine =
-            PlaybackEngine.open(
-                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
-                    .headless()
-                    .silent()
-                    .withQuality(quality)
-                    .withSink(log))) {
-      return new Outcome(engine.awaitEnd(40_000), log);
-    }
+    return EngineRun.play(
+        LocalOrigin.builder(tiny).fault(FaultRule.parse(rule)),
+        o -> o.withQuality(quality),
+        40_000);
   }
 
   @Test
   @Timeout(60)
   void a_404_is_retried_and_the_fragment_then_plays() throws Exception {
     Outcome o = play(THIRD_VIDEO + "=404@1");
-    o.playedToTheEnd();
-    o.loadedThirdVideoFragment();
+    playedToTheEnd(o);
+    loadedThirdVideoFragment(o);
     assertThat(o.failures())
         .singleElement()
         .satisfies(
@@ -98,8 +75,8 @@ class FaultToleranceTest {
   @Timeout(60)
   void a_500_is_retried_and_the_fragment_then_plays() throws Exception {
     Outcome o = play(THIRD_VIDEO + "=500@1");
-    o.playedToTheEnd();
-    o.loadedThirdVideoFragment();
+    playedToTheEnd(o);
+    loadedThirdVideoFragment(o);
     assertThat(o.failures()).singleElement().satisfies(f -> assertThat(f.reason()).contains("500"));
   }
 
@@ -107,8 +84,8 @@ class FaultToleranceTest {
   @Timeout(60)
   void a_503_with_retry_after_is_retried_no_sooner_than_the_server_asked() throws Exception {
     Outcome o = play(THIRD_VIDEO + "=503@1");
-    o.playedToTheEnd();
-    o.loadedThirdVideoFragment();
+    playedToTheEnd(o);
+    loadedThirdVideoFragment(o);
     SessionEvent.FragmentFailed failed = o.failures().get(0);
     assertThat(failed.reason()).contains("503");
     SessionEvent.FragmentRequested retry =
@@ -125,8 +102,8 @@ class FaultToleranceTest {
   @Timeout(60)
   void a_connection_reset_mid_body_is_retried_and_the_fragment_then_plays() throws Exception {
     Outcome o = play(THIRD_VIDEO + "=reset@1");
-    o.playedToTheEnd();
-    o.loadedThirdVideoFragment();
+    playedToTheEnd(o);
+    loadedThirdVideoFragment(o);
     assertThat(o.failures())
         .singleElement()
         .satisfies(f -> assertThat(f.action()).isEqualTo("retry"));
@@ -136,8 +113,8 @@ class FaultToleranceTest {
   @Timeout(60)
   void a_truncated_body_is_refused_retried_and_the_fragment_then_plays() throws Exception {
     Outcome o = play(THIRD_VIDEO + "=truncate@1");
-    o.playedToTheEnd();
-    o.loadedThirdVideoFragment();
+    playedToTheEnd(o);
+    loadedThirdVideoFragment(o);
     assertThat(o.failures())
         .singleElement()
         .satisfies(f -> assertThat(f.action()).isEqualTo("retry"));
@@ -150,8 +127,8 @@ class FaultToleranceTest {
     long t0 = System.nanoTime();
     // At the lowest level the abandon rule has nothing lower to go to: the stall rule acts.
     Outcome o = play(THIRD_VIDEO + "=stall:30@1", QualityChoice.level(0));
-    o.playedToTheEnd();
-    o.loadedThirdVideoFragment();
+    playedToTheEnd(o);
+    loadedThirdVideoFragment(o);
     assertThat(o.events(SessionEvent.FragmentAbandoned.class))
         .singleElement()
         .satisfies(a -> assertThat(a.reason()).contains("stalled"));
@@ -162,7 +139,7 @@ class FaultToleranceTest {
   @Timeout(60)
   void a_slow_first_byte_only_delays_the_fragment() throws Exception {
     Outcome o = play(THIRD_VIDEO + "=slow:1500@1", QualityChoice.level(0));
-    o.playedToTheEnd();
+    playedToTheEnd(o);
     assertThat(o.failures()).isEmpty();
     assertThat(o.events(SessionEvent.FragmentLoaded.class))
         .filteredOn(f -> f.stream().equals("video") && f.chunkIndex() == 2)
@@ -175,7 +152,7 @@ class FaultToleranceTest {
   void a_fragment_missing_at_every_level_is_skipped_and_playback_goes_on_to_the_end()
       throws Exception {
     Outcome o = play(THIRD_VIDEO + "=404");
-    o.playedToTheEnd();
+    playedToTheEnd(o);
     List<SessionEvent.FragmentFailed> failures = o.failures();
     assertThat(failures).extracting(SessionEvent.FragmentFailed::action).endsWith("skip");
     assertThat(failures)
@@ -349,19 +326,8 @@ class FaultToleranceTest {
       Path fragment = copy.resolve("QualityLevels(" + level + ")").resolve(THIRD_VIDEO);
       java.nio.file.Files.write(fragment, new byte[8 << 20]);
     }
-    SessionRecorder log = new SessionRecorder();
-    PlayerSnapshot end;
-    try (LocalOrigin origin = LocalOrigin.builder(copy).start();
-        PlaybackEngine engine =
-            PlaybackEngine.open(
-                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
-                    .headless()
-                    .silent()
-                    .withSink(log))) {
-      end = engine.awaitEnd(40_000);
-    }
-    Outcome o = new Outcome(end, log);
-    o.playedToTheEnd();
+    Outcome o = EngineRun.play(LocalOrigin.builder(copy), opts -> opts, 40_000);
+    playedToTheEnd(o);
     assertThat(o.failures())
         .isNotEmpty()
         .allSatisfy(f -> assertThat(f.reason()).contains("BODY_TOO_LARGE").contains("cap"));

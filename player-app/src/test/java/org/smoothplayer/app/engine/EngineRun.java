@@ -1,0 +1,73 @@
+package org.smoothplayer.app.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.smoothplayer.app.session.SessionEvent;
+import org.smoothplayer.app.session.SessionRecorder;
+import org.smoothplayer.assets.origin.LocalOrigin;
+
+/**
+ * One test session played to its end: a headless, silent engine on a local origin, recording its
+ * session log; and what came out of it.
+ */
+final class EngineRun {
+  private EngineRun() {}
+
+  /** The final snapshot and the recorded session log of a run. */
+  record Outcome(PlayerSnapshot end, SessionRecorder log) {
+    <T extends SessionEvent> List<T> events(Class<T> type) {
+      return log.events().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    List<SessionEvent.FragmentFailed> failures() {
+      return events(SessionEvent.FragmentFailed.class);
+    }
+
+    SessionEvent.SessionEnded ended() {
+      return events(SessionEvent.SessionEnded.class).get(0);
+    }
+
+    List<SessionEvent.DecoderError> decoderErrors(String stream) {
+      return events(SessionEvent.DecoderError.class).stream()
+          .filter(e -> e.stream().equals(stream))
+          .toList();
+    }
+
+    List<Integer> loadedChunks(String stream) {
+      return events(SessionEvent.FragmentLoaded.class).stream()
+          .filter(f -> f.stream().equals(stream))
+          .map(SessionEvent.FragmentLoaded::chunkIndex)
+          .toList();
+    }
+
+    /** The session ended normally, without an error, past {@code minPositionUs}. */
+    void playedToTheEnd(long minPositionUs) {
+      assertThat(end.state()).as("state; error %s", end.error()).isEqualTo(PlayerState.ENDED);
+      assertThat(ended().reason()).isEqualTo("ended");
+      assertThat(ended().error()).isEmpty();
+      assertThat(ended().positionUs()).isGreaterThan(minPositionUs);
+    }
+  }
+
+  /**
+   * Starts {@code origin}, plays its {@code Manifest} headless and silent with the options {@code
+   * adjust} makes of the defaults, waits at most {@code timeoutMs} for the end, and closes both.
+   */
+  static Outcome play(
+      LocalOrigin.Builder origin, UnaryOperator<EngineOptions> adjust, long timeoutMs)
+      throws Exception {
+    SessionRecorder log = new SessionRecorder();
+    try (LocalOrigin started = origin.start();
+        PlaybackEngine engine =
+            PlaybackEngine.open(
+                adjust.apply(
+                    EngineOptions.of(started.baseUri().resolve("Manifest").toString())
+                        .headless()
+                        .silent()
+                        .withSink(log)))) {
+      return new Outcome(engine.awaitEnd(timeoutMs), log);
+    }
+  }
+}
