@@ -546,11 +546,6 @@ public final class PlaybackEngine implements Player {
     long now = time.nanoTime();
     long pos = positionUs();
     observeFrames(now);
-    AudioOutput out = audio;
-    if (out != null) {
-      // A device that failed mid-session goes on as a silent line: the viewer is told once.
-      out.deviceProblem().ifPresent(this::note);
-    }
     updateState(now, pos);
     LiveFollower l = live;
     if (l != null) {
@@ -560,6 +555,11 @@ public final class PlaybackEngine implements Player {
     schedule(now, pos);
     if (now >= nextProgressNs) {
       nextProgressNs = now + PROGRESS_INTERVAL_NS;
+      AudioOutput out = audio;
+      if (out != null) {
+        // A device that failed mid-session goes on as a silent line: the viewer is told once.
+        out.deviceProblem().ifPresent(this::note);
+      }
       report(pos);
     }
   }

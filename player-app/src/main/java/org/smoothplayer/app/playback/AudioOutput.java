@@ -55,7 +55,7 @@ public interface AudioOutput extends MediaClock, AutoCloseable {
 
   /**
    * Why the device is unavailable (none opened, or it failed mid-session), once per cause, for the
-   * user; empty otherwise. The engine polls it on every loop turn.
+   * user; empty otherwise. The engine polls it once a second.
    */
   Optional<String> deviceProblem();
 
