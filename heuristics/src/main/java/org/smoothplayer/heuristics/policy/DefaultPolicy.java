@@ -30,7 +30,9 @@ import org.smoothplayer.heuristics.settings.DefaultPolicySettings;
  *       shorter fragments are planned in blocks at one level) by its mean over the scenarios of Σ
  *       bitrate − stall penalty · stall − switch penalty · |Δ bitrate| (Mbps), plus a capped value
  *       for the buffer left at the horizon end when the stream goes on (so the plan does not spend
- *       the buffer just because the horizon ends).
+ *       the buffer just because the horizon ends). Optionally (end stretch and end reserve, off by
+ *       default) the later steps are lengthened near the end of a VOD stream so that the plan ends
+ *       with the stream, where only the end reserve of buffer keeps a value.
  *   <li>Monotone choice: the lookahead is run at each point of a fixed geometric bandwidth grid (a
  *       share of the lowest bitrate times powers of 2^(1/gridPerOctave)) not above the prediction,
  *       and the highest first level wins. The best plan alone is not monotone in bandwidth: with
@@ -69,11 +71,13 @@ public final class DefaultPolicy implements AbrPolicy {
     double[] factors = scenarioFactors(samples);
     Ladder ladder = input.ladder();
     int block = Math.max(1, (int) Math.round(settings.planningStepS() / input.fragmentDurationS()));
-    int available =
-        input.fragmentsRemaining() >= 0 ? input.fragmentsRemaining() : settings.horizon() * block;
-    available = Math.max(1, Math.min(available, settings.horizon() * block));
+    int[] bounds = stepBounds(input.fragmentsRemaining(), block);
+    int steps = bounds.length - 1;
+    int available = bounds[steps];
     boolean streamGoesOn = input.fragmentsRemaining() < 0 || input.fragmentsRemaining() > available;
-    int steps = (available + block - 1) / block;
+    // Buffer left at the plan's end is worth the buffer value up to the cap while the stream goes
+    // on, and up to the end reserve when the plan reaches the end of a VOD stream.
+    double valuedBufferS = streamGoesOn ? settings.terminalBufferCapS() : settings.endReserveS();
     int sizesKnown = input.upcomingSizes().count();
     double[] bits = new double[available * ladder.size()];
     for (int a = 0; a < available; a++) {
@@ -97,12 +101,10 @@ public final class DefaultPolicy implements AbrPolicy {
         new Planner(
             ladder,
             bits,
-            available,
-            block,
-            steps,
+            bounds,
             input.fragmentDurationS(),
             ceiling,
-            streamGoesOn,
+            valuedBufferS,
             input.bufferedS(),
             input.previousLevel().orElse(0),
             stepFactors);
@@ -145,6 +147,36 @@ public final class DefaultPolicy implements AbrPolicy {
     n.put("planningBps", bestPlanningBps);
     n.put("expectedScore", bestScore);
     return new AbrDecision(best, "lookahead", n);
+  }
+
+  /**
+   * Fragment indices where the planning steps start, plus the end of the last one. Normally steps
+   * of {@code block} fragments up to the horizon (fewer near the end of a VOD stream). When the
+   * rest of a VOD stream is longer than that span but at most {@code endStretch} times it, the
+   * first step keeps its length and the later ones share the rest evenly, so the plan ends at the
+   * stream's end and sees that its buffer is worth nothing there (beyond the end reserve).
+   */
+  int[] stepBounds(int fragmentsRemaining, int block) {
+    int horizon = settings.horizon();
+    int span = horizon * block;
+    if (horizon > 1
+        && fragmentsRemaining > span
+        && fragmentsRemaining <= settings.endStretch() * span) {
+      int[] bounds = new int[horizon + 1];
+      int rest = fragmentsRemaining - block;
+      for (int d = 1; d <= horizon; d++) {
+        bounds[d] = block + (int) Math.round((double) rest * (d - 1) / (horizon - 1));
+      }
+      return bounds;
+    }
+    int available = fragmentsRemaining >= 0 ? Math.min(fragmentsRemaining, span) : span;
+    available = Math.max(1, available);
+    int steps = (available + block - 1) / block;
+    int[] bounds = new int[steps + 1];
+    for (int d = 1; d <= steps; d++) {
+      bounds[d] = Math.min(available, d * block);
+    }
+    return bounds;
   }
 
   /**
@@ -240,12 +272,11 @@ public final class DefaultPolicy implements AbrPolicy {
   private final class Planner {
     private final Ladder ladder;
     private final double[] bits;
-    private final int fragments;
-    private final int block;
+    private final int[] bounds;
     private final int horizon;
     private final double fragmentS;
     private final int ceiling;
-    private final boolean streamGoesOn;
+    private final double valuedBufferS;
     private final double bufferS;
     private final int previousLevel;
     private final double[] stepFactors;
@@ -253,23 +284,20 @@ public final class DefaultPolicy implements AbrPolicy {
     Planner(
         Ladder ladder,
         double[] bits,
-        int fragments,
-        int block,
-        int horizon,
+        int[] bounds,
         double fragmentS,
         int ceiling,
-        boolean streamGoesOn,
+        double valuedBufferS,
         double bufferS,
         int previousLevel,
         double[] stepFactors) {
       this.ladder = ladder;
       this.bits = bits;
-      this.fragments = fragments;
-      this.block = block;
-      this.horizon = horizon;
+      this.bounds = bounds;
+      this.horizon = bounds.length - 1;
       this.fragmentS = fragmentS;
       this.ceiling = ceiling;
-      this.streamGoesOn = streamGoesOn;
+      this.valuedBufferS = valuedBufferS;
       this.bufferS = bufferS;
       this.previousLevel = previousLevel;
       this.stepFactors = stepFactors;
@@ -281,8 +309,8 @@ public final class DefaultPolicy implements AbrPolicy {
       Arrays.fill(start, bufferS);
       List<Partial> states = List.of(new Partial(previousLevel, -1, 0, start));
       for (int depth = 0; depth < horizon; depth++) {
-        int from = depth * block;
-        int to = Math.min(fragments, from + block);
+        int from = bounds[depth];
+        int to = bounds[depth + 1];
         double stepFactor = stepFactors[depth];
         List<List<Partial>> byLevel = new ArrayList<>();
         for (int level = 0; level <= ceiling; level++) {
@@ -322,10 +350,10 @@ public final class DefaultPolicy implements AbrPolicy {
       double bestTotal = Double.NEGATIVE_INFINITY;
       for (Partial p : states) {
         double total = p.score();
-        if (streamGoesOn) {
+        if (valuedBufferS > 0) {
           double terminal = 0;
           for (double b : p.buffersS()) {
-            terminal += Math.min(b, settings.terminalBufferCapS());
+            terminal += Math.min(b, valuedBufferS);
           }
           total += settings.terminalBufferValue() * terminal / s;
         }

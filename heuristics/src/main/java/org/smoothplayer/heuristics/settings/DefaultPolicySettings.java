@@ -24,6 +24,8 @@ import java.util.Map;
  * @param recencyDecay see {@link #RECENCY_DECAY}
  * @param longRunWindow see {@link #LONG_RUN_WINDOW}
  * @param reversionPerStep see {@link #REVERSION_PER_STEP}
+ * @param endStretch see {@link #END_STRETCH}
+ * @param endReserveS see {@link #END_RESERVE_S}
  */
 public record DefaultPolicySettings(
     int horizon,
@@ -41,7 +43,9 @@ public record DefaultPolicySettings(
     int bandwidthGridPerOctave,
     double recencyDecay,
     int longRunWindow,
-    double reversionPerStep) {
+    double reversionPerStep,
+    double endStretch,
+    double endReserveS) {
   /** Planning steps looked ahead at each decision. */
   public static final SettingDescriptor HORIZON =
       new SettingDescriptor(
@@ -250,6 +254,35 @@ public record DefaultPolicySettings(
           0.05,
           0.3);
 
+  /**
+   * How close to the end of a VOD stream (in multiples of the plan's span) the plan is stretched to
+   * end exactly at the stream's end.
+   */
+  public static final SettingDescriptor END_STRETCH =
+      new SettingDescriptor(
+          "heuristics.default.endStretch",
+          "End stretch",
+          "When the rest of a VOD stream is at most this many times the plan's span, the planning"
+              + " steps after the first are lengthened so the plan ends at the stream's end (0: off).",
+          "×",
+          0.0,
+          4.0,
+          0.25,
+          0.0);
+
+  /** Buffer at the stream's end that a plan reaching the end still values. */
+  public static final SettingDescriptor END_RESERVE_S =
+      new SettingDescriptor(
+          "heuristics.default.endReserveS",
+          "End reserve",
+          "Buffer left at the stream's end that a plan reaching the end still values (at the buffer"
+              + " value per second): a cushion against a drop during the last fragments.",
+          "s",
+          0.0,
+          60.0,
+          1.0,
+          0.0);
+
   /** All defaults. */
   public static final DefaultPolicySettings DEFAULTS =
       new DefaultPolicySettings(
@@ -268,7 +301,9 @@ public record DefaultPolicySettings(
           BANDWIDTH_GRID_PER_OCTAVE.defaultInt(),
           RECENCY_DECAY.defaultValue(),
           LONG_RUN_WINDOW.defaultInt(),
-          REVERSION_PER_STEP.defaultValue());
+          REVERSION_PER_STEP.defaultValue(),
+          END_STRETCH.defaultValue(),
+          END_RESERVE_S.defaultValue());
 
   /** Validates every value against its descriptor. */
   public DefaultPolicySettings {
@@ -288,6 +323,8 @@ public record DefaultPolicySettings(
     RECENCY_DECAY.check(recencyDecay);
     LONG_RUN_WINDOW.check(longRunWindow);
     REVERSION_PER_STEP.check(reversionPerStep);
+    END_STRETCH.check(endStretch);
+    END_RESERVE_S.check(endReserveS);
   }
 
   /** The descriptors of this record, in declaration order. */
@@ -308,7 +345,9 @@ public record DefaultPolicySettings(
         BANDWIDTH_GRID_PER_OCTAVE,
         RECENCY_DECAY,
         LONG_RUN_WINDOW,
-        REVERSION_PER_STEP);
+        REVERSION_PER_STEP,
+        END_STRETCH,
+        END_RESERVE_S);
   }
 
   /** Values from a key map; missing keys take their default. */
@@ -330,7 +369,9 @@ public record DefaultPolicySettings(
         v.getInt(BANDWIDTH_GRID_PER_OCTAVE),
         v.get(RECENCY_DECAY),
         v.getInt(LONG_RUN_WINDOW),
-        v.get(REVERSION_PER_STEP));
+        v.get(REVERSION_PER_STEP),
+        v.get(END_STRETCH),
+        v.get(END_RESERVE_S));
   }
 
   /** The values keyed by dotted key. */
@@ -352,6 +393,8 @@ public record DefaultPolicySettings(
     m.put(RECENCY_DECAY.key(), recencyDecay);
     m.put(LONG_RUN_WINDOW.key(), (double) longRunWindow);
     m.put(REVERSION_PER_STEP.key(), reversionPerStep);
+    m.put(END_STRETCH.key(), endStretch);
+    m.put(END_RESERVE_S.key(), endReserveS);
     return m;
   }
 }

@@ -38,6 +38,8 @@ class DefaultPolicyPlannerTest {
         HeuristicsSettings.DEFAULTS
             .with("heuristics.default.bandwidthGridPerOctave", 0)
             .with("heuristics.default.horizon", 5)
+            .with("heuristics.default.endStretch", 2)
+            .with("heuristics.default.endReserveS", 8)
             .defaultPolicy();
     DefaultPolicy policy = new DefaultPolicy(settings);
     Random random = new Random(11);
@@ -73,7 +75,7 @@ class DefaultPolicyPlannerTest {
       double longRunRatio = d.numbers().get("longRunBps") / prediction;
       double[] scenarios =
           Arrays.stream(policy.scenarioFactors(samples)).map(f -> f * prediction).toArray();
-      int horizon = Math.min(remaining, settings.horizon());
+      int[] bounds = policy.stepBounds(remaining, 1);
       double[] buffers = new double[scenarios.length];
       Arrays.fill(buffers, bufferS);
       double best =
@@ -81,8 +83,8 @@ class DefaultPolicyPlannerTest {
               settings,
               sizes,
               48 - remaining,
-              horizon,
-              remaining > horizon,
+              bounds,
+              remaining > bounds[bounds.length - 1],
               scenarios,
               previous,
               buffers,
@@ -95,15 +97,44 @@ class DefaultPolicyPlannerTest {
     }
   }
 
+  @Test
+  void with_an_end_stretch_the_plan_reaches_the_end_of_the_stream_once_it_is_within_reach() {
+    DefaultPolicy policy =
+        new DefaultPolicy(
+            HeuristicsSettings.DEFAULTS
+                .with("heuristics.default.horizon", 5)
+                .with("heuristics.default.endStretch", 2)
+                .defaultPolicy());
+    assertThat(policy.stepBounds(-1, 1)).containsExactly(0, 1, 2, 3, 4, 5);
+    assertThat(policy.stepBounds(30, 1)).containsExactly(0, 1, 2, 3, 4, 5);
+    assertThat(policy.stepBounds(11, 1)).containsExactly(0, 1, 2, 3, 4, 5);
+    // 10 left = 2 × the 5-fragment span: the first step stays one fragment, the other four share
+    // the remaining nine, so the plan ends with the stream.
+    assertThat(policy.stepBounds(10, 1)).containsExactly(0, 1, 3, 6, 8, 10);
+    assertThat(policy.stepBounds(6, 1)).containsExactly(0, 1, 2, 4, 5, 6);
+    assertThat(policy.stepBounds(5, 1)).containsExactly(0, 1, 2, 3, 4, 5);
+    assertThat(policy.stepBounds(3, 1)).containsExactly(0, 1, 2, 3);
+    // Blocks of two 2-s fragments: the span is 10 fragments.
+    assertThat(policy.stepBounds(40, 2)).containsExactly(0, 2, 4, 6, 8, 10);
+    assertThat(policy.stepBounds(9, 2)).containsExactly(0, 2, 4, 6, 8, 9);
+    assertThat(policy.stepBounds(20, 2)).containsExactly(0, 2, 7, 11, 16, 20);
+    DefaultPolicy noStretch =
+        new DefaultPolicy(
+            HeuristicsSettings.DEFAULTS.with("heuristics.default.horizon", 5).defaultPolicy());
+    assertThat(noStretch.stepBounds(10, 1)).containsExactly(0, 1, 2, 3, 4, 5);
+  }
+
   /**
-   * Best score over every level sequence of the remaining {@code steps} 4-s fragments; step {@code
-   * depth} plans at the scenario bandwidths × longRunRatio^(1 − (1 − reversion)^depth).
+   * Best score over every level sequence of the remaining planning steps ({@code bounds}: the
+   * fragment where each step starts, then the end); step {@code depth} plans at the scenario
+   * bandwidths × longRunRatio^(1 − (1 − reversion)^depth). The buffer left at the end is worth the
+   * buffer value up to the cap when the stream goes on, up to the end reserve when it ends.
    */
   private static double enumerate(
       DefaultPolicySettings s,
       long[][] sizes,
-      int fragment,
-      int steps,
+      int firstFragment,
+      int[] bounds,
       boolean goesOn,
       double[] scenarioBps,
       int previous,
@@ -111,26 +142,31 @@ class DefaultPolicyPlannerTest {
       double score,
       double longRunRatio,
       int depth) {
-    if (steps == 0) {
+    if (depth == bounds.length - 1) {
       double terminal = 0;
       for (double b : buffers) {
-        terminal += Math.min(b, s.terminalBufferCapS());
+        terminal += Math.min(b, goesOn ? s.terminalBufferCapS() : s.endReserveS());
       }
-      return score + (goesOn ? s.terminalBufferValue() * terminal / buffers.length : 0);
+      return score + s.terminalBufferValue() * terminal / buffers.length;
     }
     double best = Double.NEGATIVE_INFINITY;
     double stepFactor = Math.pow(longRunRatio, 1 - Math.pow(1 - s.reversionPerStep(), depth));
+    int fragments = bounds[depth + 1] - bounds[depth];
     for (int level = 0; level < 6; level++) {
       double[] next = new double[buffers.length];
       double stallS = 0;
       for (int i = 0; i < buffers.length; i++) {
-        double downloadS = sizes[level][fragment] * 8.0 / (scenarioBps[i] * stepFactor);
-        stallS += Math.max(0, downloadS - buffers[i]);
-        next[i] = Math.max(0, buffers[i] - downloadS) + 4;
+        double buffer = buffers[i];
+        for (int f = bounds[depth]; f < bounds[depth + 1]; f++) {
+          double downloadS = sizes[level][firstFragment + f] * 8.0 / (scenarioBps[i] * stepFactor);
+          stallS += Math.max(0, downloadS - buffer);
+          buffer = Math.max(0, buffer - downloadS) + 4;
+        }
+        next[i] = buffer;
       }
       double mbps = LADDER.bitrateBps(level) / 1e6;
       double reward =
-          mbps
+          mbps * fragments
               - s.switchPenalty() * Math.abs(mbps - LADDER.bitrateBps(previous) / 1e6)
               - s.stallPenaltyPerS() * stallS / buffers.length;
       best =
@@ -139,8 +175,8 @@ class DefaultPolicyPlannerTest {
               enumerate(
                   s,
                   sizes,
-                  fragment + 1,
-                  steps - 1,
+                  firstFragment,
+                  bounds,
                   goesOn,
                   scenarioBps,
                   level,
