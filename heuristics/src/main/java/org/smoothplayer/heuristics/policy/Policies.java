@@ -11,7 +11,7 @@ public final class Policies {
 
   /** Every online policy name, in report order. */
   public static final List<String> NAMES =
-      List.of(DEFAULT, "bb", "rb", "bola", "dashjs", "media3", "mpc", "robustmpc");
+      List.of(DEFAULT, "bb", "rb", "bola", "dashjs", "media3", "festive", "mpc", "robustmpc");
 
   private Policies() {}
 
@@ -35,6 +35,8 @@ public final class Policies {
         return new DynamicPolicy(s.dynamic(), s.bola());
       case "media3":
         return new Media3Policy(s.media3());
+      case "festive":
+        return new FestivePolicy(s.festive());
       case "mpc":
         return new MpcPolicy(s.mpc(), false);
       case "robustmpc":

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param bola BOLA-E baseline (also used by dash.js DYNAMIC)
  * @param dynamic dash.js DYNAMIC baseline
  * @param media3 Media3 baseline
+ * @param festive FESTIVE baseline
  */
 public record HeuristicsSettings(
     DefaultPolicySettings defaultPolicy,
@@ -26,7 +27,8 @@ public record HeuristicsSettings(
     MpcSettings mpc,
     BolaSettings bola,
     DynamicSettings dynamic,
-    Media3Settings media3) {
+    Media3Settings media3,
+    FestiveSettings festive) {
 
   /** Every default. */
   public static final HeuristicsSettings DEFAULTS = fromValues(Map.of());
@@ -42,6 +44,7 @@ public record HeuristicsSettings(
     all.addAll(BolaSettings.descriptors());
     all.addAll(DynamicSettings.descriptors());
     all.addAll(Media3Settings.descriptors());
+    all.addAll(FestiveSettings.descriptors());
     return List.copyOf(all);
   }
 
@@ -63,7 +66,8 @@ public record HeuristicsSettings(
         MpcSettings.from(values),
         BolaSettings.from(values),
         DynamicSettings.from(values),
-        Media3Settings.from(values));
+        Media3Settings.from(values),
+        FestiveSettings.from(values));
   }
 
   /** All values by dotted key, in schema order. */
@@ -77,6 +81,7 @@ public record HeuristicsSettings(
     m.putAll(bola.values());
     m.putAll(dynamic.values());
     m.putAll(media3.values());
+    m.putAll(festive.values());
     return m;
   }
 

@@ -25,7 +25,7 @@ public final class SimulatorCli {
       "usage: simulate --traces DIR [--traces DIR2] [--policy NAME ...] [--metric lin|log|hd]\n"
           + "                [--per-trace FILE] [--video DIR] [--events FILE --trace-file FILE]\n"
           + "                [--threads N] [--markdown FILE] [--set heuristics.KEY=VALUE ...]\n"
-          + "policies: default bb rb bola dashjs media3 mpc robustmpc mpc-oracle optimum"
+          + "policies: default bb rb bola dashjs media3 festive mpc robustmpc mpc-oracle optimum"
           + " (default: all)\n"
           + "--video DIR: a Smooth Streaming folder (Manifest + QualityLevels(b)/Fragments(video=t))"
           + " instead of the\n"

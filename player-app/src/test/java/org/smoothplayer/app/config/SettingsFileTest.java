@@ -59,7 +59,7 @@ class SettingsFileTest {
             "my.json: buffer.resumeS: buffer.resumeS: expected a value in [0.1, 60.0] s but was"
                 + " -1.0",
             "my.json: heuristics.policy: expected one of [default, bb, rb, bola, dashjs, media3,"
-                + " mpc, robustmpc] but was \"magic\"",
+                + " festive, mpc, robustmpc] but was \"magic\"",
             "my.json: volume: unknown setting, ignored",
             "my.json: logging.keepMb: expected a number (MB) but was \"lots\"",
             "my.json: logging.colour: unknown setting, ignored");

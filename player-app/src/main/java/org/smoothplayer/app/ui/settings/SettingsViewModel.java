@@ -70,7 +70,8 @@ public final class SettingsViewModel {
           Map.entry("heuristics.mpc", "Heuristics: MPC and robustMPC"),
           Map.entry("heuristics.bola", "Heuristics: BOLA"),
           Map.entry("heuristics.dashjs", "Heuristics: dash.js DYNAMIC"),
-          Map.entry("heuristics.media3", "Heuristics: Media3"));
+          Map.entry("heuristics.media3", "Heuristics: Media3"),
+          Map.entry("heuristics.festive", "Heuristics: FESTIVE"));
 
   private final CurrentSettings settings;
   private final Supplier<@Nullable Player> player;
