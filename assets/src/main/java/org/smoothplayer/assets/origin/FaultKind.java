@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * What the origin does to a request a {@link FaultRule} matched. The text forms are those of the
- * rule grammar: {@code 404}, {@code 500}, {@code 503}, {@code reset}, {@code truncate}, {@code
- * stall:SECONDS}, {@code slow:MS}.
+ * rule grammar: {@code 404}, {@code 429}, {@code 500}, {@code 503}, {@code reset}, {@code
+ * truncate}, {@code stall:SECONDS}, {@code slow:MS}.
  */
 public sealed interface FaultKind
     permits FaultKind.Status, FaultKind.Reset, FaultKind.Truncate, FaultKind.Stall, FaultKind.Slow {
@@ -14,20 +14,21 @@ public sealed interface FaultKind
   long MAX_DELAY_MS = 3_600_000;
 
   /** The expected kinds, for error messages. */
-  String EXPECTED = "one of 404, 500, 503, reset, truncate, stall:SECONDS, slow:MS";
+  String EXPECTED = "one of 404, 429, 500, 503, reset, truncate, stall:SECONDS, slow:MS";
 
   /** This kind in rule-text form, e.g. {@code stall:2}. */
   String text();
 
   /**
-   * Answers with this status and a short body instead of the file; 503 adds {@code Retry-After: 1}.
+   * Answers with this status and a short body instead of the file; 429 and 503 add {@code
+   * Retry-After: 1}.
    */
   record Status(int code) implements FaultKind {
-    /** Checks the code is one of 404, 500, 503. */
+    /** Checks the code is one of 404, 429, 500, 503. */
     public Status {
-      if (code != 404 && code != 500 && code != 503) {
+      if (code != 404 && code != 429 && code != 500 && code != 503) {
         throw new IllegalArgumentException(
-            "fault status " + code + " is not supported; expected 404, 500 or 503");
+            "fault status " + code + " is not supported; expected 404, 429, 500 or 503");
       }
     }
 

@@ -43,10 +43,10 @@ public record FaultRule(String pathPattern, FaultKind kind, OptionalInt firstN) 
 
   /**
    * Parses {@code PATTERN=KIND[@N]}: the text is split at its last {@code =}; PATTERN is a
-   * substring of the request path; KIND is one of {@code 404}, {@code 500}, {@code 503}, {@code
-   * reset}, {@code truncate}, {@code stall:SECONDS} (decimal allowed), {@code slow:MS}; {@code @N}
-   * limits the rule to the first N matching requests. Whitespace around the parts is ignored.
-   * Examples: {@code Manifest=503@2}, {@code Fragments(video=reset}, {@code
+   * substring of the request path; KIND is one of {@code 404}, {@code 429}, {@code 500}, {@code
+   * 503}, {@code reset}, {@code truncate}, {@code stall:SECONDS} (decimal allowed), {@code
+   * slow:MS}; {@code @N} limits the rule to the first N matching requests. Whitespace around the
+   * parts is ignored. Examples: {@code Manifest=503@2}, {@code Fragments(video=reset}, {@code
    * QualityLevels(300000)=stall:1.5}.
    *
    * @throws FaultRuleException naming the rule and what was expected
@@ -117,6 +117,8 @@ public record FaultRule(String pathPattern, FaultKind kind, OptionalInt firstN) 
     switch (kind) {
       case "404":
         return new FaultKind.Status(404);
+      case "429":
+        return new FaultKind.Status(429);
       case "500":
         return new FaultKind.Status(500);
       case "503":
@@ -144,7 +146,7 @@ public record FaultRule(String pathPattern, FaultKind kind, OptionalInt firstN) 
     }
     if (kind.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new FaultRuleException(
-          rule, "status " + kindText + " is not supported; expected 404, 500 or 503");
+          rule, "status " + kindText + " is not supported; expected 404, 429, 500 or 503");
     }
     throw new FaultRuleException(
         rule, "unknown kind \"" + kindText + "\"; expected " + FaultKind.EXPECTED);

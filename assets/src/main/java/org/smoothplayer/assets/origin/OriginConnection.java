@@ -132,7 +132,7 @@ final class OriginConnection implements Runnable {
       FaultKind kind = fault == null ? null : fault.kind();
       if (kind instanceof FaultKind.Status faultStatus) {
         status = faultStatus.code();
-        List<String> extra = status == 503 ? List.of("Retry-After: 1") : List.of();
+        List<String> extra = status == 503 || status == 429 ? List.of("Retry-After: 1") : List.of();
         sendText(sink, status, headOnly, keepAlive, extra);
         return keepAlive;
       }
@@ -324,6 +324,8 @@ final class OriginConnection implements Runnable {
         return "Content Too Large";
       case 414:
         return "URI Too Long";
+      case 429:
+        return "Too Many Requests";
       case 431:
         return "Request Header Fields Too Large";
       case 500:

@@ -74,7 +74,7 @@ class FaultRuleTest {
         .isInstanceOf(FaultRuleException.class)
         .hasMessageContaining("\"Manifest=teapot\"")
         .hasMessageContaining("unknown kind \"teapot\"")
-        .hasMessageContaining("404, 500, 503, reset, truncate, stall:SECONDS, slow:MS")
+        .hasMessageContaining("404, 429, 500, 503, reset, truncate, stall:SECONDS, slow:MS")
         .satisfies(
             e -> assertThat(((FaultRuleException) e).ruleText()).isEqualTo("Manifest=teapot"));
     assertThatThrownBy(() -> FaultRule.parse("no equals sign"))
@@ -98,7 +98,7 @@ class FaultRuleTest {
         .hasMessageContaining("not positive");
     assertThatThrownBy(() -> new FaultKind.Status(418))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("expected 404, 500 or 503");
+        .hasMessageContaining("expected 404, 429, 500 or 503");
     assertThatThrownBy(() -> new FaultKind.Slow(-1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("out of range");

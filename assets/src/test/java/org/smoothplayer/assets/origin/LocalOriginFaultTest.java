@@ -56,6 +56,20 @@ class LocalOriginFaultTest {
   }
 
   @Test
+  void status_429_carries_retry_after_and_names_the_status() throws Exception {
+    try (LocalOrigin origin = origin("Manifest=429@1");
+        RawHttp http = new RawHttp(origin.port())) {
+      RawHttp.Response response = http.get("/Manifest");
+
+      assertThat(response.status()).isEqualTo(429);
+      assertThat(response.head().headers()).containsEntry("retry-after", "1");
+      assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("Too Many Requests");
+      // The budget of one is spent: the next request gets the file.
+      assertThat(http.get("/Manifest").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void reset_fails_the_clients_read_with_connection_reset_after_part_of_the_body()
       throws Exception {
     try (LocalOrigin origin = origin("video=reset");

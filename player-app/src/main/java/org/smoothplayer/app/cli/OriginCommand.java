@@ -60,7 +60,7 @@ final class OriginCommand implements Callable<Integer> {
       names = "--fault",
       paramLabel = "RULE",
       description =
-          "PATTERN=KIND[@N]: KIND is 404, 500, 503, reset, truncate, stall:SECONDS or slow:MS;"
+          "PATTERN=KIND[@N]: KIND is 404, 429, 500, 503, reset, truncate, stall:SECONDS or slow:MS;"
               + " @N limits it to the first N matching requests. Repeatable.")
   List<String> faults = new ArrayList<>();
 

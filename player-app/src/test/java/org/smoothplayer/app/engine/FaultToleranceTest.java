@@ -221,6 +221,74 @@ class FaultToleranceTest {
   }
 
   @Test
+  @Timeout(60)
+  void a_manifest_that_answers_429_every_time_fails_after_retries_spaced_as_the_server_asked()
+      throws Exception {
+    Outcome o = play("Manifest=429");
+    assertThat(o.end().state()).isEqualTo(PlayerState.FAILED);
+    assertThat(o.end().error())
+        .get()
+        .asString()
+        .contains("cannot fetch the manifest")
+        .contains("429");
+    List<SessionEvent.FragmentFailed> retries = o.failures();
+    assertThat(retries).hasSize(PlaybackSettings.DEFAULTS.fragmentRetries());
+    assertThat(retries).allSatisfy(f -> assertThat(f.stream()).isEqualTo("manifest"));
+    assertThat(retries).allSatisfy(f -> assertThat(f.reason()).contains("429"));
+    assertThat(retries).extracting(SessionEvent.FragmentFailed::action).containsOnly("retry");
+    // Retry-After: 1 on every answer: no attempt comes sooner than a second after the previous one.
+    for (int i = 1; i < retries.size(); i++) {
+      assertThat(retries.get(i).tMs() - retries.get(i - 1).tMs())
+          .as("gap before attempt %d", i + 2)
+          .isGreaterThanOrEqualTo(990);
+    }
+    assertThat(o.ended().reason()).isEqualTo("error");
+  }
+
+  @Test
+  @Timeout(60)
+  void a_manifest_that_answers_429_once_is_retried_and_the_session_plays_to_the_end()
+      throws Exception {
+    Outcome o = play("Manifest=429@1");
+    playedToTheEnd(o);
+    assertThat(o.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.stream()).isEqualTo("manifest");
+              assertThat(f.reason()).contains("429");
+              assertThat(f.action()).isEqualTo("retry");
+            });
+  }
+
+  @Test
+  @Timeout(60)
+  void an_unknown_host_fails_the_session_naming_it_after_retrying() throws Exception {
+    // RFC 6761 reserves .invalid: no resolver answers a name under it.
+    String host = "smooth-player-test.invalid";
+    SessionRecorder log = new SessionRecorder();
+    PlayerSnapshot end;
+    try (PlaybackEngine engine =
+        PlaybackEngine.open(
+            EngineOptions.of("http://" + host + "/Manifest").headless().silent().withSink(log))) {
+      end = engine.awaitEnd(30_000);
+    }
+    assertThat(end.state()).isEqualTo(PlayerState.FAILED);
+    assertThat(end.error())
+        .get()
+        .asString()
+        .contains("cannot fetch the manifest")
+        .contains("UnknownHostException")
+        .contains(host);
+    assertThat(log.events())
+        .filteredOn(SessionEvent.FragmentFailed.class::isInstance)
+        .hasSize(PlaybackSettings.DEFAULTS.fragmentRetries());
+    assertThat(log.events().get(log.events().size() - 1))
+        .isInstanceOfSatisfying(
+            SessionEvent.SessionEnded.class, e -> assertThat(e.reason()).isEqualTo("error"));
+  }
+
+  @Test
   @Timeout(90)
   void an_origin_restarted_mid_session_is_survived() throws Exception {
     Path ladder = Presentations.cached(PlaybackEngineTest.LADDER);
@@ -314,6 +382,54 @@ class FaultToleranceTest {
       }
     }
     return null;
+  }
+
+  @Test
+  @Timeout(60)
+  void a_transfer_above_level_0_that_keeps_flowing_past_its_deadline_is_refetched_at_level_0(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    // A copy of tiny whose third video fragment at level 1 (400 kbps, nominal 50 KB) carries 390 KB
+    // of padding in a trailing free box (under the size cap of 4 x nominal + 256 KB). On a 0.8 Mbps
+    // link its bytes keep flowing (no stall) for about 4.5 s, past the deadline of max(3 x 1 s, the
+    // <= 2 s buffered). Once past the nominal size the projection of the abandon rule sees nothing
+    // left to fetch, so only the deadline can act.
+    Path copy = PresentationCopies.copy(tiny, dir.resolve("tiny"));
+    Path fragment = copy.resolve("QualityLevels(400000)").resolve(THIRD_VIDEO);
+    int padBytes = 390 * 1024;
+    java.nio.ByteBuffer free = java.nio.ByteBuffer.allocate(padBytes);
+    free.putInt(padBytes).put("free".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    java.nio.file.Files.write(fragment, free.array(), java.nio.file.StandardOpenOption.APPEND);
+    Outcome o =
+        EngineRun.play(
+            LocalOrigin.builder(copy)
+                .linkTrace(org.smoothplayer.assets.origin.LinkTrace.constant(0.8)),
+            opts -> opts.withQuality(QualityChoice.level(1)),
+            40_000);
+    playedToTheEnd(o);
+    // At the start, with nothing buffered, the abandon rule may drop the first fragment to level 0;
+    // the padded one is given up once, by the deadline.
+    List<SessionEvent.FragmentAbandoned> third =
+        o.events(SessionEvent.FragmentAbandoned.class).stream()
+            .filter(a -> a.stream().equals("video") && a.chunkIndex() == 2)
+            .toList();
+    assertThat(third)
+        .as("abandoned: %s", o.events(SessionEvent.FragmentAbandoned.class))
+        .hasSize(1);
+    SessionEvent.FragmentAbandoned abandoned = third.get(0);
+    assertThat(abandoned.level()).isEqualTo(1);
+    assertThat(abandoned.reason())
+        .matches("not complete within the deadline of \\d+\\.\\d s; refetching at level 0");
+    SessionEvent.FragmentRequested refetch =
+        o.events(SessionEvent.FragmentRequested.class).stream()
+            .filter(r -> r.stream().equals("video") && r.chunkIndex() == 2)
+            .filter(r -> r.tMs() >= abandoned.tMs())
+            .findFirst()
+            .orElseThrow();
+    assertThat(refetch.level()).isZero();
+    assertThat(o.events(SessionEvent.FragmentLoaded.class))
+        .filteredOn(f -> f.stream().equals("video") && f.chunkIndex() == 2)
+        .singleElement()
+        .satisfies(f -> assertThat(f.level()).isZero());
   }
 
   @Test
