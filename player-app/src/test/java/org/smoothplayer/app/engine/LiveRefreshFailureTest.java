@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,9 +47,18 @@ class LiveRefreshFailureTest {
 
   private static void await(String what, BooleanSupplier condition, long ms)
       throws InterruptedException {
+    await(what, condition, ms, () -> "");
+  }
+
+  /** Waits for {@code condition}; a time-out names {@code what} and the state {@code detail}. */
+  private static void await(
+      String what, BooleanSupplier condition, long ms, Supplier<String> detail)
+      throws InterruptedException {
     long deadline = System.nanoTime() + ms * 1_000_000L;
     while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waiting until %s", what).isLessThan(deadline);
+      if (System.nanoTime() >= deadline) {
+        throw new AssertionError("timed out waiting until " + what + "; " + detail.get());
+      }
       Thread.sleep(20);
     }
   }
@@ -98,7 +108,14 @@ class LiveRefreshFailureTest {
       await(
           "10 s played under faults",
           () -> engine.snapshot().positionUs() >= faultsFrom.positionUs() + 10_000_000L,
-          20_000);
+          20_000,
+          () ->
+              "from "
+                  + faultsFrom
+                  + " to "
+                  + engine.snapshot()
+                  + "; manifest failures "
+                  + manifestFailures(log.events()));
       PlayerSnapshot faultsTo = engine.snapshot();
       List<SessionEvent> underFaults = log.events();
       int manifestRequestsUnderFaults = manifestRequests(requests).size();
