@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.smoothplayer.heuristics.AbrDecision;
 import org.smoothplayer.heuristics.AbrInput;
 import org.smoothplayer.heuristics.Ladder;
-import org.smoothplayer.heuristics.Level;
 import org.smoothplayer.heuristics.TransferSample;
 import org.smoothplayer.heuristics.UpcomingSizes;
 import org.smoothplayer.heuristics.settings.DefaultPolicySettings;
@@ -22,15 +21,7 @@ import org.smoothplayer.heuristics.settings.HeuristicsSettings;
  * step at the scenario bandwidths times its reversion towards the long-run mean).
  */
 class DefaultPolicyPlannerTest {
-  private static final Ladder LADDER =
-      new Ladder(
-          List.of(
-              new Level(300_000, 640, 360),
-              new Level(750_000, 640, 360),
-              new Level(1_200_000, 640, 360),
-              new Level(1_850_000, 640, 360),
-              new Level(2_850_000, 640, 360),
-              new Level(4_300_000, 640, 360)));
+  private static final Ladder LADDER = PensieveLadder.LADDER;
 
   @Test
   void the_dominance_search_scores_the_best_plan_exactly_like_full_enumeration() {

@@ -7,21 +7,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smoothplayer.heuristics.AbrInput;
 import org.smoothplayer.heuristics.Ladder;
-import org.smoothplayer.heuristics.Level;
 import org.smoothplayer.heuristics.TransferSample;
 import org.smoothplayer.heuristics.settings.HeuristicsSettings;
 
 /** Later planning steps of the default revert from the recent prediction to the long-run mean. */
 class DefaultPolicyReversionTest {
-  private static final Ladder LADDER =
-      new Ladder(
-          List.of(
-              new Level(300_000, 640, 360),
-              new Level(750_000, 640, 360),
-              new Level(1_200_000, 640, 360),
-              new Level(1_850_000, 640, 360),
-              new Level(2_850_000, 640, 360),
-              new Level(4_300_000, 640, 360)));
+  private static final Ladder LADDER = PensieveLadder.LADDER;
 
   private static final String REVERSION = "heuristics.default.reversionPerStep";
 

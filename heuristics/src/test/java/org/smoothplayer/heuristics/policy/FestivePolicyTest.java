@@ -8,21 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.smoothplayer.heuristics.AbrDecision;
 import org.smoothplayer.heuristics.AbrInput;
 import org.smoothplayer.heuristics.Ladder;
-import org.smoothplayer.heuristics.Level;
 import org.smoothplayer.heuristics.TransferSample;
 import org.smoothplayer.heuristics.settings.FestiveSettings;
 
 /** FESTIVE's gradual switching and delayed update, decision by decision. */
 class FestivePolicyTest {
-  private static final Ladder LADDER =
-      new Ladder(
-          List.of(
-              new Level(300_000, 640, 360),
-              new Level(750_000, 640, 360),
-              new Level(1_200_000, 640, 360),
-              new Level(1_850_000, 640, 360),
-              new Level(2_850_000, 640, 360),
-              new Level(4_300_000, 640, 360)));
+  private static final Ladder LADDER = PensieveLadder.LADDER;
 
   /** Plays a session on a link of constant {@code bps}, feeding back each decision. */
   private static List<AbrDecision> session(
