@@ -136,6 +136,18 @@ class AudioRendererFailoverTest {
     return line;
   }
 
+  /**
+   * A renderer on {@code device} playing {@code ms} of media from 0, all of it handed to the line.
+   */
+  private AudioRenderer playing(FailingLine device, int ms) throws Exception {
+    AudioRenderer r = renderer(device);
+    r.flush(1, 0);
+    r.enqueue(pcm(0, framesIn(ms), (short) 1), 1);
+    handedToLine(r);
+    r.play();
+    return r;
+  }
+
   private AudioRenderer renderer(AudioLine line) {
     AudioRenderer r = AudioRenderer.onLine(line, time, AudioRenderer.DEFAULT_QUEUE_LIMIT_US);
     opened.add(r);
@@ -182,11 +194,7 @@ class AudioRendererFailoverTest {
   @Test
   void the_failure_is_reported_once_naming_the_exception_and_the_device_is_gone() throws Exception {
     FailingLine device = failingOnDemand();
-    AudioRenderer r = renderer(device);
-    r.flush(1, 0);
-    r.enqueue(pcm(0, framesIn(100), (short) 1), 1);
-    handedToLine(r);
-    r.play();
+    AudioRenderer r = playing(device, 100);
     time.advanceMs(30);
     assertThat(r.positionUs()).isEqualTo(30_000);
     assertThat(r.deviceAvailable()).isTrue();
@@ -213,11 +221,7 @@ class AudioRendererFailoverTest {
   void after_the_switch_pause_freezes_the_clock_play_resumes_it_and_a_flush_starts_a_new_timeline()
       throws Exception {
     FailingLine device = failingOnDemand();
-    AudioRenderer r = renderer(device);
-    r.flush(1, 0);
-    r.enqueue(pcm(0, framesIn(200), (short) 1), 1);
-    handedToLine(r);
-    r.play();
+    AudioRenderer r = playing(device, 200);
     time.advanceMs(20);
     device.failNow();
     assertThat(r.positionUs()).isEqualTo(20_000);
@@ -250,11 +254,7 @@ class AudioRendererFailoverTest {
   void a_device_failing_while_paused_is_replaced_on_play_and_the_clock_resumes_where_it_stopped()
       throws Exception {
     FailingLine device = failingOnDemand();
-    AudioRenderer r = renderer(device);
-    r.flush(1, 0);
-    r.enqueue(pcm(0, framesIn(100), (short) 1), 1);
-    handedToLine(r);
-    r.play();
+    AudioRenderer r = playing(device, 100);
     time.advanceMs(40);
     assertThat(r.positionUs()).isEqualTo(40_000);
     r.pause();
@@ -273,11 +273,7 @@ class AudioRendererFailoverTest {
   void a_device_failing_before_a_seek_is_replaced_by_the_flush_and_the_new_timeline_plays()
       throws Exception {
     FailingLine device = failingOnDemand();
-    AudioRenderer r = renderer(device);
-    r.flush(1, 0);
-    r.enqueue(pcm(0, framesIn(100), (short) 1), 1);
-    handedToLine(r);
-    r.play();
+    AudioRenderer r = playing(device, 100);
     time.advanceMs(10);
     device.failNow();
 
@@ -294,11 +290,7 @@ class AudioRendererFailoverTest {
   void close_after_the_switch_releases_the_silent_line_and_closes_the_failed_one_once()
       throws Exception {
     FailingLine device = failingOnDemand();
-    AudioRenderer r = renderer(device);
-    r.flush(1, 0);
-    r.enqueue(pcm(0, framesIn(50), (short) 1), 1);
-    handedToLine(r);
-    r.play();
+    AudioRenderer r = playing(device, 50);
     device.failNow();
     r.positionUs();
     AudioLine silent = r.currentLine();
@@ -373,11 +365,7 @@ class AudioRendererFailoverTest {
   @Test
   void a_device_that_never_fails_is_kept_and_closed_by_close() throws Exception {
     FailingLine device = failingOnDemand();
-    AudioRenderer r = renderer(device);
-    r.flush(1, 0);
-    r.enqueue(pcm(0, framesIn(50), (short) 1), 1);
-    handedToLine(r);
-    r.play();
+    AudioRenderer r = playing(device, 50);
     time.advanceMs(50);
     assertThat(r.positionUs()).isEqualTo(50_000);
     r.close();
