@@ -12,6 +12,7 @@ import org.smoothplayer.app.manifest.ManifestLoader;
 import org.smoothplayer.app.manifest.ManifestParser;
 import org.smoothplayer.app.manifest.StreamIndex;
 import org.smoothplayer.app.manifest.StreamType;
+import org.smoothplayer.app.manifest.Ticks;
 import org.smoothplayer.app.net.FetchException;
 import org.smoothplayer.app.net.HttpFetcher;
 import org.smoothplayer.app.net.TimeSource;
@@ -27,6 +28,12 @@ import org.smoothplayer.decoder.fragment.TrackType;
  * and the join point; the growth of the known timeline (tfxd/tfrf of fetched fragments, manifest
  * refreshes); the resynchronization after an origin restart; and the live control of every tick
  * (refresh fallback, end of the broadcast, DVR-window overrun, catch-up).
+ *
+ * <p>When a track's look-ahead is dry and the manifest cannot answer (its last refresh failed, or
+ * none answered for a fragment duration), the next fragment is <em>extrapolated</em> (it starts
+ * where the newest ends and lasts as long) and probed once it should be published. Only what the
+ * origin confirms (the probe's tfxd, its tfrf, a manifest) enters the timeline; a probe that fails
+ * is tried again half a fragment later and never counts as a failed fragment.
  *
  * <p>The engine creates one when the manifest is live (none for VOD), calls the methods below from
  * its loop, and is called back through the narrow {@link Host}.
@@ -82,6 +89,12 @@ final class LiveFollower implements AutoCloseable {
   /** Automatic jumps (DVR-window overrun, catch-up) come at most this often. */
   private static final long JUMP_MIN_GAP_NS = 1_000_000_000L;
 
+  /** An extrapolated fragment is probed this long after it should be published (clock jitter). */
+  private static final long PROBE_MARGIN_NS = 100_000_000L;
+
+  /** A failed probe is tried again half its fragment later, and never sooner than this. */
+  private static final long PROBE_RETRY_MIN_GAP_NS = 250_000_000L;
+
   // ---- set once (playback loop thread) ----
   private final Host host;
   private final TimeSource time;
@@ -98,10 +111,27 @@ final class LiveFollower implements AutoCloseable {
   /** Loads refreshed manifests; the task only loads and posts the result to the loop. */
   private final ExecutorService refresher;
 
+  /** When following started: the timelines of the joining manifest were learned then. */
+  private final long startedNs;
+
   // ---- playback loop thread only ----
   private boolean broadcastEnded;
   private long lastGrowthNs;
   private boolean refreshInFlight;
+
+  /** The last manifest refresh failed (until one succeeds): the manifest cannot answer. */
+  private boolean lastRefreshFailed;
+
+  /** Probes of extrapolated fragments were made since the last successful refresh. */
+  private boolean extrapolating;
+
+  /**
+   * The live clock: the smallest (time of the loop, µs) minus (end of the newest fragment then
+   * known, µs) seen so far, so a fragment ending at {@code endUs} is published at the latest at
+   * {@code endUs + publishOffsetUs}; {@link Long#MAX_VALUE} before the first observation.
+   */
+  private long publishOffsetUs = Long.MAX_VALUE;
+
   private long nextRefreshNs;
   private long lastRefreshStartNs;
   private long lastJumpNs;
@@ -129,7 +159,13 @@ final class LiveFollower implements AutoCloseable {
     this.windowUs = windowUs;
     this.fragmentDurationUs = typicalDurationUs(video.timeline);
     this.lastGrowthNs = time.nanoTime();
+    this.startedNs = lastGrowthNs;
     this.nextRefreshNs = lastGrowthNs + refreshIntervalNs();
+    observePublished(video, startedNs);
+    TrackCursor a = host.audioTrack();
+    if (a != null) {
+      observePublished(a, startedNs);
+    }
     this.refresher =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -215,11 +251,130 @@ final class LiveFollower implements AutoCloseable {
 
   // ---------------------------------------------------------------- fetching
 
-  /** The look-ahead of a track ran dry: ask the manifest (not more often than twice a fragment). */
-  void onLookAheadDry(long nowNs) {
+  /**
+   * The look-ahead of {@code t} ran dry (its newest known fragment was fetched): asks the manifest
+   * (not more often than twice a fragment). When the manifest cannot answer (its last refresh
+   * failed, or none answered for a fragment duration), returns the extrapolated next fragment to
+   * probe now (index just past the timeline, not in it), or null when none is due yet.
+   */
+  @Nullable FragmentRef onLookAheadDry(TrackCursor t, long nowNs) {
     if (nowNs - lastRefreshStartNs >= Math.max(DRY_REFRESH_MIN_GAP_NS, fragmentDurationUs * 500L)) {
       requestRefresh(nowNs);
     }
+    boolean manifestSilent =
+        lastRefreshFailed
+            || refreshInFlight && nowNs - lastRefreshStartNs >= fragmentDurationUs * 1000L;
+    int count = t.timeline.count();
+    if (!manifestSilent || count == 0 || t.nextChunk != count) {
+      return null;
+    }
+    FragmentRef guess = extrapolate(t);
+    if (guess == null) {
+      return null;
+    }
+    if (t.probeStartTicks != guess.startTicks()) {
+      t.probeStartTicks = guess.startTicks();
+      t.probeAttempts = 0;
+      t.probeNotBeforeNs = 0;
+    }
+    if (nowNs < Math.max(t.probeNotBeforeNs, probeDueNs(t, guess))) {
+      return null;
+    }
+    if (!extrapolating) {
+      extrapolating = true;
+      host.note(
+          "the live manifest cannot be refreshed; probing the next fragments by extrapolation");
+    }
+    return guess;
+  }
+
+  /**
+   * The fragment after the newest of {@code t}: it starts where the newest ends and lasts as long;
+   * null when the newest's duration is unknown and cannot be told, or the sums overflow.
+   */
+  private static @Nullable FragmentRef extrapolate(TrackCursor t) {
+    int count = t.timeline.count();
+    FragmentRef newest = t.timeline.fragment(count - 1);
+    long durationTicks = newest.durationTicks();
+    if (durationTicks <= 0 && count >= 2) {
+      durationTicks = newest.startTicks() - t.timeline.fragment(count - 2).startTicks();
+    }
+    if (durationTicks <= 0) {
+      return null;
+    }
+    try {
+      long startTicks = Math.addExact(newest.startTicks(), durationTicks);
+      long endTicks = Math.addExact(startTicks, durationTicks);
+      long timeScale = t.timeline.timeScale();
+      return new FragmentRef(
+          count,
+          startTicks,
+          durationTicks,
+          Ticks.toUs(startTicks, timeScale),
+          Ticks.toUs(endTicks, timeScale));
+    } catch (ArithmeticException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * When {@code guess} should be published: its end on the live clock plus a margin, and at the
+   * latest one fragment duration after the newest fragment of {@code t} became known.
+   */
+  private long probeDueNs(TrackCursor t, FragmentRef guess) {
+    long learnedNs = Math.max(t.newestLearnedNs, startedNs);
+    long latestNs = learnedNs + (guess.endUs() - guess.startUs()) * 1000L;
+    if (publishOffsetUs == Long.MAX_VALUE) {
+      return latestNs;
+    }
+    return Math.min(latestNs, (guess.endUs() + publishOffsetUs) * 1000L + PROBE_MARGIN_NS);
+  }
+
+  /** The newest fragment of {@code t} is known at {@code nowNs}: it is published by then. */
+  private void observePublished(TrackCursor t, long nowNs) {
+    if (t.timeline.count() > 0) {
+      publishOffsetUs = Math.min(publishOffsetUs, nowNs / 1000 - t.timeline.endUs());
+    }
+  }
+
+  /**
+   * Whether {@code chunk} is an extrapolated guess the timeline does not hold (yet): a probe, whose
+   * failure is not a failed fragment.
+   */
+  boolean isExtrapolated(TrackCursor t, FragmentRef chunk) {
+    return chunk.index() >= t.timeline.count()
+        || t.timeline.fragment(chunk.index()).startTicks() != chunk.startTicks();
+  }
+
+  /**
+   * A probe of the extrapolated {@code guess} failed ({@code reason}; 404 or 412 while it is not
+   * published yet, or any error): it is tried again half a fragment later (or after the server's
+   * {@code retryAfterMs}, negative when none), and logged as a notice.
+   */
+  void onProbeFailed(TrackCursor t, FragmentRef guess, String reason, long retryAfterMs) {
+    t.probeAttempts++;
+    long gapNs =
+        Math.max(PROBE_RETRY_MIN_GAP_NS, Math.max(0, guess.endUs() - guess.startUs()) * 500L);
+    if (retryAfterMs > 0) {
+      gapNs = Math.max(gapNs, retryAfterMs * 1_000_000L);
+    }
+    t.probeNotBeforeNs = time.nanoTime() + gapNs;
+    host.emit(
+        new SessionEvent.Notice(
+            clock.nowMs(),
+            "extrapolated "
+                + t.name
+                + " fragment "
+                + guess.index()
+                + " at "
+                + guess.startUs()
+                + " us not available (probe "
+                + t.probeAttempts
+                + ": "
+                + reason
+                + "); probing again in "
+                + gapNs / 1_000_000
+                + " ms"));
   }
 
   /**
@@ -236,8 +391,14 @@ final class LiveFollower implements AutoCloseable {
     return canWait && nowNs - t.newestLearnedNs < fragmentDurationUs * 1000L;
   }
 
-  /** Grows {@code t}'s timeline from a live fragment's tfxd and tfrf boxes. */
-  void growFromFragment(TrackCursor t, byte[] body, FragmentRef chunk) {
+  /**
+   * Grows {@code t}'s timeline from a live fragment's tfxd and tfrf boxes and returns the fragment
+   * to play: {@code chunk} itself when the timeline held it; for an extrapolated probe, the
+   * fragment its tfxd confirmed (time and duration), or null when the origin did not confirm the
+   * guess (then handled as a failed probe: the body is dropped).
+   */
+  @Nullable FragmentRef growFromFragment(TrackCursor t, byte[] body, FragmentRef chunk) {
+    boolean probe = isExtrapolated(t, chunk);
     Fragment f;
     try {
       f =
@@ -248,19 +409,47 @@ final class LiveFollower implements AutoCloseable {
                   t.timeline.timeScale(),
                   chunk.startTicks()));
     } catch (RuntimeException e) {
-      return; // the decode thread reports it
+      if (probe) {
+        onProbeFailed(t, chunk, "unreadable: " + e.getMessage(), -1);
+        return null;
+      }
+      return chunk; // the decode thread reports it
     }
-    f.tfxd().ifPresent(x -> t.timeline.add(x.absoluteTimeTicks(), x.durationTicks()));
-    boolean grown = false;
+    boolean grown =
+        f.tfxd().map(x -> t.timeline.add(x.absoluteTimeTicks(), x.durationTicks())).orElse(false);
     for (TfrfEntry e : f.lookahead()) {
       grown |= t.timeline.add(e.absoluteTimeTicks(), e.durationTicks());
     }
     if (grown) {
       t.newestLearnedNs = time.nanoTime();
+      observePublished(t, t.newestLearnedNs);
       if (t == video) {
         lastGrowthNs = t.newestLearnedNs;
       }
     }
+    if (!probe) {
+      // A guess a refresh confirmed while it was in flight is played as the timeline holds it.
+      FragmentRef held = t.timeline.fragment(chunk.index());
+      return held.durationTicks() == chunk.durationTicks() ? chunk : held;
+    }
+    if (isExtrapolated(t, chunk)) {
+      onProbeFailed(t, chunk, "its tfxd does not confirm the extrapolated start", -1);
+      return null;
+    }
+    FragmentRef confirmed = t.timeline.fragment(chunk.index());
+    host.emit(
+        new SessionEvent.Notice(
+            clock.nowMs(),
+            "extrapolated "
+                + t.name
+                + " fragment "
+                + confirmed.index()
+                + " at "
+                + confirmed.startUs()
+                + " us confirmed by its tfxd (probe "
+                + (t.probeAttempts + 1)
+                + ")"));
+    return confirmed;
   }
 
   /**
@@ -304,6 +493,7 @@ final class LiveFollower implements AutoCloseable {
 
   private void onRefreshFailed(String reason) {
     refreshInFlight = false;
+    lastRefreshFailed = true;
     // Playback goes on with what is known; the next refresh comes at the fallback period.
     host.emit(new SessionEvent.FragmentFailed(clock.nowMs(), "manifest", -1, -1, reason, "retry"));
   }
@@ -325,6 +515,11 @@ final class LiveFollower implements AutoCloseable {
           "the refreshed manifest lost the video stream " + v.levels.stream().displayName());
       return;
     }
+    lastRefreshFailed = false;
+    if (extrapolating) {
+      extrapolating = false;
+      host.note("the live manifest is refreshed again; extrapolation stopped");
+    }
     ChunkTimeline fresh = sv.timeline();
     if (fresh.chunkCount() > 0 && v.timeline.count() > 0) {
       long freshEnd = fresh.endUs();
@@ -341,6 +536,7 @@ final class LiveFollower implements AutoCloseable {
     if (v.timeline.merge(fresh) > 0) {
       lastGrowthNs = time.nanoTime();
       v.newestLearnedNs = lastGrowthNs;
+      observePublished(v, lastGrowthNs);
     }
     TrackCursor a = host.audioTrack();
     if (a != null) {
@@ -351,6 +547,7 @@ final class LiveFollower implements AutoCloseable {
               s -> {
                 if (a.timeline.merge(s.timeline()) > 0) {
                   a.newestLearnedNs = time.nanoTime();
+                  observePublished(a, a.newestLearnedNs);
                 }
               });
     }
@@ -375,6 +572,12 @@ final class LiveFollower implements AutoCloseable {
           .ifPresent(s -> a.timeline.merge(s.timeline()));
     }
     lastGrowthNs = time.nanoTime();
+    // A new live clock: the old timestamps say nothing about when the new ones are published.
+    publishOffsetUs = Long.MAX_VALUE;
+    observePublished(v, lastGrowthNs);
+    if (a != null) {
+      observePublished(a, lastGrowthNs);
+    }
     host.note(
         "the live stream restarted (timestamps jumped from "
             + before / 1000

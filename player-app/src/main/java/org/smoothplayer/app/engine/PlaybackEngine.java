@@ -838,32 +838,43 @@ public final class PlaybackEngine implements Player {
       return;
     }
     LiveFollower l = live;
-    if (!t.nextKnown()) {
-      if (l != null && !l.broadcastEnded()) {
-        l.onLookAheadDry(now);
-      } else {
-        finish(t);
+    FragmentRef chunk;
+    if (t.nextKnown()) {
+      if (t.bufferedEndUs - pos >= targetUs) {
+        return;
       }
+      if (l != null && l.deferNewest(t, now, pos)) {
+        return;
+      }
+      chunk = t.timeline.fragment(t.nextChunk);
+    } else if (l != null && !l.broadcastEnded()) {
+      // Live look-ahead ran dry: the follower asks the manifest, and probes an extrapolated next
+      // fragment when the manifest cannot answer.
+      FragmentRef guess = l.onLookAheadDry(t, now);
+      if (guess == null || t.bufferedEndUs - pos >= targetUs) {
+        return;
+      }
+      chunk = guess;
+    } else {
+      finish(t);
       return;
     }
-    if (t.bufferedEndUs - pos >= targetUs) {
-      return;
-    }
-    if (l != null && l.deferNewest(t, now, pos)) {
-      return;
-    }
+    boolean probeRetry =
+        l != null && l.isExtrapolated(t, chunk) && t.probeAttempts > 0 && t.lastAttemptLevel >= 0;
     int level;
     if (t == video) {
-      // A retry asks the same level once, then the lowest.
-      level = t.attempts == 0 ? decide(t, pos) : t.attempts == 1 ? t.lastAttemptLevel : 0;
+      // A retry asks the same level once, then the lowest; a probe tried again keeps its level.
+      level =
+          probeRetry
+              ? t.lastAttemptLevel
+              : t.attempts == 0 ? decide(t, pos, chunk) : t.attempts == 1 ? t.lastAttemptLevel : 0;
     } else {
       level = t.levels.size() - 1;
     }
-    startFetch(t, level);
+    startFetch(t, level, chunk);
   }
 
-  private int decide(TrackCursor v, long pos) {
-    FragmentRef chunk = v.timeline.fragment(v.nextChunk);
+  private int decide(TrackCursor v, long pos, FragmentRef chunk) {
     double nowS = clock.nowS();
     AbrInput.Builder b =
         AbrInput.builder(ladder)
@@ -928,13 +939,12 @@ public final class PlaybackEngine implements Player {
     return out;
   }
 
-  private void startFetch(TrackCursor t, int level) {
+  private void startFetch(TrackCursor t, int level, FragmentRef chunk) {
     Manifest m = manifest;
     if (m == null) {
       return;
     }
     StreamIndex stream = t.levels.stream();
-    FragmentRef chunk = t.timeline.fragment(t.nextChunk);
     String template = stream.urlTemplate();
     if (template == null) {
       throw new IllegalStateException("a media stream has a Url template");
@@ -1062,6 +1072,15 @@ public final class PlaybackEngine implements Player {
     int level = t.inFlightLevel;
     t.cancel();
     emit(new SessionEvent.FragmentAbandoned(clock.nowMs(), t.name, level, chunk.index(), reason));
+    LiveFollower l = live;
+    if (l != null && l.isExtrapolated(t, chunk)) {
+      // A probe of an extrapolated live fragment: tried again later, never skipped.
+      if (fallbackLevel >= 0) {
+        t.lastAttemptLevel = fallbackLevel;
+      }
+      l.onProbeFailed(t, chunk, reason, -1);
+      return;
+    }
     t.attempts++;
     if (fallbackLevel >= 0) {
       // Refetch at once, lower; the attempt counts towards the retries.
@@ -1088,16 +1107,21 @@ public final class PlaybackEngine implements Player {
     return String.format(Locale.ROOT, "%.1f", v);
   }
 
-  private void onFetched(TrackCursor t, long gen, FragmentRef chunk, int level, FetchResult r) {
-    if (gen != t.generation || t.nextChunk != chunk.index()) {
+  private void onFetched(TrackCursor t, long gen, FragmentRef requested, int level, FetchResult r) {
+    if (gen != t.generation || t.nextChunk != requested.index()) {
       return;
     }
     t.inFlight = null;
     t.inFlightLevel = -1;
     t.inFlightFragment = null;
     t.attempts = 0;
+    FragmentRef chunk = requested;
     if (live != null) {
-      live.growFromFragment(t, r.body(), chunk);
+      FragmentRef grown = live.growFromFragment(t, r.body(), requested);
+      if (grown == null) {
+        return; // an extrapolated probe the origin did not confirm: probed again later
+      }
+      chunk = grown;
     }
     long endUs = chunk.endUs();
     double downloadMs = r.totalNs() / 1e6;
@@ -1172,6 +1196,12 @@ public final class PlaybackEngine implements Player {
     t.inFlightLevel = -1;
     t.inFlightFragment = null;
     if (e.kind() == FetchException.Kind.CANCELLED) {
+      return;
+    }
+    LiveFollower l = live;
+    if (l != null && l.isExtrapolated(t, chunk)) {
+      // A probe of an extrapolated live fragment (404 while not published yet): not a failure.
+      l.onProbeFailed(t, chunk, e.getMessage(), e.retryAfterMs());
       return;
     }
     t.attempts++;

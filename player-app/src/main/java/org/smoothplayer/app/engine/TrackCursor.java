@@ -22,6 +22,15 @@ final class TrackCursor {
   /** When the newest fragment of the timeline became known (live). */
   long newestLearnedNs;
 
+  /** Live: start (ticks) of the extrapolated fragment being probed; -1 for none. */
+  long probeStartTicks = -1;
+
+  /** Live: failed probes of that fragment so far. */
+  int probeAttempts;
+
+  /** Live: no probe of that fragment before this time (ns). */
+  long probeNotBeforeNs;
+
   /** Every fragment of the stream was fetched (VOD, or a live stream that ended). */
   boolean done;
 

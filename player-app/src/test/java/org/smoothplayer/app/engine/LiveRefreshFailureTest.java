@@ -7,8 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -173,5 +178,236 @@ class LiveRefreshFailureTest {
         .allSatisfy(f -> assertThat(f.stream()).isEqualTo("manifest"));
     List<String> manifestLog = manifestRequests(requests);
     assertThat(manifestLog).anySatisfy(l -> assertThat(l).contains("\"fault\":\"reset\""));
+  }
+
+  private static final Pattern LOGGED_REQUEST =
+      Pattern.compile("\"path\":\"([^\"]*)\".*\"status\":([0-9]+)");
+
+  private static List<String> noticeMessages(List<SessionEvent> log, String containing) {
+    return events(log, SessionEvent.Notice.class).stream()
+        .map(SessionEvent.Notice::message)
+        .filter(m -> m.contains(containing))
+        .toList();
+  }
+
+  @Test
+  @Timeout(60)
+  void with_empty_tfrf_and_every_manifest_request_failing_playback_advances_by_extrapolated_probes(
+      @TempDir Path dir) throws Exception {
+    // One fragment behind the edge: the newest fragment is fetched as soon as it is known, before
+    // the next one is published, so its tfrf is empty and only the manifest (failing from the
+    // faults on) or probes of extrapolated fragments can grow the timeline.
+    PlayerConfig config =
+        PlayerConfig.fromValues(
+            Map.of(
+                PlaybackSettings.LIVE_JOIN_OFFSET_FRAGMENTS.key(), 1.0,
+                PlaybackSettings.LIVE_REFRESH_INTERVAL_S.key(), 2.0),
+            "default");
+    Path requests = dir.resolve("requests.jsonl");
+    SessionRecorder log = new SessionRecorder();
+    try (LocalOrigin origin =
+            LocalOrigin.builder(tiny)
+                .live(LiveOptions.defaults().withEndless(true).withStartOffsetS(40))
+                .requestLog(requests)
+                .start();
+        PlaybackEngine engine =
+            PlaybackEngine.open(
+                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
+                    .headless()
+                    .silent()
+                    .withConfig(config)
+                    .withSink(log))) {
+      await("playing", () -> engine.snapshot().state() == PlayerState.PLAYING, 20_000);
+      long joinedUs = engine.snapshot().positionUs();
+      await("1 s played", () -> engine.snapshot().positionUs() >= joinedUs + 1_000_000L, 10_000);
+      assertThat(manifestFailures(log.events())).as("no failure before the faults").isEmpty();
+
+      // From now on every manifest request fails, for 8 s.
+      origin.setFaults(List.of(FaultRule.parse("Manifest=500")));
+      int requestsBeforeFaults = Files.readAllLines(requests).size();
+      int eventsBeforeFaults = log.events().size();
+      PlayerSnapshot faultsFrom = engine.snapshot();
+      long faultsEndNs = System.nanoTime() + 8_000_000_000L;
+      await(
+          "6 s played under faults",
+          () -> engine.snapshot().positionUs() >= faultsFrom.positionUs() + 6_000_000L,
+          8_000,
+          () ->
+              "from "
+                  + faultsFrom
+                  + " to "
+                  + engine.snapshot()
+                  + "; notices "
+                  + noticeMessages(log.events(), ""));
+      await("the 8 s of faults passed", () -> System.nanoTime() >= faultsEndNs, 8_000);
+      PlayerSnapshot faultsTo = engine.snapshot();
+      List<SessionEvent> underFaults = log.events();
+      List<String> requestsUnderFaults =
+          Files.readAllLines(requests).stream().skip(requestsBeforeFaults).toList();
+      origin.setFaults(List.of());
+
+      assertThat(faultsTo.state()).isNotEqualTo(PlayerState.FAILED);
+      assertThat(requestsUnderFaults.stream().filter(l -> l.contains("/Manifest")))
+          .as("manifest requests under faults")
+          .isNotEmpty()
+          .allSatisfy(l -> assertThat(l).contains("\"status\":500"));
+      // The timeline grew only from fragments the origin served: extrapolated probes confirmed.
+      assertThat(faultsTo.seekableEndUs() - faultsFrom.seekableEndUs())
+          .as("timeline growth under faults")
+          .isGreaterThanOrEqualTo(6_000_000L);
+      List<SessionEvent> sinceFaults = underFaults.subList(eventsBeforeFaults, underFaults.size());
+      assertThat(noticeMessages(sinceFaults, "probing the next fragments by extrapolation"))
+          .hasSize(1);
+      List<String> confirmed = noticeMessages(sinceFaults, "confirmed by its tfxd");
+      assertThat(confirmed.stream().filter(m -> m.startsWith("extrapolated video ")))
+          .as("confirmed video probes: %s", confirmed)
+          .hasSizeGreaterThanOrEqualTo(3);
+      assertThat(confirmed.stream().filter(m -> m.startsWith("extrapolated audio ")))
+          .as("confirmed audio probes: %s", confirmed)
+          .hasSizeGreaterThanOrEqualTo(3);
+      // A probe the origin answered 404 (not published yet) is tried again and then served.
+      List<Matcher> fragments =
+          requestsUnderFaults.stream()
+              .filter(l -> l.contains("/Fragments("))
+              .map(LOGGED_REQUEST::matcher)
+              .filter(Matcher::find)
+              .toList();
+      for (int i = 0; i < fragments.size(); i++) {
+        if (fragments.get(i).group(2).equals("404")) {
+          String path = fragments.get(i).group(1);
+          assertThat(fragments.subList(i + 1, fragments.size()))
+              .as("a later request of %s answered 200", path)
+              .anySatisfy(
+                  m -> {
+                    assertThat(m.group(1)).isEqualTo(path);
+                    assertThat(m.group(2)).isEqualTo("200");
+                  });
+          assertThat(noticeMessages(sinceFaults, "not available (probe")).isNotEmpty();
+        }
+      }
+
+      // Once the manifest answers again, extrapolation stops and playback goes on.
+      await(
+          "extrapolation stopped after the faults",
+          () -> !noticeMessages(log.events(), "extrapolation stopped").isEmpty(),
+          10_000);
+      long afterUs = engine.snapshot().positionUs();
+      await(
+          "2 s more played", () -> engine.snapshot().positionUs() >= afterUs + 2_000_000L, 10_000);
+    }
+    List<SessionEvent> all = log.events();
+    assertThat(events(all, SessionEvent.FragmentFailed.class))
+        .as("failed probes are not failed fragments")
+        .allSatisfy(f -> assertThat(f.stream()).isEqualTo("manifest"));
+    assertThat(events(all, SessionEvent.StateChanged.class))
+        .noneSatisfy(c -> assertThat(c.to()).isEqualTo("FAILED"));
+  }
+
+  @Test
+  @Timeout(60)
+  void a_probe_answered_404_before_publication_is_tried_again_half_a_fragment_later(
+      @TempDir Path dir) throws Exception {
+    // As above, and from the faults on the origin's live clock runs at 4/5 speed: fragments are
+    // published later than the player's live clock says, so probes meet "not published yet" 404s.
+    AtomicLong slowFromNs = new AtomicLong(Long.MAX_VALUE);
+    LongSupplier originClock =
+        () -> {
+          long now = System.nanoTime();
+          long from = slowFromNs.get();
+          return now <= from ? now : from + (now - from) / 5 * 4;
+        };
+    PlayerConfig config =
+        PlayerConfig.fromValues(
+            Map.of(
+                PlaybackSettings.LIVE_JOIN_OFFSET_FRAGMENTS.key(), 1.0,
+                PlaybackSettings.LIVE_REFRESH_INTERVAL_S.key(), 2.0),
+            "default");
+    Path requests = dir.resolve("requests.jsonl");
+    SessionRecorder log = new SessionRecorder();
+    List<SessionEvent> underFaults;
+    try (LocalOrigin origin =
+            LocalOrigin.builder(tiny)
+                .live(
+                    LiveOptions.defaults()
+                        .withEndless(true)
+                        .withStartOffsetS(40)
+                        .withClock(originClock))
+                .requestLog(requests)
+                .start();
+        PlaybackEngine engine =
+            PlaybackEngine.open(
+                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
+                    .headless()
+                    .silent()
+                    .withConfig(config)
+                    .withSink(log))) {
+      await("playing", () -> engine.snapshot().state() == PlayerState.PLAYING, 20_000);
+      long joinedUs = engine.snapshot().positionUs();
+      await("1 s played", () -> engine.snapshot().positionUs() >= joinedUs + 1_000_000L, 10_000);
+
+      origin.setFaults(List.of(FaultRule.parse("Manifest=500")));
+      slowFromNs.set(System.nanoTime());
+      PlayerSnapshot faultsFrom = engine.snapshot();
+      await(
+          "3 s of timeline grown under faults",
+          () -> engine.snapshot().seekableEndUs() >= faultsFrom.seekableEndUs() + 3_000_000L,
+          10_000,
+          () -> "notices " + noticeMessages(log.events(), "extrapolated"));
+      underFaults = log.events();
+      origin.setFaults(List.of());
+      await(
+          "extrapolation stopped after the faults",
+          () -> !noticeMessages(log.events(), "extrapolation stopped").isEmpty(),
+          10_000);
+      long afterUs = engine.snapshot().positionUs();
+      await(
+          "1 s more played", () -> engine.snapshot().positionUs() >= afterUs + 1_000_000L, 10_000);
+    }
+    List<SessionEvent> all = log.events();
+    List<String> failedProbes = noticeMessages(all, "not available (probe");
+    assertThat(failedProbes)
+        .as("probes before publication")
+        .isNotEmpty()
+        .allSatisfy(
+            m ->
+                assertThat(m)
+                    .contains("HTTP 404")
+                    .containsPattern("probing again in (4[5-9]|5[0-4])[0-9] ms"));
+    // Every fragment answered 404 is served later, and no fragment failed for the player.
+    List<Matcher> fragments =
+        Files.readAllLines(requests).stream()
+            .filter(l -> l.contains("/Fragments("))
+            .map(LOGGED_REQUEST::matcher)
+            .filter(Matcher::find)
+            .toList();
+    assertThat(fragments).anySatisfy(m -> assertThat(m.group(2)).isEqualTo("404"));
+    for (int i = 0; i < fragments.size(); i++) {
+      if (fragments.get(i).group(2).equals("404")) {
+        String path = fragments.get(i).group(1);
+        assertThat(fragments.subList(i + 1, fragments.size()))
+            .as("a later request of %s answered 200", path)
+            .anySatisfy(
+                m -> {
+                  assertThat(m.group(1)).isEqualTo(path);
+                  assertThat(m.group(2)).isEqualTo("200");
+                });
+      }
+    }
+    assertThat(events(all, SessionEvent.FragmentFailed.class))
+        .as("failed probes are not failed fragments")
+        .allSatisfy(f -> assertThat(f.stream()).isEqualTo("manifest"));
+    // At most about twice per fragment duration: probes of one fragment >= 0.4 s apart.
+    Map<String, List<SessionEvent.FragmentRequested>> byFragment =
+        events(underFaults, SessionEvent.FragmentRequested.class).stream()
+            .collect(Collectors.groupingBy(r -> r.stream() + "@" + r.startUs()));
+    byFragment.forEach(
+        (fragment, tries) -> {
+          for (int i = 1; i < tries.size(); i++) {
+            assertThat(tries.get(i).tMs() - tries.get(i - 1).tMs())
+                .as("requests of %s", fragment)
+                .isGreaterThanOrEqualTo(400.0);
+          }
+        });
+    assertThat(byFragment.values()).anySatisfy(tries -> assertThat(tries).hasSizeGreaterThan(1));
   }
 }
