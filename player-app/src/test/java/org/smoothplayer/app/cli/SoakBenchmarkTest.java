@@ -18,13 +18,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.smoothplayer.app.cli.SoakBenchmark.Action;
-import org.smoothplayer.app.cli.SoakBenchmark.Bounds;
-import org.smoothplayer.app.cli.SoakBenchmark.Check;
-import org.smoothplayer.app.cli.SoakBenchmark.FragmentTimes;
-import org.smoothplayer.app.cli.SoakBenchmark.Kind;
-import org.smoothplayer.app.cli.SoakBenchmark.LogCheck;
-import org.smoothplayer.app.cli.SoakBenchmark.Sample;
+import org.smoothplayer.app.cli.SoakFaultPlan.FragmentTimes;
+import org.smoothplayer.app.cli.SoakLogs.LogCheck;
+import org.smoothplayer.app.cli.SoakSamples.Bounds;
+import org.smoothplayer.app.cli.SoakSamples.Check;
+import org.smoothplayer.app.cli.SoakSamples.Sample;
+import org.smoothplayer.app.cli.SoakSchedule.Action;
+import org.smoothplayer.app.cli.SoakSchedule.Kind;
 import org.smoothplayer.app.session.SessionEvent;
 import org.smoothplayer.app.session.SessionJson;
 import org.smoothplayer.assets.origin.FaultRule;
@@ -123,8 +123,8 @@ class SoakBenchmarkTest {
     String status = Files.readString(Path.of("/proc/self/status"));
 
     assertThat(BenchSupport.statusKb(status, "VmRSS")).isPositive();
-    assertThat(SoakBenchmark.threadNames()).contains(Thread.currentThread().getName());
-    assertThat(SoakBenchmark.fdTargets()).isNotEmpty();
+    assertThat(SoakProcessProbe.threadNames()).contains(Thread.currentThread().getName());
+    assertThat(SoakProcessProbe.fdTargets()).isNotEmpty();
   }
 
   // ---- bounds and verdict ----
@@ -149,23 +149,23 @@ class SoakBenchmarkTest {
   @Test
   void growth_within_every_bound_is_flat() {
     List<Check> checks =
-        SoakBenchmark.checks(sample(300, 40, 10, 50), sample(364, 60, 12, 55), Bounds.DEFAULT);
+        SoakSamples.checks(sample(300, 40, 10, 50), sample(364, 60, 12, 55), Bounds.DEFAULT);
 
     assertThat(checks).noneMatch(Check::exceeded);
-    assertThat(SoakBenchmark.verdict(checks, List.of()))
+    assertThat(SoakSamples.verdict(checks, List.of()))
         .isEqualTo("verdict: flat: every change within its bound, every session log consistent");
   }
 
   @Test
   void each_bound_exceeded_is_named_with_its_growth_in_the_verdict() {
     List<Check> checks =
-        SoakBenchmark.checks(sample(300, 40, 10, 50), sample(365, 61, 13, 56), Bounds.DEFAULT);
+        SoakSamples.checks(sample(300, 40, 10, 50), sample(365, 61, 13, 56), Bounds.DEFAULT);
 
     assertThat(checks)
         .filteredOn(Check::exceeded)
         .extracting(Check::metric)
         .containsExactly("RSS, MiB", "heap used after GC, MiB", "JVM threads", "open fds");
-    assertThat(SoakBenchmark.verdict(checks, List.of("session 3 live: failed: x")))
+    assertThat(SoakSamples.verdict(checks, List.of("session 3 live: failed: x")))
         .isEqualTo(
             "verdict: NOT FLAT: RSS, MiB +65.0 > +64.0; heap used after GC, MiB +21.0 > +20.0;"
                 + " JVM threads +3 > +2; open fds +6 > +5; 1 other problem");
@@ -175,10 +175,10 @@ class SoakBenchmarkTest {
   void a_metric_this_system_cannot_measure_is_shown_as_such_and_never_fails() {
     Sample before = new Sample("start", 0, "-", -1, 1, 2, 3, 0, 0, 0, 9, -1, -1);
     Sample after = new Sample("end", 5, "-", -1, 1, 2, 3, 0, 0, 0, 9, -1, -1);
-    List<Check> checks = SoakBenchmark.checks(before, after, Bounds.DEFAULT);
+    List<Check> checks = SoakSamples.checks(before, after, Bounds.DEFAULT);
 
     assertThat(checks).noneMatch(Check::exceeded);
-    assertThat(SoakBenchmark.checkTable(checks))
+    assertThat(SoakSamples.checkTable(checks))
         .contains("| RSS, MiB | n/a | n/a | n/a | +64.0 | not measured |")
         .contains("| JVM threads | 9 | 9 | +0 | +2 | ok |");
   }
@@ -186,9 +186,9 @@ class SoakBenchmarkTest {
   @Test
   void other_problems_make_the_verdict_not_flat_even_within_the_bounds() {
     List<Check> checks =
-        SoakBenchmark.checks(sample(300, 40, 10, 50), sample(300, 40, 10, 50), Bounds.DEFAULT);
+        SoakSamples.checks(sample(300, 40, 10, 50), sample(300, 40, 10, 50), Bounds.DEFAULT);
 
-    assertThat(SoakBenchmark.verdict(checks, List.of("session 4 vod: failed: x")))
+    assertThat(SoakSamples.verdict(checks, List.of("session 4 vod: failed: x")))
         .isEqualTo("verdict: NOT FLAT: 1 other problem");
   }
 
@@ -210,7 +210,7 @@ class SoakBenchmarkTest {
             40,
             54);
 
-    assertThat(SoakBenchmark.sampleRow(s))
+    assertThat(SoakSamples.sampleRow(s))
         .isEqualTo(
             "| 30 s | 3 | live | 390.6 | 50.0 | 96.0 | 40.1 | 1.5 (3) | 0.0 | 21 | 40 | 54 |");
   }
@@ -218,36 +218,36 @@ class SoakBenchmarkTest {
   @Test
   void names_are_grouped_by_shape_and_the_difference_lists_what_grew_and_shrank() {
     Map<String, Integer> before =
-        SoakBenchmark.shapes(List.of("origin-40123-conn-7", "main", "OkHttp TaskRunner"));
+        SoakProcessProbe.shapes(List.of("origin-40123-conn-7", "main", "OkHttp TaskRunner"));
     Map<String, Integer> after =
-        SoakBenchmark.shapes(
+        SoakProcessProbe.shapes(
             List.of("origin-40999-conn-2", "origin-41000-conn-1", "main", "soak-leak-1"));
 
     assertThat(before).containsEntry("origin-N-conn-N", 1);
-    assertThat(SoakBenchmark.shapeDiff(before, after))
+    assertThat(SoakProcessProbe.shapeDiff(before, after))
         .containsExactly("-1 OkHttp TaskRunner", "+1 origin-N-conn-N", "+1 soak-leak-N");
-    assertThat(SoakBenchmark.shapeDiff(after, after)).isEmpty();
+    assertThat(SoakProcessProbe.shapeDiff(after, after)).isEmpty();
   }
 
   @Test
   void the_trend_is_the_least_squares_slope_per_minute() {
-    List<SoakBenchmark.Point> rising =
+    List<SoakSamples.Point> rising =
         List.of(
-            new SoakBenchmark.Point(5, 200),
-            new SoakBenchmark.Point(6, 203),
-            new SoakBenchmark.Point(7, 204),
-            new SoakBenchmark.Point(8, 207));
+            new SoakSamples.Point(5, 200),
+            new SoakSamples.Point(6, 203),
+            new SoakSamples.Point(7, 204),
+            new SoakSamples.Point(8, 207));
 
-    assertThat(SoakBenchmark.slopePerMinute(rising)).isCloseTo(2.2, within(1e-9));
-    assertThat(SoakBenchmark.slopePerMinute(List.of(new SoakBenchmark.Point(5, 1)))).isNaN();
-    assertThat(SoakBenchmark.slopePerMinute(List.of())).isNaN();
+    assertThat(SoakSamples.slopePerMinute(rising)).isCloseTo(2.2, within(1e-9));
+    assertThat(SoakSamples.slopePerMinute(List.of(new SoakSamples.Point(5, 1)))).isNaN();
+    assertThat(SoakSamples.slopePerMinute(List.of())).isNaN();
   }
 
   // ---- schedule ----
 
   @Test
   void three_minutes_alternate_vod_and_live_phases_with_switches_seeks_and_dvr_returns() {
-    List<Action> plan = SoakBenchmark.schedule(180_000, 60_000, 3, 24_000_000);
+    List<Action> plan = SoakSchedule.schedule(180_000, 60_000, 3, 24_000_000);
 
     assertThat(plan.stream().map(Action::describe).collect(Collectors.joining("\n")))
         .isEqualTo(
@@ -268,14 +268,14 @@ class SoakBenchmarkTest {
             140.0 s force level 0
             155.0 s vod seek to 9.600 s
             160.0 s auto quality""");
-    assertThat(SoakBenchmark.phaseAt(59_999, 60_000)).isEqualTo(Kind.VOD);
-    assertThat(SoakBenchmark.phaseAt(60_000, 60_000)).isEqualTo(Kind.LIVE);
-    assertThat(SoakBenchmark.phaseAt(120_000, 60_000)).isEqualTo(Kind.VOD);
+    assertThat(SoakSchedule.phaseAt(59_999, 60_000)).isEqualTo(Kind.VOD);
+    assertThat(SoakSchedule.phaseAt(60_000, 60_000)).isEqualTo(Kind.LIVE);
+    assertThat(SoakSchedule.phaseAt(120_000, 60_000)).isEqualTo(Kind.VOD);
   }
 
   @Test
   void a_schedule_needs_positive_inputs() {
-    assertThatThrownBy(() -> SoakBenchmark.schedule(0, 60_000, 3, 1))
+    assertThatThrownBy(() -> SoakSchedule.schedule(0, 60_000, 3, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("expected positive");
   }
@@ -297,7 +297,7 @@ class SoakBenchmarkTest {
   @Test
   void a_vod_session_gets_three_video_faults_one_audio_fault_and_a_manifest_fault() {
     List<String> rules =
-        SoakBenchmark.faults(Kind.VOD, 0, TINY, LIVE).stream().map(FaultRule::text).toList();
+        SoakFaultPlan.faults(Kind.VOD, 0, TINY, LIVE).stream().map(FaultRule::text).toList();
 
     assertThat(rules)
         .containsExactly(
@@ -313,7 +313,7 @@ class SoakBenchmarkTest {
     // 30 s published at start: 30 video fragments (edge index 30); fragment g is public at
     // 3600 + g seconds. Audio: 29 whole fragments by then, fragment 34 starts at 3608 + 12.0053 s.
     List<String> rules =
-        SoakBenchmark.faults(Kind.LIVE, 1, TINY, LIVE).stream().map(FaultRule::text).toList();
+        SoakFaultPlan.faults(Kind.LIVE, 1, TINY, LIVE).stream().map(FaultRule::text).toList();
 
     assertThat(rules)
         .containsExactly(
@@ -328,7 +328,7 @@ class SoakBenchmarkTest {
   void the_fault_kinds_rotate_so_every_kind_hits_video_within_six_sessions() {
     List<String> kinds = new ArrayList<>();
     for (int s = 0; s < 6; s++) {
-      kinds.add(SoakBenchmark.faults(Kind.VOD, s, TINY, LIVE).get(0).kind().text());
+      kinds.add(SoakFaultPlan.faults(Kind.VOD, s, TINY, LIVE).get(0).kind().text());
     }
 
     assertThat(kinds).containsExactly("500", "reset", "stall:2", "truncate", "404", "503");
@@ -360,7 +360,7 @@ class SoakBenchmarkTest {
             new SessionEvent.SessionEnded(900, "closed", "", 800_000, 20, 0, 0)),
         "");
 
-    LogCheck check = SoakBenchmark.checkLog(file);
+    LogCheck check = SoakLogs.checkLog(file);
 
     assertThat(check.problems()).isEmpty();
     assertThat(check.events()).isEqualTo(3);
@@ -374,7 +374,7 @@ class SoakBenchmarkTest {
     Path file = dir.resolve("s.jsonl");
     writeLog(file, List.of(started()), "{\"type\":\"progress\",\"tMs\":1");
 
-    LogCheck check = SoakBenchmark.checkLog(file);
+    LogCheck check = SoakLogs.checkLog(file);
 
     assertThat(check.problems())
         .containsExactly(
@@ -386,11 +386,11 @@ class SoakBenchmarkTest {
     Path file = dir.resolve("s.jsonl");
     Files.writeString(file, "not json\n{}\n");
 
-    assertThat(SoakBenchmark.checkLog(file).problems())
+    assertThat(SoakLogs.checkLog(file).problems())
         .singleElement()
         .asString()
         .startsWith("cannot be read back:");
-    assertThat(SoakBenchmark.checkLog(dir.resolve("missing.jsonl")).problems())
+    assertThat(SoakLogs.checkLog(dir.resolve("missing.jsonl")).problems())
         .singleElement()
         .asString()
         .contains("cannot be read back");
@@ -408,7 +408,7 @@ class SoakBenchmarkTest {
         {"path":"/QualityLevels(1)/Fragments(video=1)","method":"GET","status":200,"bytes":9,"fault":"reset","fault_rule":"y"}
         """);
 
-    assertThat(SoakBenchmark.faultsInRequestLog(log))
+    assertThat(SoakLogs.faultsInRequestLog(log))
         .containsExactly(Map.entry("503", 1), Map.entry("reset", 2));
   }
 
