@@ -324,7 +324,12 @@ public final class LiveBroadcast {
   public String manifest() {
     View view = view();
     return LiveManifestWriter.write(
-        info, manifestStreams(view), view.ended(), options.lookaheadCount(), windowTicks);
+        info,
+        manifestStreams(view),
+        view.ended(),
+        options.lookaheadCount(),
+        windowTicks,
+        options.audioLanguages());
   }
 
   private byte[] manifestBytes() {
@@ -437,9 +442,20 @@ public final class LiveBroadcast {
     }
   }
 
+  /**
+   * The stream served under the Fragments name {@code name}: its type, or with audio languages, for
+   * the audio stream, one of its per-language names (the plain {@code audio} is not listed then).
+   */
   private int streamIndex(String name) {
     for (int s = 0; s < streams.size(); s++) {
-      if (streams.get(s).info().type().equals(name)) {
+      String type = streams.get(s).info().type();
+      if (type.equals("audio") && !options.audioLanguages().isEmpty()) {
+        for (String language : options.audioLanguages()) {
+          if (LiveOptions.audioStreamName(language).equals(name)) {
+            return s;
+          }
+        }
+      } else if (type.equals(name)) {
         return s;
       }
     }

@@ -1,6 +1,7 @@
 package org.smoothplayer.assets.origin.live;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.smoothplayer.assets.generate.LevelInfo;
 import org.smoothplayer.assets.generate.PresentationInfo;
 import org.smoothplayer.assets.generate.StreamInfo;
@@ -10,7 +11,8 @@ import org.smoothplayer.assets.generate.StreamInfo;
  * the given chunks (the first, and any after a gap, with {@code t}; the rest with {@code d} only).
  * While live: {@code IsLive="TRUE"}, {@code Duration="0"}, {@code LookAheadFragmentCount} and
  * {@code DVRWindowLength} (ticks, 0 = infinite). Once ended: {@code IsLive="FALSE"} and {@code
- * Duration} = the span of the listed chunks. Stateless.
+ * Duration} = the span of the listed chunks. With audio languages, the audio stream is listed once
+ * per language ({@link LiveOptions#audioStreamName}, {@code Language}). Stateless.
  */
 final class LiveManifestWriter {
   /**
@@ -31,13 +33,15 @@ final class LiveManifestWriter {
    * @param ended whether the broadcast has ended
    * @param lookaheadCount LookAheadFragmentCount
    * @param windowTicks DVRWindowLength
+   * @param audioLanguages the languages the audio stream is listed in; empty for once, unnamed
    */
   static String write(
       PresentationInfo info,
       List<List<Chunk>> chunks,
       boolean ended,
       int lookaheadCount,
-      long windowTicks) {
+      long windowTicks,
+      List<String> audioLanguages) {
     StringBuilder xml = new StringBuilder(4096);
     xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     xml.append("<SmoothStreamingMedia MajorVersion=\"2\" MinorVersion=\"0\" TimeScale=\"")
@@ -53,7 +57,14 @@ final class LiveManifestWriter {
     }
     xml.append(">\n");
     for (int s = 0; s < info.streams().size(); s++) {
-      writeStream(xml, info.streams().get(s), chunks.get(s));
+      StreamInfo stream = info.streams().get(s);
+      if (stream.type().equals("audio") && !audioLanguages.isEmpty()) {
+        for (String language : audioLanguages) {
+          writeStream(xml, stream, chunks.get(s), LiveOptions.audioStreamName(language), language);
+        }
+      } else {
+        writeStream(xml, stream, chunks.get(s), stream.type(), null);
+      }
     }
     xml.append("</SmoothStreamingMedia>\n");
     return xml.toString();
@@ -73,15 +84,27 @@ final class LiveManifestWriter {
     return first == Long.MAX_VALUE ? 0 : last - first;
   }
 
-  private static void writeStream(StringBuilder xml, StreamInfo stream, List<Chunk> chunks) {
+  /**
+   * One StreamIndex: {@code name} in its Name and Url (the type when the stream is listed once),
+   * and {@code language} as its Language attribute (none when null).
+   */
+  private static void writeStream(
+      StringBuilder xml,
+      StreamInfo stream,
+      List<Chunk> chunks,
+      String name,
+      @Nullable String language) {
     String type = escape(stream.type());
     boolean video = stream.type().equals("video");
     xml.append("  <StreamIndex Type=\"").append(type);
-    xml.append("\" Name=\"").append(type);
+    xml.append("\" Name=\"").append(escape(name));
+    if (language != null) {
+      xml.append("\" Language=\"").append(escape(language));
+    }
     xml.append("\" Chunks=\"").append(chunks.size());
     xml.append("\" QualityLevels=\"").append(stream.levels().size());
     xml.append("\" Url=\"QualityLevels({bitrate})/Fragments(")
-        .append(type)
+        .append(escape(name))
         .append("={start time})\"");
     if (video) {
       int maxWidth = stream.levels().stream().mapToInt(LevelInfo::widthPx).max().orElse(0);

@@ -215,4 +215,32 @@ class LiveBroadcastManifestTest {
         .containsExactly(100 * TICKS_PER_S, 101 * TICKS_PER_S);
     assertThat(live.describe()).contains("restarted 2 times", "timestamps now from 100");
   }
+
+  @Test
+  void with_audio_languages_the_audio_stream_is_listed_once_per_language_with_its_chunks()
+      throws Exception {
+    LiveBroadcast plain = LiveBroadcast.start(root, options().withEndless(true));
+    LiveBroadcast both =
+        LiveBroadcast.start(root, options().withEndless(true).withAudioLanguages("en", "fr"));
+    clock.advanceMs(4_500);
+    ParsedLiveManifest one = ParsedLiveManifest.parse(plain.manifest());
+    ParsedLiveManifest two = ParsedLiveManifest.parse(both.manifest());
+
+    assertThat(two.streams().keySet()).containsExactly("video", "audio_en", "audio_fr");
+    assertThat(two.stream("video")).isEqualTo(one.stream("video"));
+    for (String language : List.of("en", "fr")) {
+      ParsedLiveManifest.Stream audio = two.stream("audio_" + language);
+      assertThat(audio.attributes())
+          .containsEntry("Type", "audio")
+          .containsEntry("Language", language)
+          .containsEntry(
+              "Url", "QualityLevels({bitrate})/Fragments(audio_" + language + "={start time})");
+      assertThat(audio.bitrates()).isEqualTo(one.stream("audio").bitrates());
+      assertThat(audio.chunks())
+          .as("same timing as the single audio stream")
+          .isNotEmpty()
+          .isEqualTo(one.stream("audio").chunks());
+    }
+    assertThat(one.stream("audio").attributes()).doesNotContainKey("Language");
+  }
 }

@@ -48,4 +48,24 @@ class LiveOptionsTest {
     assertThat(LiveOptions.ticks(3600, 10_000_000)).isEqualTo(36_000_000_000L);
     assertThat(LiveOptions.ticks(1.00000005, 10_000_000)).isEqualTo(10_000_001);
   }
+
+  @Test
+  void audio_languages_are_distinct_language_tags_and_show_in_the_description() {
+    LiveOptions options = LiveOptions.defaults().withAudioLanguages("en", "pt-BR");
+
+    assertThat(options.audioLanguages()).containsExactly("en", "pt-BR");
+    assertThat(options.describe()).endsWith("timestamps from 3600 s, audio in en, pt-BR");
+    assertThat(LiveOptions.audioStreamName("pt-BR")).isEqualTo("audio_pt-BR");
+    assertThat(options.withEndless(true).audioLanguages())
+        .as("kept by the other knobs")
+        .containsExactly("en", "pt-BR");
+    assertThatThrownBy(() -> options.withAudioLanguages("en", "EN"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("audio language 'EN' is listed twice; expected distinct languages");
+    assertThatThrownBy(() -> options.withAudioLanguages("fr\"/><x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("audio language 'fr\"/><x' is not a language tag");
+    assertThatThrownBy(() -> options.withAudioLanguages(""))
+        .hasMessageStartingWith("audio language '' is not a language tag");
+  }
 }

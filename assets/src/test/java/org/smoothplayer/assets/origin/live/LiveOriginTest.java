@@ -154,6 +154,35 @@ class LiveOriginTest {
   }
 
   @Test
+  void with_audio_languages_each_language_serves_the_audio_fragments_under_its_own_name()
+      throws Exception {
+    start(options().withDvrWindowS(0).withAudioLanguages("en", "fr"));
+    clock.advanceMs(1_100); // edge 3.1 s: audio fragments 0..2
+    long t = OFFSET + 10_026_667;
+    ParsedLiveFragment plain = stored("QualityLevels(128000)/Fragments(audio=10026667)");
+
+    for (String name : List.of("audio_en", "audio_fr")) {
+      HttpResponse<byte[]> response =
+          get("QualityLevels(128000)/Fragments(" + name + "=" + t + ")");
+      assertThat(response.statusCode()).as(name).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type")).hasValue("audio/mp4");
+      ParsedLiveFragment fragment = ParsedLiveFragment.parse(response.body());
+      assertThat(fragment.tfxdTime()).isEqualTo(t);
+      assertThat(fragment.tfrf())
+          .containsExactly(new LiveTestContent.Chunk(OFFSET + 20_053_333, 10_026_667));
+      assertThat(fragment.samples())
+          .usingElementComparator(java.util.Arrays::compare)
+          .containsExactlyElementsOf(plain.samples());
+    }
+    assertThat(text(get(AUDIO + t + ")")))
+        .as("the plain name is not listed, so not served")
+        .contains("no stream named audio");
+    assertThat(text(get("QualityLevels(128000)/Fragments(audio_de=" + t + ")")))
+        .contains("no stream named audio_de");
+    assertThat(get(VIDEO + OFFSET + ")").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void endless_timestamps_keep_increasing_across_the_loop_boundary() throws Exception {
     start(options().withDvrWindowS(0).withEndless(true));
     clock.advanceMs(4_000); // edge 6 s: loop 0 and fragments 0, 1 of loop 1

@@ -12,7 +12,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.NodeList;
 
-/** A live Manifest read with the JDK's DOM parser, chunks expanded as [MS-SSTR] defines them. */
+/**
+ * A live Manifest read with the JDK's DOM parser, chunks expanded as [MS-SSTR] defines them;
+ * streams by Name (by Type when a stream has no Name).
+ */
 record ParsedLiveManifest(Map<String, String> root, Map<String, Stream> streams) {
 
   /**
@@ -59,15 +62,18 @@ record ParsedLiveManifest(Map<String, String> root, Map<String, Stream> streams)
         raw.add(attributes(chunk));
         next = start + duration;
       }
-      streams.put(index.getAttribute("Type"), new Stream(attributes(index), bitrates, chunks, raw));
+      String key =
+          index.hasAttribute("Name") ? index.getAttribute("Name") : index.getAttribute("Type");
+      streams.put(key, new Stream(attributes(index), bitrates, chunks, raw));
     }
     return new ParsedLiveManifest(attributes(root), streams);
   }
 
-  Stream stream(String type) {
-    Stream stream = streams.get(type);
+  /** The StreamIndex named {@code name} (the type when it has no Name). */
+  Stream stream(String name) {
+    Stream stream = streams.get(name);
     if (stream == null) {
-      throw new AssertionError("no StreamIndex of type " + type + " in " + streams.keySet());
+      throw new AssertionError("no StreamIndex named " + name + " in " + streams.keySet());
     }
     return stream;
   }
