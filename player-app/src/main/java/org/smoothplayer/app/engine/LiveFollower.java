@@ -1,6 +1,7 @@
 package org.smoothplayer.app.engine;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,11 @@ import org.smoothplayer.decoder.fragment.TrackType;
  * where the newest ends and lasts as long) and probed once it should be published. Only what the
  * origin confirms (the probe's tfxd, its tfrf, a manifest) enters the timeline; a probe that fails
  * is tried again half a fragment later and never counts as a failed fragment.
+ *
+ * <p>Every audio track's timeline is kept up to date from manifest refreshes, not only the playing
+ * one's, so a switch of the audio language starts at the live position; when the new track's
+ * timeline still ends before the position, the fragment there is taken from the previous track's
+ * times once they are verified to be the same, and fetched as a probe the tfxd must confirm.
  *
  * <p>The engine creates one when the manifest is live (none for VOD), calls the methods below from
  * its loop, and is called back through the narrow {@link Host}.
@@ -86,6 +92,9 @@ final class LiveFollower implements AutoCloseable {
   /** A failed live fragment asks for a refresh unless one started less than this long ago. */
   private static final long FAILED_REFRESH_MIN_GAP_NS = 1_000_000_000L;
 
+  /** Fragments two audio tracks must both know, all alike, before one's times seed the other's. */
+  static final int MIN_COMMON_FRAGMENTS_TO_SEED = 2;
+
   /** Automatic jumps (DVR-window overrun, catch-up) come at most this often. */
   private static final long JUMP_MIN_GAP_NS = 1_000_000_000L;
 
@@ -101,6 +110,14 @@ final class LiveFollower implements AutoCloseable {
   private final SessionClock clock;
   private final String manifestUrl;
   private final TrackCursor video;
+
+  /**
+   * Every audio track, and its known timeline at the same index: the playing audio cursor shares
+   * its track's, so refreshes grow every track's and a switch starts from what is known.
+   */
+  private final List<TrackLevels> audioTracks;
+
+  private final List<TrackTimeline> audioTimelines;
 
   /** The manifest's DVR window length; 0 for an infinite window. */
   private final long windowUs;
@@ -141,8 +158,9 @@ final class LiveFollower implements AutoCloseable {
 
   /**
    * Starts following from what is known now: {@code video}'s timeline (its typical fragment
-   * duration), a DVR window of {@code windowUs} (0 = infinite); the first refresh fallback comes a
-   * refresh interval from now.
+   * duration), the timelines of the {@code audioTracks} ({@code audioTimelines}, same order), a DVR
+   * window of {@code windowUs} (0 = infinite); the first refresh fallback comes a refresh interval
+   * from now.
    */
   LiveFollower(
       Host host,
@@ -150,12 +168,23 @@ final class LiveFollower implements AutoCloseable {
       SessionClock clock,
       String manifestUrl,
       TrackCursor video,
+      List<TrackLevels> audioTracks,
+      List<TrackTimeline> audioTimelines,
       long windowUs) {
+    if (audioTracks.size() != audioTimelines.size()) {
+      throw new IllegalArgumentException(
+          "audio timelines: expected one per audio track ("
+              + audioTracks.size()
+              + ") but got "
+              + audioTimelines.size());
+    }
     this.host = host;
     this.time = time;
     this.clock = clock;
     this.manifestUrl = manifestUrl;
     this.video = video;
+    this.audioTracks = List.copyOf(audioTracks);
+    this.audioTimelines = List.copyOf(audioTimelines);
     this.windowUs = windowUs;
     this.fragmentDurationUs = typicalDurationUs(video.timeline);
     this.lastGrowthNs = time.nanoTime();
@@ -261,6 +290,19 @@ final class LiveFollower implements AutoCloseable {
     if (nowNs - lastRefreshStartNs >= Math.max(DRY_REFRESH_MIN_GAP_NS, fragmentDurationUs * 500L)) {
       requestRefresh(nowNs);
     }
+    FragmentRef seed = t.seed;
+    if (seed != null) {
+      int known = t.timeline.count();
+      if (t.nextChunk == known
+          && (known == 0 || seed.startTicks() > t.timeline.fragment(known - 1).startTicks())) {
+        // After an audio switch: the fragment at the position, with the previous track's times.
+        return seed.index() == known
+            ? seed
+            : new FragmentRef(
+                known, seed.startTicks(), seed.durationTicks(), seed.startUs(), seed.endUs());
+      }
+      t.seed = null; // the timeline reached it
+    }
     boolean manifestSilent =
         lastRefreshFailed
             || refreshInFlight && nowNs - lastRefreshStartNs >= fragmentDurationUs * 1000L;
@@ -352,6 +394,22 @@ final class LiveFollower implements AutoCloseable {
    * {@code retryAfterMs}, negative when none), and logged as a notice.
    */
   void onProbeFailed(TrackCursor t, FragmentRef guess, String reason, long retryAfterMs) {
+    FragmentRef seed = t.seed;
+    if (seed != null && seed.startTicks() == guess.startTicks()) {
+      // A seed is tried once: the manifest tells this track's times instead.
+      t.seed = null;
+      host.emit(
+          new SessionEvent.Notice(
+              clock.nowMs(),
+              t.name
+                  + " fragment at "
+                  + guess.startUs()
+                  + " us with the previous track's times not available ("
+                  + reason
+                  + "); waiting for the manifest"));
+      requestRefresh(time.nanoTime());
+      return;
+    }
     t.probeAttempts++;
     long gapNs =
         Math.max(PROBE_RETRY_MIN_GAP_NS, Math.max(0, guess.endUs() - guess.startUs()) * 500L);
@@ -380,14 +438,15 @@ final class LiveFollower implements AutoCloseable {
   /**
    * The newest known fragment is fetched only once the next one should be published too (a fragment
    * duration after we learned of it), so its tfrf announces the next and the timeline grows without
-   * a manifest refresh; unless the buffer is too short to wait.
+   * a manifest refresh; unless the buffer is too short to wait, or playback waits for it (buffering
+   * after the start, a seek or an audio switch).
    */
   boolean deferNewest(TrackCursor t, long nowNs, long positionUs) {
     if (t.nextChunk != t.chunkCount() - 1) {
       return false;
     }
     long bufferUs = t.bufferedEndUs - positionUs;
-    boolean canWait = bufferUs > fragmentDurationUs;
+    boolean canWait = bufferUs > fragmentDurationUs && host.state() != PlayerState.BUFFERING;
     return canWait && nowNs - t.newestLearnedNs < fragmentDurationUs * 1000L;
   }
 
@@ -432,11 +491,28 @@ final class LiveFollower implements AutoCloseable {
       FragmentRef held = t.timeline.fragment(chunk.index());
       return held.durationTicks() == chunk.durationTicks() ? chunk : held;
     }
-    if (isExtrapolated(t, chunk)) {
+    // Confirmed when the timeline now holds its start: from its own tfxd, or from a refresh that
+    // came while it was in flight (then possibly at another index, after a gap it filled).
+    int held = t.timeline.indexOfStart(chunk.startTicks());
+    if (held < 0) {
       onProbeFailed(t, chunk, "its tfxd does not confirm the extrapolated start", -1);
       return null;
     }
-    FragmentRef confirmed = t.timeline.fragment(chunk.index());
+    FragmentRef confirmed = t.timeline.fragment(held);
+    FragmentRef seed = t.seed;
+    if (seed != null && seed.startTicks() == chunk.startTicks()) {
+      t.seed = null;
+      host.emit(
+          new SessionEvent.Notice(
+              clock.nowMs(),
+              t.name
+                  + " fragment "
+                  + confirmed.index()
+                  + " at "
+                  + confirmed.startUs()
+                  + " us, taken from the previous track's times, confirmed by the origin"));
+      return confirmed;
+    }
     host.emit(
         new SessionEvent.Notice(
             clock.nowMs(),
@@ -460,6 +536,108 @@ final class LiveFollower implements AutoCloseable {
     if (time.nanoTime() - lastRefreshStartNs >= FAILED_REFRESH_MIN_GAP_NS) {
       requestRefresh(time.nanoTime());
     }
+  }
+
+  // ---------------------------------------------------------------- audio switch
+
+  /**
+   * The viewer switched the audio from {@code from} to {@code to}, which restarted at {@code
+   * positionUs}. When no fragment {@code to} knows holds the position (its timeline grows only from
+   * refreshes while it does not play), asks the manifest at once; and when every fragment both
+   * tracks know is the same in both (time scale, start, duration; at least {@value
+   * #MIN_COMMON_FRAGMENTS_TO_SEED}), the fragment of {@code from} holding the position is {@code
+   * to}'s seed: probed at once, it enters the timeline only if its tfxd confirms it.
+   */
+  void onAudioSwitch(TrackCursor from, TrackCursor to, long positionUs) {
+    if (to.nextKnown()) {
+      return;
+    }
+    requestRefresh(time.nanoTime());
+    String why;
+    FragmentRef seed = null;
+    int common = commonFragments(from.timeline, to.timeline);
+    if (from.timeline.timeScale() != to.timeline.timeScale()) {
+      why = "the time scales differ";
+    } else if (common < 0) {
+      why = "their fragment times differ";
+    } else if (common < MIN_COMMON_FRAGMENTS_TO_SEED) {
+      why = "they have " + common + " known fragments in common, too few to compare";
+    } else {
+      seed = seedAt(from.timeline, to.timeline, positionUs);
+      why = seed == null ? "the previous track knows no fragment there past the new one's" : "";
+    }
+    to.seed = seed;
+    host.emit(
+        new SessionEvent.Notice(
+            clock.nowMs(),
+            seed != null
+                ? "audio switch: the new track knows no fragment at "
+                    + positionUs
+                    + " us yet; probing the one at "
+                    + seed.startUs()
+                    + " us with the previous track's times ("
+                    + common
+                    + " known fragments alike)"
+                : "audio switch: the new track knows no fragment at "
+                    + positionUs
+                    + " us yet and cannot take the previous track's times ("
+                    + why
+                    + "); waiting for the manifest"));
+  }
+
+  /**
+   * How many fragments of {@code to} inside the span {@code from} knows are fragments of {@code
+   * from} too (same start, and same duration where both are known); -1 when one is not.
+   */
+  static int commonFragments(TrackTimeline from, TrackTimeline to) {
+    if (from.count() == 0 || from.timeScale() != to.timeScale()) {
+      return from.count() == 0 ? 0 : -1;
+    }
+    long spanStartUs = from.startUs();
+    long spanEndUs = from.endUs();
+    int common = 0;
+    for (int j = 0; j < to.count(); j++) {
+      FragmentRef f = to.fragment(j);
+      if (f.startUs() < spanStartUs || f.startUs() >= spanEndUs) {
+        continue;
+      }
+      int i = from.indexOfStart(f.startTicks());
+      if (i < 0) {
+        return -1;
+      }
+      long d = from.fragment(i).durationTicks();
+      if (d > 0 && f.durationTicks() > 0 && d != f.durationTicks()) {
+        return -1;
+      }
+      common++;
+    }
+    return common;
+  }
+
+  /**
+   * The fragment of {@code from} holding {@code positionUs}, as the next fragment of {@code to}
+   * (index just past its timeline); null when {@code from} knows none there or it does not start
+   * after the end of {@code to}'s fragments.
+   */
+  static @Nullable FragmentRef seedAt(TrackTimeline from, TrackTimeline to, long positionUs) {
+    if (from.count() == 0) {
+      return null;
+    }
+    FragmentRef f = from.fragment(from.indexOf(positionUs));
+    if (f.startUs() > positionUs || f.endUs() <= positionUs) {
+      return null;
+    }
+    if (to.count() > 0) {
+      FragmentRef last = to.fragment(to.count() - 1);
+      long lastEndTicks =
+          last.durationTicks() > 0
+              ? last.startTicks() + last.durationTicks()
+              : last.startTicks() + 1;
+      if (f.startTicks() < lastEndTicks) {
+        return null;
+      }
+    }
+    return new FragmentRef(to.count(), f.startTicks(), f.durationTicks(), f.startUs(), f.endUs());
   }
 
   // ---------------------------------------------------------------- manifest refresh
@@ -538,23 +716,30 @@ final class LiveFollower implements AutoCloseable {
       v.newestLearnedNs = lastGrowthNs;
       observePublished(v, lastGrowthNs);
     }
+    // Every audio track's timeline, not only the playing one's: a switch starts from them.
     TrackCursor a = host.audioTrack();
-    if (a != null) {
-      m.streams(StreamType.AUDIO).stream()
-          .filter(s -> s.displayName().equals(a.levels.stream().displayName()))
-          .findFirst()
-          .ifPresent(
-              s -> {
-                if (a.timeline.merge(s.timeline()) > 0) {
-                  a.newestLearnedNs = time.nanoTime();
-                  observePublished(a, a.newestLearnedNs);
-                }
-              });
+    for (int i = 0; i < audioTracks.size(); i++) {
+      StreamIndex s = audioStream(m, audioTracks.get(i));
+      TrackTimeline known = audioTimelines.get(i);
+      if (s != null && known.merge(s.timeline()) > 0 && a != null && a.timeline == known) {
+        a.newestLearnedNs = time.nanoTime();
+        observePublished(a, a.newestLearnedNs);
+      }
     }
     if (!m.live() && !broadcastEnded) {
       broadcastEnded = true;
       host.note("the broadcast ended; playing out what is buffered");
     }
+  }
+
+  /** The audio stream of {@code m} that is {@code track}: same name and language; null if none. */
+  private static @Nullable StreamIndex audioStream(Manifest m, TrackLevels track) {
+    String name = track.stream().displayName();
+    String language = TrackLevels.languageOf(track.stream());
+    return m.streams(StreamType.AUDIO).stream()
+        .filter(s -> s.displayName().equals(name) && TrackLevels.languageOf(s).equals(language))
+        .findFirst()
+        .orElse(null);
   }
 
   /** The origin restarted with new timestamps: adopt its timeline and join at its edge. */
@@ -563,14 +748,15 @@ final class LiveFollower implements AutoCloseable {
     long before = v.timeline.endUs();
     v.timeline.clear();
     v.timeline.merge(sv.timeline());
-    TrackCursor a = host.audioTrack();
-    if (a != null) {
-      a.timeline.clear();
-      m.streams(StreamType.AUDIO).stream()
-          .filter(s -> s.displayName().equals(a.levels.stream().displayName()))
-          .findFirst()
-          .ifPresent(s -> a.timeline.merge(s.timeline()));
+    for (int i = 0; i < audioTracks.size(); i++) {
+      TrackTimeline known = audioTimelines.get(i);
+      known.clear();
+      StreamIndex s = audioStream(m, audioTracks.get(i));
+      if (s != null) {
+        known.merge(s.timeline());
+      }
     }
+    TrackCursor a = host.audioTrack();
     lastGrowthNs = time.nanoTime();
     // A new live clock: the old timestamps say nothing about when the new ones are published.
     publishOffsetUs = Long.MAX_VALUE;

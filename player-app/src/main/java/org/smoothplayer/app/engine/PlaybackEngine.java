@@ -139,6 +139,12 @@ public final class PlaybackEngine implements Player {
   private @Nullable TrackCursor audioTrack;
   private List<TrackLevels> audioTracks = List.of();
 
+  /**
+   * The known timeline of each of {@code audioTracks} (same order), kept across switches: the
+   * playing audio cursor shares its track's, and live refreshes grow every one.
+   */
+  private List<TrackTimeline> audioTimelines = List.of();
+
   /** The languages of {@code audioTracks}, computed once (published on every snapshot). */
   private List<String> audioLanguages = List.of();
 
@@ -439,6 +445,7 @@ public final class PlaybackEngine implements Player {
     }
     manifest = m;
     audioTracks = List.copyOf(audios);
+    audioTimelines = audioTracks.stream().map(t -> TrackTimeline.of(t.timeline())).toList();
     audioLanguages = audioTracks.stream().map(t -> TrackLevels.languageOf(t.stream())).toList();
     ladder = videoLevels.ladder();
     levelInfos = videoLevels.infos();
@@ -447,7 +454,11 @@ public final class PlaybackEngine implements Player {
     Arrays.fill(lastDropAtS, Double.NEGATIVE_INFINITY);
     video = new TrackCursor("video", videoLevels);
     audioTrackIndex = chooseAudioTrack(options.audioLanguage().orElse(""));
-    audioTrack = audioTrackIndex < 0 ? null : new TrackCursor("audio", audios.get(audioTrackIndex));
+    audioTrack =
+        audioTrackIndex < 0
+            ? null
+            : new TrackCursor(
+                "audio", audioTracks.get(audioTrackIndex), audioTimelines.get(audioTrackIndex));
 
     emit(
         new SessionEvent.ManifestLoaded(
@@ -480,7 +491,15 @@ public final class PlaybackEngine implements Player {
     long startUs;
     if (m.live()) {
       LiveFollower l =
-          new LiveFollower(new LiveHost(), time, clock, options.url(), video, m.dvrWindowUs());
+          new LiveFollower(
+              new LiveHost(),
+              time,
+              clock,
+              options.url(),
+              video,
+              audioTracks,
+              audioTimelines,
+              m.dvrWindowUs());
       live = l;
       startUs = l.joinUs();
     } else {
@@ -763,8 +782,14 @@ public final class PlaybackEngine implements Player {
     long pos = positionUs();
     long gen = audioTrack.generation + 1;
     audioTrack.cancel();
-    audioTrack = new TrackCursor("audio", audioTracks.get(index));
-    audioTrack.restartAt(pos, gen, live != null);
+    TrackCursor previous = audioTrack;
+    // The new track's timeline as known so far (live: grown by every refresh, not only since now).
+    TrackCursor next = new TrackCursor("audio", audioTracks.get(index), audioTimelines.get(index));
+    audioTrack = next;
+    next.restartAt(pos, gen, live != null);
+    if (live != null) {
+      live.onAudioSwitch(previous, next, pos);
+    }
     audio.flush(gen, pos);
     audioWorker.setGeneration(gen);
     if (!buffering && state == PlayerState.PLAYING) {
@@ -834,10 +859,16 @@ public final class PlaybackEngine implements Player {
   }
 
   private void scheduleTrack(TrackCursor t, long now, long pos, long targetUs) {
-    if (t.done || t.inFlight != null || now < t.retryAtNs) {
+    if (t.done || t.inFlight != null) {
       return;
     }
     LiveFollower l = live;
+    if (l != null) {
+      t.skipEndedBefore(pos);
+    }
+    if (now < t.retryAtNs) {
+      return;
+    }
     FragmentRef chunk;
     if (t.nextKnown()) {
       if (t.bufferedEndUs - pos >= targetUs) {
@@ -1122,6 +1153,8 @@ public final class PlaybackEngine implements Player {
         return; // an extrapolated probe the origin did not confirm: probed again later
       }
       chunk = grown;
+      // A probe a refresh confirmed while in flight may sit at another index (after a gap).
+      t.nextChunk = chunk.index();
     }
     long endUs = chunk.endUs();
     double downloadMs = r.totalNs() / 1e6;

@@ -31,6 +31,13 @@ final class TrackCursor {
   /** Live: no probe of that fragment before this time (ns). */
   long probeNotBeforeNs;
 
+  /**
+   * Live, after an audio switch: the fragment holding the position as the previous audio track
+   * knows it (verified to share this track's fragment times), fetched as a probe past the end of
+   * the timeline; it enters the timeline only once its tfxd confirms it. Null for none.
+   */
+  @Nullable FragmentRef seed;
+
   /** Every fragment of the stream was fetched (VOD, or a live stream that ended). */
   boolean done;
 
@@ -49,10 +56,16 @@ final class TrackCursor {
   int lastAttemptLevel = -1;
   long retryAtNs;
 
+  /** A cursor on a timeline of its own, from the manifest's. */
   TrackCursor(String name, TrackLevels levels) {
+    this(name, levels, TrackTimeline.of(levels.timeline()));
+  }
+
+  /** A cursor on {@code timeline}, which outlives it (an audio track's, kept across switches). */
+  TrackCursor(String name, TrackLevels levels, TrackTimeline timeline) {
     this.name = name;
     this.levels = levels;
-    this.timeline = TrackTimeline.of(levels.timeline());
+    this.timeline = timeline;
   }
 
   int chunkCount() {
@@ -93,11 +106,19 @@ final class TrackCursor {
     progress.clear();
   }
 
-  /** Restarts fetching at the fragment holding {@code positionUs}. */
+  /**
+   * Restarts fetching at the fragment holding {@code positionUs}. Live, when no known fragment
+   * holds it (the timeline ends before it, as an audio track's that was not playing may), it starts
+   * at the next known fragment after it, or past the end to wait for the timeline to grow.
+   */
   void restartAt(long positionUs, long newGeneration, boolean live) {
     cancel();
     generation = newGeneration;
+    seed = null;
     int index = timeline.count() == 0 ? 0 : timeline.indexOf(positionUs);
+    if (live && index < timeline.count() && timeline.fragment(index).endUs() <= positionUs) {
+      index++;
+    }
     nextChunk = index;
     done = !live && index >= timeline.count();
     bufferedEndUs =
@@ -107,5 +128,21 @@ final class TrackCursor {
     attempts = 0;
     lastAttemptLevel = -1;
     retryAtNs = 0;
+  }
+
+  /**
+   * Live: steps over the known fragments that end at or before {@code positionUs} (a refresh
+   * appended them behind the position to a track that was not playing); they are never fetched.
+   */
+  void skipEndedBefore(long positionUs) {
+    boolean skipped = false;
+    while (nextChunk < timeline.count() && timeline.fragment(nextChunk).endUs() <= positionUs) {
+      nextChunk++;
+      skipped = true;
+    }
+    if (skipped) {
+      attempts = 0;
+      retryAtNs = 0;
+    }
   }
 }

@@ -140,6 +140,12 @@ final class TrackTimeline {
     return found;
   }
 
+  /** The index of the fragment starting exactly at {@code start} (ticks); -1 when none does. */
+  int indexOfStart(long start) {
+    int i = Arrays.binarySearch(startTicks, 0, count, start);
+    return i >= 0 ? i : -1;
+  }
+
   /** Forgets every fragment (an origin restart). */
   void clear() {
     count = 0;
