@@ -1,6 +1,7 @@
 package org.smoothplayer.app.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.smoothplayer.app.engine.LiveSession.events;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.smoothplayer.app.config.PlaybackSettings;
-import org.smoothplayer.app.config.PlayerConfig;
 import org.smoothplayer.app.session.SessionEvent;
 import org.smoothplayer.app.session.SessionRecorder;
 import org.smoothplayer.assets.generate.Presentations;
@@ -82,37 +82,30 @@ class LiveAudioSwitchTest {
     }
   }
 
-  private static <T extends SessionEvent> List<T> events(List<SessionEvent> log, Class<T> type) {
-    return log.stream().filter(type::isInstance).map(type::cast).toList();
-  }
-
   @ParameterizedTest
   @EnumSource(Following.class)
   @Timeout(60)
   void a_live_switch_plays_the_new_language_from_the_current_position_not_the_session_start(
       Following following) throws Exception {
-    Path requests = dir.resolve("requests.jsonl");
-    SessionRecorder log = new SessionRecorder();
+    SessionRecorder log;
+    Path requests;
     long switchUs;
     int eventsBeforeSwitch;
-    try (LocalOrigin origin =
-            LocalOrigin.builder(tiny)
-                .live(
-                    LiveOptions.defaults()
-                        .withEndless(true)
-                        .withStartOffsetS(40)
-                        .withDvrWindowS(following.dvrWindowS)
-                        .withAudioLanguages("en", "fr"))
-                .requestLog(requests)
-                .start();
-        PlaybackEngine engine =
-            PlaybackEngine.open(
-                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
-                    .headless()
-                    .silent()
-                    .withConfig(PlayerConfig.fromValues(following.settings, "default"))
-                    .withAudioLanguage("en")
-                    .withSink(log))) {
+    try (LiveSession session =
+        LiveSession.open(
+            tiny,
+            dir,
+            LiveOptions.defaults()
+                .withEndless(true)
+                .withStartOffsetS(40)
+                .withDvrWindowS(following.dvrWindowS)
+                .withAudioLanguages("en", "fr"),
+            following.settings,
+            o -> o.withAudioLanguage("en"))) {
+      log = session.log();
+      requests = session.requests();
+      LocalOrigin origin = session.origin();
+      PlaybackEngine engine = session.engine();
       await(engine, s -> s.state() == PlayerState.PLAYING, 20_000);
       origin.setFaults(following.faultsOncePlaying.stream().map(FaultRule::parse).toList());
       assertThat(engine.snapshot().audioLanguages()).containsExactly("en", "fr");

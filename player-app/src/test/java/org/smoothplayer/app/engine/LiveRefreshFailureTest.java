@@ -1,6 +1,8 @@
 package org.smoothplayer.app.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.smoothplayer.app.engine.LiveSession.await;
+import static org.smoothplayer.app.engine.LiveSession.events;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,9 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.smoothplayer.app.config.PlaybackSettings;
-import org.smoothplayer.app.config.PlayerConfig;
 import org.smoothplayer.app.session.SessionEvent;
 import org.smoothplayer.app.session.SessionRecorder;
 import org.smoothplayer.assets.generate.Presentations;
@@ -40,32 +39,10 @@ class LiveRefreshFailureTest {
     tiny = Presentations.cached(Preset.TINY);
   }
 
-  private static <T extends SessionEvent> List<T> events(List<SessionEvent> log, Class<T> type) {
-    return log.stream().filter(type::isInstance).map(type::cast).toList();
-  }
-
   private static List<SessionEvent.FragmentFailed> manifestFailures(List<SessionEvent> log) {
     return events(log, SessionEvent.FragmentFailed.class).stream()
         .filter(f -> f.stream().equals("manifest"))
         .toList();
-  }
-
-  private static void await(String what, BooleanSupplier condition, long ms)
-      throws InterruptedException {
-    await(what, condition, ms, () -> "");
-  }
-
-  /** Waits for {@code condition}; a time-out names {@code what} and the state {@code detail}. */
-  private static void await(
-      String what, BooleanSupplier condition, long ms, Supplier<String> detail)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + ms * 1_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() >= deadline) {
-        throw new AssertionError("timed out waiting until " + what + "; " + detail.get());
-      }
-      Thread.sleep(20);
-    }
   }
 
   private static List<String> manifestRequests(Path requestLog) throws IOException {
@@ -78,29 +55,22 @@ class LiveRefreshFailureTest {
       @TempDir Path dir) throws Exception {
     // Three fragments behind the edge, and every fragment's tfrf announces the next one: the
     // timeline grows without the manifest. Refreshes fall back to every 2 s, so several fail.
-    PlayerConfig config =
-        PlayerConfig.fromValues(
+    SessionRecorder log;
+    Path requests;
+    try (LiveSession session =
+        LiveSession.open(
+            tiny,
+            dir,
+            LiveOptions.defaults().withEndless(true).withStartOffsetS(40),
             Map.of(
                 PlaybackSettings.LIVE_JOIN_OFFSET_FRAGMENTS.key(), 3.0,
                 PlaybackSettings.LIVE_REFRESH_INTERVAL_S.key(), 2.0),
-            "default");
-    Path requests = dir.resolve("requests.jsonl");
-    SessionRecorder log = new SessionRecorder();
-    try (LocalOrigin origin =
-            LocalOrigin.builder(tiny)
-                .live(LiveOptions.defaults().withEndless(true).withStartOffsetS(40))
-                .requestLog(requests)
-                .start();
-        PlaybackEngine engine =
-            PlaybackEngine.open(
-                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
-                    .headless()
-                    .silent()
-                    .withConfig(config)
-                    .withSink(log))) {
-      await("playing", () -> engine.snapshot().state() == PlayerState.PLAYING, 20_000);
-      long joinedUs = engine.snapshot().positionUs();
-      await("1 s played", () -> engine.snapshot().positionUs() >= joinedUs + 1_000_000L, 10_000);
+            o -> o)) {
+      log = session.log();
+      requests = session.requests();
+      LocalOrigin origin = session.origin();
+      PlaybackEngine engine = session.engine();
+      session.playing(1_000_000L);
       assertThat(manifestFailures(log.events())).as("no failure before the faults").isEmpty();
 
       // From now on every manifest request fails: two 503s, one reset mid-body, then 500s.
@@ -197,29 +167,22 @@ class LiveRefreshFailureTest {
     // One fragment behind the edge: the newest fragment is fetched as soon as it is known, before
     // the next one is published, so its tfrf is empty and only the manifest (failing from the
     // faults on) or probes of extrapolated fragments can grow the timeline.
-    PlayerConfig config =
-        PlayerConfig.fromValues(
+    SessionRecorder log;
+    Path requests;
+    try (LiveSession session =
+        LiveSession.open(
+            tiny,
+            dir,
+            LiveOptions.defaults().withEndless(true).withStartOffsetS(40),
             Map.of(
                 PlaybackSettings.LIVE_JOIN_OFFSET_FRAGMENTS.key(), 1.0,
                 PlaybackSettings.LIVE_REFRESH_INTERVAL_S.key(), 2.0),
-            "default");
-    Path requests = dir.resolve("requests.jsonl");
-    SessionRecorder log = new SessionRecorder();
-    try (LocalOrigin origin =
-            LocalOrigin.builder(tiny)
-                .live(LiveOptions.defaults().withEndless(true).withStartOffsetS(40))
-                .requestLog(requests)
-                .start();
-        PlaybackEngine engine =
-            PlaybackEngine.open(
-                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
-                    .headless()
-                    .silent()
-                    .withConfig(config)
-                    .withSink(log))) {
-      await("playing", () -> engine.snapshot().state() == PlayerState.PLAYING, 20_000);
-      long joinedUs = engine.snapshot().positionUs();
-      await("1 s played", () -> engine.snapshot().positionUs() >= joinedUs + 1_000_000L, 10_000);
+            o -> o)) {
+      log = session.log();
+      requests = session.requests();
+      LocalOrigin origin = session.origin();
+      PlaybackEngine engine = session.engine();
+      session.playing(1_000_000L);
       assertThat(manifestFailures(log.events())).as("no failure before the faults").isEmpty();
 
       // From now on every manifest request fails, for 8 s.
@@ -316,34 +279,23 @@ class LiveRefreshFailureTest {
           long from = slowFromNs.get();
           return now <= from ? now : from + (now - from) / 5 * 4;
         };
-    PlayerConfig config =
-        PlayerConfig.fromValues(
+    List<SessionEvent> underFaults;
+    SessionRecorder log;
+    Path requests;
+    try (LiveSession session =
+        LiveSession.open(
+            tiny,
+            dir,
+            LiveOptions.defaults().withEndless(true).withStartOffsetS(40).withClock(originClock),
             Map.of(
                 PlaybackSettings.LIVE_JOIN_OFFSET_FRAGMENTS.key(), 1.0,
                 PlaybackSettings.LIVE_REFRESH_INTERVAL_S.key(), 2.0),
-            "default");
-    Path requests = dir.resolve("requests.jsonl");
-    SessionRecorder log = new SessionRecorder();
-    List<SessionEvent> underFaults;
-    try (LocalOrigin origin =
-            LocalOrigin.builder(tiny)
-                .live(
-                    LiveOptions.defaults()
-                        .withEndless(true)
-                        .withStartOffsetS(40)
-                        .withClock(originClock))
-                .requestLog(requests)
-                .start();
-        PlaybackEngine engine =
-            PlaybackEngine.open(
-                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
-                    .headless()
-                    .silent()
-                    .withConfig(config)
-                    .withSink(log))) {
-      await("playing", () -> engine.snapshot().state() == PlayerState.PLAYING, 20_000);
-      long joinedUs = engine.snapshot().positionUs();
-      await("1 s played", () -> engine.snapshot().positionUs() >= joinedUs + 1_000_000L, 10_000);
+            o -> o)) {
+      log = session.log();
+      requests = session.requests();
+      LocalOrigin origin = session.origin();
+      PlaybackEngine engine = session.engine();
+      session.playing(1_000_000L);
 
       origin.setFaults(List.of(FaultRule.parse("Manifest=500")));
       slowFromNs.set(System.nanoTime());
