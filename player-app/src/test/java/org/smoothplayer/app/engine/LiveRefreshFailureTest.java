@@ -49,6 +49,24 @@ class LiveRefreshFailureTest {
     return Files.readAllLines(requestLog).stream().filter(l -> l.contains("/Manifest")).toList();
   }
 
+  /**
+   * A live session on {@code tiny} with {@code live}, joined {@code joinFragments} behind the edge,
+   * the manifest refreshed every 2 s as a fallback.
+   */
+  private static LiveSession refreshEvery2s(Path dir, double joinFragments, LiveOptions live)
+      throws IOException {
+    return LiveSession.open(
+        tiny,
+        dir,
+        live,
+        Map.of(
+            PlaybackSettings.LIVE_JOIN_OFFSET_FRAGMENTS.key(),
+            joinFragments,
+            PlaybackSettings.LIVE_REFRESH_INTERVAL_S.key(),
+            2.0),
+        o -> o);
+  }
+
   @Test
   @Timeout(60)
   void live_manifest_refreshes_failing_for_10_s_do_not_stop_playback_while_tfrf_look_ahead_lasts(
@@ -58,14 +76,7 @@ class LiveRefreshFailureTest {
     SessionRecorder log;
     Path requests;
     try (LiveSession session =
-        LiveSession.open(
-            tiny,
-            dir,
-            LiveOptions.defaults().withEndless(true).withStartOffsetS(40),
-            Map.of(
-                PlaybackSettings.LIVE_JOIN_OFFSET_FRAGMENTS.key(), 3.0,
-                PlaybackSettings.LIVE_REFRESH_INTERVAL_S.key(), 2.0),
-            o -> o)) {
+        refreshEvery2s(dir, 3.0, LiveOptions.defaults().withEndless(true).withStartOffsetS(40))) {
       log = session.log();
       requests = session.requests();
       LocalOrigin origin = session.origin();
@@ -170,14 +181,7 @@ class LiveRefreshFailureTest {
     SessionRecorder log;
     Path requests;
     try (LiveSession session =
-        LiveSession.open(
-            tiny,
-            dir,
-            LiveOptions.defaults().withEndless(true).withStartOffsetS(40),
-            Map.of(
-                PlaybackSettings.LIVE_JOIN_OFFSET_FRAGMENTS.key(), 1.0,
-                PlaybackSettings.LIVE_REFRESH_INTERVAL_S.key(), 2.0),
-            o -> o)) {
+        refreshEvery2s(dir, 1.0, LiveOptions.defaults().withEndless(true).withStartOffsetS(40))) {
       log = session.log();
       requests = session.requests();
       LocalOrigin origin = session.origin();
@@ -283,14 +287,10 @@ class LiveRefreshFailureTest {
     SessionRecorder log;
     Path requests;
     try (LiveSession session =
-        LiveSession.open(
-            tiny,
+        refreshEvery2s(
             dir,
-            LiveOptions.defaults().withEndless(true).withStartOffsetS(40).withClock(originClock),
-            Map.of(
-                PlaybackSettings.LIVE_JOIN_OFFSET_FRAGMENTS.key(), 1.0,
-                PlaybackSettings.LIVE_REFRESH_INTERVAL_S.key(), 2.0),
-            o -> o)) {
+            1.0,
+            LiveOptions.defaults().withEndless(true).withStartOffsetS(40).withClock(originClock))) {
       log = session.log();
       requests = session.requests();
       LocalOrigin origin = session.origin();
