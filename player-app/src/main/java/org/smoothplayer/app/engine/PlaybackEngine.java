@@ -1123,9 +1123,7 @@ public final class PlaybackEngine implements Player {
           new SessionEvent.FragmentFailed(
               clock.nowMs(), t.name, level, chunk.index(), reason, "skip"));
       t.attempts = 0;
-      if (t == video && audioTrack == null && audioWorker != null && audio != null) {
-        audioWorker.silence(audio, chunk.startUs(), chunk.endUs(), t.generation);
-      }
+      silenceSkipped(t, chunk, t.generation);
       advance(t, chunk.endUs(), t.generation);
     } else {
       emit(
@@ -1222,15 +1220,16 @@ public final class PlaybackEngine implements Player {
 
   private void onFetchFailed(
       TrackCursor t, long gen, FragmentRef chunk, int level, FetchException e) {
-    if (gen != t.generation || t.nextChunk != chunk.index()) {
+    // A cancelled fetch was let go by whoever cancelled it (which cleared the in-flight state);
+    // the cursor may already watch its replacement (an abandoned transfer's refetch).
+    if (e.kind() == FetchException.Kind.CANCELLED
+        || gen != t.generation
+        || t.nextChunk != chunk.index()) {
       return;
     }
     t.inFlight = null;
     t.inFlightLevel = -1;
     t.inFlightFragment = null;
-    if (e.kind() == FetchException.Kind.CANCELLED) {
-      return;
-    }
     LiveFollower l = live;
     if (l != null && l.isExtrapolated(t, chunk)) {
       // A probe of an extrapolated live fragment (404 while not published yet): not a failure.
@@ -1258,11 +1257,20 @@ public final class PlaybackEngine implements Player {
         new SessionEvent.FragmentFailed(
             clock.nowMs(), t.name, level, chunk.index(), e.getMessage(), "skip"));
     t.attempts = 0;
-    long endUs = chunk.endUs();
-    if (t == video && audioTrack == null && audioWorker != null && audio != null) {
-      audioWorker.silence(audio, chunk.startUs(), endUs, gen);
+    silenceSkipped(t, chunk, gen);
+    advance(t, chunk.endUs(), gen);
+  }
+
+  /**
+   * A skipped fragment's span of the audio output becomes silence: a skipped audio fragment, or a
+   * skipped video fragment when there is no audio track (the silent line times the clock). The
+   * output then reaches past the gap, so playback does not wait for audio that will never come.
+   */
+  private void silenceSkipped(TrackCursor t, FragmentRef chunk, long gen) {
+    boolean timesTheClock = t == audioTrack || t == video && audioTrack == null;
+    if (timesTheClock && audioWorker != null && audio != null) {
+      audioWorker.silence(audio, chunk.startUs(), chunk.endUs(), gen);
     }
-    advance(t, endUs, gen);
   }
 
   // ---------------------------------------------------------------- live

@@ -1,0 +1,362 @@
+package org.smoothplayer.app.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.smoothplayer.app.engine.LiveSession.await;
+import static org.smoothplayer.app.engine.LiveSession.events;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.smoothplayer.app.config.PlaybackSettings;
+import org.smoothplayer.app.engine.EngineRun.Outcome;
+import org.smoothplayer.app.session.SessionEvent;
+import org.smoothplayer.app.session.SessionRecorder;
+import org.smoothplayer.assets.generate.Presentations;
+import org.smoothplayer.assets.generate.Preset;
+import org.smoothplayer.assets.origin.FaultRule;
+import org.smoothplayer.assets.origin.LocalOrigin;
+import org.smoothplayer.assets.origin.live.LiveOptions;
+
+/**
+ * Network faults at the edges of the retry rules, in real sessions on {@code tiny} (1-s fragments,
+ * 4 s): an audio stream whose host does not resolve, an audio fragment missing at every attempt, a
+ * first byte later than the stall limit, and a live manifest refresh answered with a document that
+ * is not a manifest.
+ */
+class NetworkEdgeFaultsTest {
+  /** The third video fragment (2 s) at any level. */
+  private static final String THIRD_VIDEO = "Fragments(video=20000000)";
+
+  /** RFC 6761 reserves {@code .invalid}: no resolver answers a name under it. */
+  private static final String UNKNOWN_HOST = "audio.smooth-player-test.invalid";
+
+  private static Path tiny;
+
+  @BeforeAll
+  static void generate() {
+    tiny = Presentations.cached(Preset.TINY);
+  }
+
+  /**
+   * A copy of {@code tiny} whose audio {@code Url} is an absolute URL on {@link #UNKNOWN_HOST}:
+   * every audio fragment request fails to resolve, the video is served as usual.
+   */
+  private static Path audioOnAnUnknownHost(Path dir) throws IOException {
+    Path copy = PresentationCopies.copy(tiny, dir.resolve("tiny-audio-unknown-host"));
+    Path manifest = copy.resolve("Manifest");
+    String text = Files.readString(manifest);
+    String relative = "Url=\"QualityLevels({bitrate})/Fragments(audio={start time})\"";
+    assertThat(text).contains(relative);
+    Files.writeString(
+        manifest,
+        text.replace(
+            relative,
+            "Url=\"http://"
+                + UNKNOWN_HOST
+                + "/QualityLevels({bitrate})/Fragments(audio={start time})\""));
+    return copy;
+  }
+
+  @Test
+  @Timeout(60)
+  void audio_fragments_on_a_host_that_does_not_resolve_are_each_retried_then_skipped(
+      @TempDir Path dir) throws Exception {
+    // Every audio fragment fails: each is skipped, its span becomes silence, and the video plays
+    // to the end on the clock the silence keeps running.
+    int retries = PlaybackSettings.DEFAULTS.fragmentRetries();
+    SessionRecorder log = new SessionRecorder();
+    try (LocalOrigin origin = LocalOrigin.builder(audioOnAnUnknownHost(dir)).start();
+        PlaybackEngine engine =
+            PlaybackEngine.open(
+                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
+                    .headless()
+                    .silent()
+                    .withSink(log))) {
+      PlayerSnapshot end = engine.awaitEnd(40_000);
+      assertThat(end.state()).as("last snapshot %s", end).isEqualTo(PlayerState.ENDED);
+      assertThat(end.positionUs()).isGreaterThan(3_800_000L);
+    }
+    List<SessionEvent> all = log.events();
+    assertThat(events(all, SessionEvent.FragmentRequested.class))
+        .filteredOn(r -> r.stream().equals("audio"))
+        .hasSize(4 * (retries + 1))
+        .allSatisfy(r -> assertThat(r.url()).contains(UNKNOWN_HOST));
+    assertThat(loadedChunks(all, "video")).containsExactly(0, 1, 2, 3);
+    assertThat(loadedChunks(all, "audio")).isEmpty();
+
+    List<SessionEvent.FragmentFailed> failures = events(all, SessionEvent.FragmentFailed.class);
+    assertThat(failures)
+        .allSatisfy(
+            f -> {
+              assertThat(f.stream()).isEqualTo("audio");
+              assertThat(f.reason())
+                  .startsWith("IO ")
+                  .contains("UnknownHostException")
+                  .contains(UNKNOWN_HOST);
+            });
+    // Every audio fragment: the first attempt and each retry fail, then it is skipped.
+    Map<Integer, List<String>> actionsByChunk =
+        failures.stream()
+            .collect(
+                Collectors.groupingBy(
+                    SessionEvent.FragmentFailed::chunkIndex,
+                    Collectors.mapping(SessionEvent.FragmentFailed::action, Collectors.toList())));
+    assertThat(actionsByChunk).containsOnlyKeys(0, 1, 2, 3);
+    actionsByChunk.forEach(
+        (chunk, actions) -> {
+          assertThat(actions).as("audio chunk %d", chunk).hasSize(retries + 1).endsWith("skip");
+          assertThat(actions.subList(0, retries)).as("audio chunk %d", chunk).containsOnly("retry");
+        });
+    assertThat(events(all, SessionEvent.StateChanged.class))
+        .noneSatisfy(c -> assertThat(c.to()).isEqualTo("FAILED"));
+  }
+
+  @Test
+  @Timeout(60)
+  void an_audio_fragment_missing_every_time_is_skipped_and_the_session_plays_to_the_end()
+      throws Exception {
+    // The second audio fragment (1.0027 s to 2.0053 s) answers 404 to every request.
+    Outcome o =
+        EngineRun.play(
+            LocalOrigin.builder(tiny).fault(FaultRule.parse("Fragments(audio=10026667)=404")),
+            opts -> opts,
+            40_000);
+    // The session ends normally: the clock ran across the silent gap to the end.
+    o.playedToTheEnd(3_800_000L);
+    assertThat(o.loadedChunks("video")).containsExactly(0, 1, 2, 3);
+    assertThat(o.loadedChunks("audio")).containsExactly(0, 2, 3);
+    List<SessionEvent.FragmentFailed> failures = o.failures();
+    assertThat(failures)
+        .hasSize(PlaybackSettings.DEFAULTS.fragmentRetries() + 1)
+        .allSatisfy(
+            f -> {
+              assertThat(f.stream()).isEqualTo("audio");
+              assertThat(f.chunkIndex()).isEqualTo(1);
+              assertThat(f.reason()).contains("HTTP 404");
+            });
+    assertThat(failures).extracting(SessionEvent.FragmentFailed::action).endsWith("skip");
+    assertThat(failures.subList(0, failures.size() - 1))
+        .extracting(SessionEvent.FragmentFailed::action)
+        .containsOnly("retry");
+    assertThat(o.events(SessionEvent.DecoderError.class)).isEmpty();
+  }
+
+  private static List<Integer> loadedChunks(List<SessionEvent> log, String stream) {
+    return events(log, SessionEvent.FragmentLoaded.class).stream()
+        .filter(f -> f.stream().equals(stream))
+        .map(SessionEvent.FragmentLoaded::chunkIndex)
+        .toList();
+  }
+
+  @Test
+  @Timeout(60)
+  void a_first_byte_later_than_the_stall_limit_is_abandoned_refetched_and_the_fragment_plays()
+      throws Exception {
+    // The stall limit is the larger of 3 s and a fragment (1 s): a first byte 5 s late exceeds it.
+    // At level 0 the abandon rule has nothing lower to go to: only the stall rule can act.
+    Outcome o =
+        EngineRun.play(
+            LocalOrigin.builder(tiny).fault(FaultRule.parse(THIRD_VIDEO + "=slow:5000@1")),
+            opts -> opts.withQuality(QualityChoice.level(0)),
+            40_000);
+    o.playedToTheEnd(3_800_000L);
+    assertThat(o.events(SessionEvent.FragmentAbandoned.class))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.stream()).isEqualTo("video");
+              assertThat(a.chunkIndex()).isEqualTo(2);
+              assertThat(a.reason()).contains("stalled transfer");
+            });
+    List<SessionEvent.FragmentRequested> thirdRequested =
+        o.events(SessionEvent.FragmentRequested.class).stream()
+            .filter(r -> r.stream().equals("video") && r.chunkIndex() == 2)
+            .toList();
+    // The first request and one refetch: the abandoned transfer's cancellation does not let go of
+    // the refetch (which would then be requested a second time).
+    assertThat(thirdRequested).as("the first request and the refetch").hasSize(2);
+    assertThat(o.events(SessionEvent.FragmentLoaded.class))
+        .filteredOn(f -> f.stream().equals("video") && f.chunkIndex() == 2)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.tMs()).isGreaterThan(thirdRequested.get(1).tMs());
+              assertThat(f.level()).isEqualTo(0);
+              assertThat(f.ttfbMs()).as("the refetch is not delayed").isLessThan(3000);
+            });
+  }
+
+  @Test
+  @Timeout(60)
+  void a_live_refresh_answered_with_html_instead_of_a_manifest_is_retried_and_playback_goes_on(
+      @TempDir Path dir) throws Exception {
+    // The local origin has no fault that answers 200 with another document: a relay in front of
+    // it (the engine's manifest URL) answers one refresh with an HTML page.
+    AtomicInteger htmlAnswersLeft = new AtomicInteger();
+    AtomicInteger manifestsRelayed = new AtomicInteger();
+    try (Relay relay = new Relay(htmlAnswersLeft, manifestsRelayed);
+        LiveSession session =
+            LiveSession.open(
+                tiny,
+                dir,
+                LiveOptions.defaults().withEndless(true).withStartOffsetS(40),
+                Map.of(
+                    PlaybackSettings.LIVE_JOIN_OFFSET_FRAGMENTS.key(), 3.0,
+                    PlaybackSettings.LIVE_REFRESH_INTERVAL_S.key(), 1.0),
+                opts -> opts.withUrl(relay.target(URI.create(opts.url())).toString()))) {
+      PlaybackEngine engine = session.engine();
+      session.playing(1_000_000L);
+      assertThat(events(session.log().events(), SessionEvent.FragmentFailed.class)).isEmpty();
+
+      // The next manifest request is answered 200 with an HTML page.
+      htmlAnswersLeft.set(1);
+      await(
+          "a refresh failed",
+          () -> !manifestFailures(session.log().events()).isEmpty(),
+          10_000,
+          () -> "events " + session.log().events());
+      assertThat(manifestFailures(session.log().events()))
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.level()).isEqualTo(-1);
+                assertThat(f.chunkIndex()).isEqualTo(-1);
+                assertThat(f.action()).isEqualTo("retry");
+                assertThat(f.reason()).contains("root element is <html>");
+              });
+      PlayerSnapshot atFailure = engine.snapshot();
+      int relayedAtFailure = manifestsRelayed.get();
+      await(
+          "2 more manifest refreshes answered by the origin",
+          () -> manifestsRelayed.get() >= relayedAtFailure + 2,
+          10_000);
+      await(
+          "2 s more played",
+          () -> engine.snapshot().positionUs() >= atFailure.positionUs() + 2_000_000L,
+          10_000);
+      assertThat(engine.snapshot().state()).isEqualTo(PlayerState.PLAYING);
+      assertThat(engine.snapshot().seekableEndUs())
+          .as("the timeline grew after the failure")
+          .isGreaterThan(atFailure.seekableEndUs());
+      List<SessionEvent> all = session.log().events();
+      assertThat(events(all, SessionEvent.FragmentFailed.class))
+          .as("only the one refresh failed; later refreshes succeeded")
+          .hasSize(1);
+      assertThat(events(all, SessionEvent.StateChanged.class))
+          .noneSatisfy(c -> assertThat(c.to()).isEqualTo("FAILED"));
+    }
+  }
+
+  private static List<SessionEvent.FragmentFailed> manifestFailures(List<SessionEvent> log) {
+    return events(log, SessionEvent.FragmentFailed.class).stream()
+        .filter(f -> f.stream().equals("manifest"))
+        .toList();
+  }
+
+  /**
+   * A loopback HTTP relay in front of the origin: it forwards every GET and, while {@code
+   * htmlAnswersLeft} is positive, answers a {@code /Manifest} request itself with 200 and an HTML
+   * page instead.
+   */
+  private static final class Relay implements AutoCloseable {
+    private static final byte[] HTML =
+        ("<html><head><title>Maintenance</title></head>"
+                + "<body><p>Back in a minute.</p></body></html>\n")
+            .getBytes(StandardCharsets.UTF_8);
+
+    private final HttpServer server;
+    private final ExecutorService pool = Executors.newFixedThreadPool(4);
+    private final HttpClient client =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicInteger htmlAnswersLeft;
+    private final AtomicInteger manifestsRelayed;
+    // Written once by target() on the test thread before the engine opens; read by relay threads.
+    private volatile URI origin = URI.create("http://127.0.0.1:1/");
+
+    Relay(AtomicInteger htmlAnswersLeft, AtomicInteger manifestsRelayed) throws IOException {
+      this.htmlAnswersLeft = htmlAnswersLeft;
+      this.manifestsRelayed = manifestsRelayed;
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+      server.setExecutor(pool);
+      server.createContext("/", this::handle);
+      server.start();
+    }
+
+    /** Relays to the origin of {@code manifestUrl}; returns the relay's URL for that manifest. */
+    URI target(URI manifestUrl) {
+      origin = manifestUrl.resolve("/");
+      return URI.create(
+          "http://127.0.0.1:" + server.getAddress().getPort() + manifestUrl.getRawPath());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+      try (exchange) {
+        String path = exchange.getRequestURI().getRawPath();
+        boolean manifest = path.equalsIgnoreCase("/Manifest");
+        if (manifest && htmlAnswersLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+          send(exchange, 200, "text/html; charset=utf-8", HTML);
+          return;
+        }
+        String query = exchange.getRequestURI().getRawQuery();
+        URI upstream = origin.resolve(path + (query == null ? "" : "?" + query));
+        HttpResponse<byte[]> answer;
+        try {
+          answer =
+              client.send(
+                  HttpRequest.newBuilder(upstream).GET().build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          send(exchange, 502, "text/plain", new byte[0]);
+          return;
+        }
+        if (manifest && answer.statusCode() == 200) {
+          manifestsRelayed.incrementAndGet();
+        }
+        send(
+            exchange,
+            answer.statusCode(),
+            answer.headers().firstValue("Content-Type").orElse("application/octet-stream"),
+            answer.body());
+      }
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body)
+        throws IOException {
+      exchange.getResponseHeaders().set("Content-Type", contentType);
+      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+      if (body.length > 0) {
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+      pool.shutdownNow();
+    }
+  }
+}
