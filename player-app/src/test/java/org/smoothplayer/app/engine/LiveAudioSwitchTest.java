@@ -1,13 +1,13 @@
 package org.smoothplayer.app.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.smoothplayer.app.engine.LiveSession.await;
 import static org.smoothplayer.app.engine.LiveSession.events;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,17 +68,6 @@ class LiveAudioSwitchTest {
       this.settings = settings;
       this.dvrWindowS = dvrWindowS;
       this.faultsOncePlaying = faultsOncePlaying;
-    }
-  }
-
-  private static void await(PlaybackEngine engine, Predicate<PlayerSnapshot> condition, long ms)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + ms * 1_000_000L;
-    while (!condition.test(engine.snapshot())) {
-      assertThat(System.nanoTime())
-          .as("waiting; last snapshot %s", engine.snapshot())
-          .isLessThan(deadline);
-      Thread.sleep(20);
     }
   }
 

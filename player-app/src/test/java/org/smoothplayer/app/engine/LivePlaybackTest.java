@@ -1,12 +1,12 @@
 package org.smoothplayer.app.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.smoothplayer.app.engine.LiveSession.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,17 +36,6 @@ class LivePlaybackTest {
 
   private static <T extends SessionEvent> List<T> events(SessionRecorder r, Class<T> type) {
     return r.events().stream().filter(type::isInstance).map(type::cast).toList();
-  }
-
-  private static void await(PlaybackEngine engine, Predicate<PlayerSnapshot> condition, long ms)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + ms * 1_000_000L;
-    while (!condition.test(engine.snapshot())) {
-      assertThat(System.nanoTime())
-          .as("waiting; last snapshot %s", engine.snapshot())
-          .isLessThan(deadline);
-      Thread.sleep(20);
-    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.smoothplayer.app.config.PlayerConfig;
@@ -66,6 +67,16 @@ record LiveSession(LocalOrigin origin, PlaybackEngine engine, SessionRecorder lo
   /** The events of {@code type} in {@code log}. */
   static <T extends SessionEvent> List<T> events(List<SessionEvent> log, Class<T> type) {
     return log.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  /** Waits until {@code condition} holds for the engine's snapshot (at most {@code ms}). */
+  static void await(PlaybackEngine engine, Predicate<PlayerSnapshot> condition, long ms)
+      throws InterruptedException {
+    await(
+        "a snapshot matches",
+        () -> condition.test(engine.snapshot()),
+        ms,
+        () -> "last snapshot " + engine.snapshot());
   }
 
   /** Waits for {@code condition}; a time-out names {@code what}. */

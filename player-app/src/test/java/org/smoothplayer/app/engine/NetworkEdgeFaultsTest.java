@@ -31,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smoothplayer.app.config.PlaybackSettings;
 import org.smoothplayer.app.engine.EngineRun.Outcome;
 import org.smoothplayer.app.session.SessionEvent;
-import org.smoothplayer.app.session.SessionRecorder;
 import org.smoothplayer.assets.generate.Presentations;
 import org.smoothplayer.assets.generate.Preset;
 import org.smoothplayer.assets.origin.FaultRule;
@@ -85,19 +84,10 @@ class NetworkEdgeFaultsTest {
     // Every audio fragment fails: each is skipped, its span becomes silence, and the video plays
     // to the end on the clock the silence keeps running.
     int retries = PlaybackSettings.DEFAULTS.fragmentRetries();
-    SessionRecorder log = new SessionRecorder();
-    try (LocalOrigin origin = LocalOrigin.builder(audioOnAnUnknownHost(dir)).start();
-        PlaybackEngine engine =
-            PlaybackEngine.open(
-                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
-                    .headless()
-                    .silent()
-                    .withSink(log))) {
-      PlayerSnapshot end = engine.awaitEnd(40_000);
-      assertThat(end.state()).as("last snapshot %s", end).isEqualTo(PlayerState.ENDED);
-      assertThat(end.positionUs()).isGreaterThan(3_800_000L);
-    }
-    List<SessionEvent> all = log.events();
+    Outcome o =
+        EngineRun.play(LocalOrigin.builder(audioOnAnUnknownHost(dir)), opts -> opts, 40_000);
+    o.playedToTheEnd(3_800_000L);
+    List<SessionEvent> all = o.log().events();
     assertThat(events(all, SessionEvent.FragmentRequested.class))
         .filteredOn(r -> r.stream().equals("audio"))
         .hasSize(4 * (retries + 1))
