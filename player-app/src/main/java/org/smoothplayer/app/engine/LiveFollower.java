@@ -398,15 +398,13 @@ final class LiveFollower implements AutoCloseable {
     if (seed != null && seed.startTicks() == guess.startTicks()) {
       // A seed is tried once: the manifest tells this track's times instead.
       t.seed = null;
-      host.emit(
-          new SessionEvent.Notice(
-              clock.nowMs(),
-              t.name
-                  + " fragment at "
-                  + guess.startUs()
-                  + " us with the previous track's times not available ("
-                  + reason
-                  + "); waiting for the manifest"));
+      logNotice(
+          t.name
+              + " fragment at "
+              + guess.startUs()
+              + " us with the previous track's times not available ("
+              + reason
+              + "); waiting for the manifest");
       requestRefresh(time.nanoTime());
       return;
     }
@@ -417,22 +415,20 @@ final class LiveFollower implements AutoCloseable {
       gapNs = Math.max(gapNs, retryAfterMs * 1_000_000L);
     }
     t.probeNotBeforeNs = time.nanoTime() + gapNs;
-    host.emit(
-        new SessionEvent.Notice(
-            clock.nowMs(),
-            "extrapolated "
-                + t.name
-                + " fragment "
-                + guess.index()
-                + " at "
-                + guess.startUs()
-                + " us not available (probe "
-                + t.probeAttempts
-                + ": "
-                + reason
-                + "); probing again in "
-                + gapNs / 1_000_000
-                + " ms"));
+    logNotice(
+        "extrapolated "
+            + t.name
+            + " fragment "
+            + guess.index()
+            + " at "
+            + guess.startUs()
+            + " us not available (probe "
+            + t.probeAttempts
+            + ": "
+            + reason
+            + "); probing again in "
+            + gapNs / 1_000_000
+            + " ms");
   }
 
   /**
@@ -502,29 +498,25 @@ final class LiveFollower implements AutoCloseable {
     FragmentRef seed = t.seed;
     if (seed != null && seed.startTicks() == chunk.startTicks()) {
       t.seed = null;
-      host.emit(
-          new SessionEvent.Notice(
-              clock.nowMs(),
-              t.name
-                  + " fragment "
-                  + confirmed.index()
-                  + " at "
-                  + confirmed.startUs()
-                  + " us, taken from the previous track's times, confirmed by the origin"));
+      logNotice(
+          t.name
+              + " fragment "
+              + confirmed.index()
+              + " at "
+              + confirmed.startUs()
+              + " us, taken from the previous track's times, confirmed by the origin");
       return confirmed;
     }
-    host.emit(
-        new SessionEvent.Notice(
-            clock.nowMs(),
-            "extrapolated "
-                + t.name
-                + " fragment "
-                + confirmed.index()
-                + " at "
-                + confirmed.startUs()
-                + " us confirmed by its tfxd (probe "
-                + (t.probeAttempts + 1)
-                + ")"));
+    logNotice(
+        "extrapolated "
+            + t.name
+            + " fragment "
+            + confirmed.index()
+            + " at "
+            + confirmed.startUs()
+            + " us confirmed by its tfxd (probe "
+            + (t.probeAttempts + 1)
+            + ")");
     return confirmed;
   }
 
@@ -536,6 +528,14 @@ final class LiveFollower implements AutoCloseable {
     if (time.nanoTime() - lastRefreshStartNs >= FAILED_REFRESH_MIN_GAP_NS) {
       requestRefresh(time.nanoTime());
     }
+  }
+
+  /**
+   * Logs {@code message} as a session {@code notice} without showing it to the viewer (probe-level
+   * detail; what the viewer should see goes through {@link Host#note}).
+   */
+  private void logNotice(String message) {
+    host.emit(new SessionEvent.Notice(clock.nowMs(), message));
   }
 
   // ---------------------------------------------------------------- audio switch
@@ -567,22 +567,20 @@ final class LiveFollower implements AutoCloseable {
       why = seed == null ? "the previous track knows no fragment there past the new one's" : "";
     }
     to.seed = seed;
-    host.emit(
-        new SessionEvent.Notice(
-            clock.nowMs(),
-            seed != null
-                ? "audio switch: the new track knows no fragment at "
-                    + positionUs
-                    + " us yet; probing the one at "
-                    + seed.startUs()
-                    + " us with the previous track's times ("
-                    + common
-                    + " known fragments alike)"
-                : "audio switch: the new track knows no fragment at "
-                    + positionUs
-                    + " us yet and cannot take the previous track's times ("
-                    + why
-                    + "); waiting for the manifest"));
+    logNotice(
+        seed != null
+            ? "audio switch: the new track knows no fragment at "
+                + positionUs
+                + " us yet; probing the one at "
+                + seed.startUs()
+                + " us with the previous track's times ("
+                + common
+                + " known fragments alike)"
+            : "audio switch: the new track knows no fragment at "
+                + positionUs
+                + " us yet and cannot take the previous track's times ("
+                + why
+                + "); waiting for the manifest");
   }
 
   /**
