@@ -17,6 +17,7 @@ import org.smoothplayer.app.config.CurrentSettings;
 import org.smoothplayer.app.config.PlayerConfig;
 import org.smoothplayer.app.config.SessionLogFolder;
 import org.smoothplayer.app.config.SettingsFile;
+import org.smoothplayer.app.engine.AudioOpener;
 import org.smoothplayer.app.engine.EngineOptions;
 import org.smoothplayer.app.engine.PlaybackEngine;
 import org.smoothplayer.app.engine.Player;
@@ -120,7 +121,8 @@ final class PlayCommand {
               true,
               args.headless,
               args.noAudioDevice,
-              SessionSinks.discard());
+              SessionSinks.discard(),
+              AudioOpener.DEVICE);
       try (SessionLogs logs = sessionLogs(settings)) {
         if (args.headless) {
           SessionRecorder recorder = new SessionRecorder();

@@ -17,6 +17,8 @@ import org.smoothplayer.app.session.SessionSink;
  * @param renderHeadless true to show frames on an own render thread instead of a window
  * @param silentAudio true to never open an audio device (the clock follows the system clock)
  * @param sink where the session's events go
+ * @param audioOpener how the audio output is opened; {@link AudioOpener#DEVICE} (the default) for
+ *     the machine's audio device
  */
 public record EngineOptions(
     String url,
@@ -27,7 +29,8 @@ public record EngineOptions(
     boolean autoplay,
     boolean renderHeadless,
     boolean silentAudio,
-    SessionSink sink) {
+    SessionSink sink,
+    AudioOpener audioOpener) {
 
   /** Checks the start position. */
   public EngineOptions {
@@ -47,7 +50,8 @@ public record EngineOptions(
         true,
         false,
         false,
-        event -> {});
+        event -> {},
+        AudioOpener.DEVICE);
   }
 
   /** A copy for another URL. */
@@ -61,7 +65,8 @@ public record EngineOptions(
         autoplay,
         renderHeadless,
         silentAudio,
-        sink);
+        sink,
+        audioOpener);
   }
 
   /** A copy with another sink. */
@@ -75,43 +80,98 @@ public record EngineOptions(
         autoplay,
         renderHeadless,
         silentAudio,
-        newSink);
+        newSink,
+        audioOpener);
   }
 
   /** A copy that renders on its own thread (no window). */
   public EngineOptions headless() {
     return new EngineOptions(
-        url, config, quality, audioLanguage, startUs, autoplay, true, silentAudio, sink);
+        url,
+        config,
+        quality,
+        audioLanguage,
+        startUs,
+        autoplay,
+        true,
+        silentAudio,
+        sink,
+        audioOpener);
   }
 
   /** A copy that never opens an audio device. */
   public EngineOptions silent() {
     return new EngineOptions(
-        url, config, quality, audioLanguage, startUs, autoplay, renderHeadless, true, sink);
+        url,
+        config,
+        quality,
+        audioLanguage,
+        startUs,
+        autoplay,
+        renderHeadless,
+        true,
+        sink,
+        audioOpener);
   }
 
   /** A copy with another quality choice. */
   public EngineOptions withQuality(QualityChoice q) {
     return new EngineOptions(
-        url, config, q, audioLanguage, startUs, autoplay, renderHeadless, silentAudio, sink);
+        url,
+        config,
+        q,
+        audioLanguage,
+        startUs,
+        autoplay,
+        renderHeadless,
+        silentAudio,
+        sink,
+        audioOpener);
   }
 
   /** A copy starting at {@code us}. */
   public EngineOptions withStartUs(long us) {
     return new EngineOptions(
-        url, config, quality, audioLanguage, us, autoplay, renderHeadless, silentAudio, sink);
+        url,
+        config,
+        quality,
+        audioLanguage,
+        us,
+        autoplay,
+        renderHeadless,
+        silentAudio,
+        sink,
+        audioOpener);
   }
 
   /** A copy with autoplay on or off. */
   public EngineOptions withAutoplay(boolean on) {
     return new EngineOptions(
-        url, config, quality, audioLanguage, startUs, on, renderHeadless, silentAudio, sink);
+        url,
+        config,
+        quality,
+        audioLanguage,
+        startUs,
+        on,
+        renderHeadless,
+        silentAudio,
+        sink,
+        audioOpener);
   }
 
   /** A copy with another configuration. */
   public EngineOptions withConfig(PlayerConfig c) {
     return new EngineOptions(
-        url, c, quality, audioLanguage, startUs, autoplay, renderHeadless, silentAudio, sink);
+        url,
+        c,
+        quality,
+        audioLanguage,
+        startUs,
+        autoplay,
+        renderHeadless,
+        silentAudio,
+        sink,
+        audioOpener);
   }
 
   /** A copy preferring audio in {@code language}. */
@@ -125,6 +185,22 @@ public record EngineOptions(
         autoplay,
         renderHeadless,
         silentAudio,
-        sink);
+        sink,
+        audioOpener);
+  }
+
+  /** A copy whose audio output is opened by {@code opener}. */
+  public EngineOptions withAudioOpener(AudioOpener opener) {
+    return new EngineOptions(
+        url,
+        config,
+        quality,
+        audioLanguage,
+        startUs,
+        autoplay,
+        renderHeadless,
+        silentAudio,
+        sink,
+        opener);
   }
 }

@@ -34,7 +34,6 @@ import org.smoothplayer.app.net.HttpFetcher;
 import org.smoothplayer.app.net.HttpFetcherConfig;
 import org.smoothplayer.app.net.TimeSource;
 import org.smoothplayer.app.playback.AudioOutput;
-import org.smoothplayer.app.playback.AudioRenderer;
 import org.smoothplayer.app.playback.FrameCounters;
 import org.smoothplayer.app.playback.FrameSource;
 import org.smoothplayer.app.playback.HeadlessRenderer;
@@ -471,7 +470,7 @@ public final class PlaybackEngine implements Player {
             audioLanguages,
             (time.nanoTime() - t0) / 1e6));
 
-    AudioOutput out = AudioRenderer.open(options.silentAudio());
+    AudioOutput out = options.audioOpener().open(options.silentAudio());
     audio = out;
     out.deviceProblem().ifPresent(this::note);
     VideoPresenter p = new VideoPresenter(out, videoLevels.size());
