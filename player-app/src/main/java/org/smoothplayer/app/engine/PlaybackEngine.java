@@ -1117,13 +1117,8 @@ public final class PlaybackEngine implements Player {
       t.lastAttemptLevel = fallbackLevel;
       t.attempts = 1;
       t.retryAtNs = 0;
-    } else if (t.attempts > config.playback().fragmentRetries()) {
-      emit(
-          new SessionEvent.FragmentFailed(
-              clock.nowMs(), t.name, level, chunk.index(), reason, "skip"));
-      t.attempts = 0;
-      silenceSkipped(t, chunk, t.generation);
-      advance(t, chunk.endUs(), t.generation);
+    } else if (t.attempts > retriesFor(t)) {
+      skip(t, chunk, level, reason, t.generation);
     } else {
       emit(
           new SessionEvent.FragmentFailed(
@@ -1143,6 +1138,15 @@ public final class PlaybackEngine implements Player {
     t.inFlightLevel = -1;
     t.inFlightFragment = null;
     t.attempts = 0;
+    if (t.skippedInARow > 0) {
+      note(
+          String.format(
+              Locale.ROOT,
+              "audio fragments load again from %.1f s, after %d skipped",
+              requested.startUs() / 1e6,
+              t.skippedInARow));
+      t.skippedInARow = 0;
+    }
     FragmentRef chunk = requested;
     if (live != null) {
       FragmentRef grown = live.growFromFragment(t, r.body(), requested);
@@ -1240,8 +1244,7 @@ public final class PlaybackEngine implements Player {
       // A live fragment that fails may be outside a moved window or after a restart: look again.
       live.onFragmentFailed();
     }
-    int retries = config.playback().fragmentRetries();
-    if (t.attempts <= retries) {
+    if (t.attempts <= retriesFor(t)) {
       t.retryAtNs =
           time.nanoTime()
               + RetryBackoff.delayNs(
@@ -1251,13 +1254,68 @@ public final class PlaybackEngine implements Player {
               clock.nowMs(), t.name, level, chunk.index(), e.getMessage(), "retry"));
       return;
     }
-    // Give up on this fragment: playback goes on after it (the last frame stays, audio is silent).
+    skip(t, chunk, level, e.getMessage(), gen);
+  }
+
+  /**
+   * Attempts after the first before a fragment of {@code t} is skipped: none while the audio stream
+   * is failing (its last fragment was skipped), so a dead audio host costs one attempt per fragment
+   * instead of a full round of retries.
+   */
+  private int retriesFor(TrackCursor t) {
+    return t == audioTrack && t.skippedInARow > 0 ? 0 : config.playback().fragmentRetries();
+  }
+
+  /**
+   * Gives up on {@code chunk}: playback goes on after it (the last frame stays, audio is silent).
+   *
+   * <p>An audio stream whose fragments keep failing must not hold the video: each attempt may take
+   * a whole connect or read time-out, longer than the fragment it is for, and playback waits for
+   * audio past the position. So once an audio fragment is skipped, the stream counts as failing
+   * until one loads, and its fragments are tried once each. From the second skip in a row (one
+   * missing fragment is not yet a failing stream), every skip also turns into silence the fragments
+   * that start within twice the failed attempt's duration plus the start-up buffer ahead of the
+   * position, without requesting them. The next attempt then ends before playback would need its
+   * audio, and audio comes back within about that lead once the stream answers.
+   */
+  private void skip(TrackCursor t, FragmentRef chunk, int level, String reason, long gen) {
     emit(
         new SessionEvent.FragmentFailed(
-            clock.nowMs(), t.name, level, chunk.index(), e.getMessage(), "skip"));
+            clock.nowMs(), t.name, level, chunk.index(), reason, "skip"));
     t.attempts = 0;
     silenceSkipped(t, chunk, gen);
     advance(t, chunk.endUs(), gen);
+    if (t != audioTrack) {
+      return;
+    }
+    if (t.skippedInARow++ == 0) {
+      note(
+          "audio fragments are failing ("
+              + reason
+              + "); each is tried once and played as silence until one loads");
+    }
+    if (t.skippedInARow < 2) {
+      return;
+    }
+    long attemptUs = Math.max(0, time.nanoTime() - t.inFlightRequestedNs) / 1000;
+    long untilUs = positionUs() + 2 * attemptUs + (long) (config.playback().startupS() * 1e6);
+    int first = t.nextChunk;
+    while (!t.done && t.nextKnown() && t.timeline.fragment(t.nextChunk).startUs() < untilUs) {
+      FragmentRef ahead = t.timeline.fragment(t.nextChunk);
+      silenceSkipped(t, ahead, gen);
+      advance(t, ahead.endUs(), gen);
+    }
+    if (t.nextChunk > first) {
+      note(
+          String.format(
+              Locale.ROOT,
+              "audio fragments %d-%d (%.1f-%.1f s) not requested while audio fails; played as"
+                  + " silence",
+              first,
+              t.nextChunk - 1,
+              t.timeline.fragment(first).startUs() / 1e6,
+              t.timeline.fragment(t.nextChunk - 1).endUs() / 1e6));
+    }
   }
 
   /**

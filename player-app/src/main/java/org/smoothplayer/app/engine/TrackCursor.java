@@ -53,6 +53,13 @@ final class TrackCursor {
   final java.util.ArrayDeque<long[]> progress = new java.util.ArrayDeque<>();
 
   int attempts;
+
+  /**
+   * Fragments skipped one after another (every attempt failed); a loaded fragment resets it. While
+   * it is above 0 the audio stream counts as failing (see {@code PlaybackEngine.skip}).
+   */
+  int skippedInARow;
+
   int lastAttemptLevel = -1;
   long retryAtNs;
 

@@ -4,24 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.smoothplayer.app.engine.LiveSession.await;
 import static org.smoothplayer.app.engine.LiveSession.events;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +33,11 @@ import org.smoothplayer.assets.origin.live.LiveOptions;
  * is not a manifest.
  */
 class NetworkEdgeFaultsTest {
+  private static final byte[] MAINTENANCE_PAGE =
+      ("<html><head><title>Maintenance</title></head>"
+              + "<body><p>Back in a minute.</p></body></html>\n")
+          .getBytes(StandardCharsets.UTF_8);
+
   /** The third video fragment (2 s) at any level. */
   private static final String THIRD_VIDEO = "Fragments(video=20000000)";
 
@@ -79,24 +73,29 @@ class NetworkEdgeFaultsTest {
 
   @Test
   @Timeout(60)
-  void audio_fragments_on_a_host_that_does_not_resolve_are_each_retried_then_skipped(
+  void audio_fragments_on_a_host_that_does_not_resolve_are_skipped_and_played_as_silence(
       @TempDir Path dir) throws Exception {
-    // Every audio fragment fails: each is skipped, its span becomes silence, and the video plays
-    // to the end on the clock the silence keeps running.
+    // Every audio fragment fails. The first is retried, then skipped; audio then counts as failing
+    // and later fragments are tried once (or silenced unrequested), so the video plays to the end
+    // on the clock the silence keeps running.
     int retries = PlaybackSettings.DEFAULTS.fragmentRetries();
     Outcome o =
         EngineRun.play(LocalOrigin.builder(audioOnAnUnknownHost(dir)), opts -> opts, 40_000);
     o.playedToTheEnd(3_800_000L);
     List<SessionEvent> all = o.log().events();
-    assertThat(events(all, SessionEvent.FragmentRequested.class))
-        .filteredOn(r -> r.stream().equals("audio"))
-        .hasSize(4 * (retries + 1))
+    List<SessionEvent.FragmentRequested> audioRequests =
+        events(all, SessionEvent.FragmentRequested.class).stream()
+            .filter(r -> r.stream().equals("audio"))
+            .toList();
+    assertThat(audioRequests)
+        .hasSizeBetween(retries + 1, retries + 4)
         .allSatisfy(r -> assertThat(r.url()).contains(UNKNOWN_HOST));
     assertThat(loadedChunks(all, "video")).containsExactly(0, 1, 2, 3);
     assertThat(loadedChunks(all, "audio")).isEmpty();
 
     List<SessionEvent.FragmentFailed> failures = events(all, SessionEvent.FragmentFailed.class);
     assertThat(failures)
+        .hasSameSizeAs(audioRequests)
         .allSatisfy(
             f -> {
               assertThat(f.stream()).isEqualTo("audio");
@@ -105,19 +104,28 @@ class NetworkEdgeFaultsTest {
                   .contains("UnknownHostException")
                   .contains(UNKNOWN_HOST);
             });
-    // Every audio fragment: the first attempt and each retry fail, then it is skipped.
+    // The first audio fragment: the first attempt and each retry fail, then it is skipped; every
+    // later one is tried once.
     Map<Integer, List<String>> actionsByChunk =
         failures.stream()
             .collect(
                 Collectors.groupingBy(
                     SessionEvent.FragmentFailed::chunkIndex,
                     Collectors.mapping(SessionEvent.FragmentFailed::action, Collectors.toList())));
-    assertThat(actionsByChunk).containsOnlyKeys(0, 1, 2, 3);
+    assertThat(actionsByChunk.get(0)).as("audio chunk 0").hasSize(retries + 1).endsWith("skip");
+    assertThat(actionsByChunk.get(0).subList(0, retries)).containsOnly("retry");
     actionsByChunk.forEach(
         (chunk, actions) -> {
-          assertThat(actions).as("audio chunk %d", chunk).hasSize(retries + 1).endsWith("skip");
-          assertThat(actions.subList(0, retries)).as("audio chunk %d", chunk).containsOnly("retry");
+          if (chunk > 0) {
+            assertThat(actions).as("audio chunk %d", chunk).containsExactly("skip");
+          }
         });
+    assertThat(events(all, SessionEvent.Notice.class))
+        .extracting(SessionEvent.Notice::message)
+        .filteredOn(m -> m.startsWith("audio fragments are failing ("))
+        .singleElement()
+        .asString()
+        .contains("UnknownHostException");
     assertThat(events(all, SessionEvent.StateChanged.class))
         .noneSatisfy(c -> assertThat(c.to()).isEqualTo("FAILED"));
   }
@@ -149,6 +157,10 @@ class NetworkEdgeFaultsTest {
     assertThat(failures.subList(0, failures.size() - 1))
         .extracting(SessionEvent.FragmentFailed::action)
         .containsOnly("retry");
+    // The next fragment loads, so audio no longer counts as failing.
+    assertThat(o.events(SessionEvent.Notice.class))
+        .extracting(SessionEvent.Notice::message)
+        .contains("audio fragments load again from 2.0 s, after 1 skipped");
     assertThat(o.events(SessionEvent.DecoderError.class)).isEmpty();
   }
 
@@ -204,8 +216,12 @@ class NetworkEdgeFaultsTest {
     // The local origin has no fault that answers 200 with another document: a relay in front of
     // it (the engine's manifest URL) answers one refresh with an HTML page.
     AtomicInteger htmlAnswersLeft = new AtomicInteger();
-    AtomicInteger manifestsRelayed = new AtomicInteger();
-    try (Relay relay = new Relay(htmlAnswersLeft, manifestsRelayed);
+    try (ManifestRelay relay =
+            new ManifestRelay(
+                manifest ->
+                    htmlAnswersLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                        ? new ManifestRelay.Answer("text/html; charset=utf-8", MAINTENANCE_PAGE)
+                        : null);
         LiveSession session =
             LiveSession.open(
                 tiny,
@@ -236,10 +252,10 @@ class NetworkEdgeFaultsTest {
                 assertThat(f.reason()).contains("root element is <html>");
               });
       PlayerSnapshot atFailure = engine.snapshot();
-      int relayedAtFailure = manifestsRelayed.get();
+      int relayedAtFailure = relay.relayedUnchanged();
       await(
           "2 more manifest refreshes answered by the origin",
-          () -> manifestsRelayed.get() >= relayedAtFailure + 2,
+          () -> relay.relayedUnchanged() >= relayedAtFailure + 2,
           10_000);
       await(
           "2 s more played",
@@ -262,91 +278,5 @@ class NetworkEdgeFaultsTest {
     return events(log, SessionEvent.FragmentFailed.class).stream()
         .filter(f -> f.stream().equals("manifest"))
         .toList();
-  }
-
-  /**
-   * A loopback HTTP relay in front of the origin: it forwards every GET and, while {@code
-   * htmlAnswersLeft} is positive, answers a {@code /Manifest} request itself with 200 and an HTML
-   * page instead.
-   */
-  private static final class Relay implements AutoCloseable {
-    private static final byte[] HTML =
-        ("<html><head><title>Maintenance</title></head>"
-                + "<body><p>Back in a minute.</p></body></html>\n")
-            .getBytes(StandardCharsets.UTF_8);
-
-    private final HttpServer server;
-    private final ExecutorService pool = Executors.newFixedThreadPool(4);
-    private final HttpClient client =
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final AtomicInteger htmlAnswersLeft;
-    private final AtomicInteger manifestsRelayed;
-    // Written once by target() on the test thread before the engine opens; read by relay threads.
-    private volatile URI origin = URI.create("http://127.0.0.1:1/");
-
-    Relay(AtomicInteger htmlAnswersLeft, AtomicInteger manifestsRelayed) throws IOException {
-      this.htmlAnswersLeft = htmlAnswersLeft;
-      this.manifestsRelayed = manifestsRelayed;
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-      server.setExecutor(pool);
-      server.createContext("/", this::handle);
-      server.start();
-    }
-
-    /** Relays to the origin of {@code manifestUrl}; returns the relay's URL for that manifest. */
-    URI target(URI manifestUrl) {
-      origin = manifestUrl.resolve("/");
-      return URI.create(
-          "http://127.0.0.1:" + server.getAddress().getPort() + manifestUrl.getRawPath());
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-      try (exchange) {
-        String path = exchange.getRequestURI().getRawPath();
-        boolean manifest = path.equalsIgnoreCase("/Manifest");
-        if (manifest && htmlAnswersLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-          send(exchange, 200, "text/html; charset=utf-8", HTML);
-          return;
-        }
-        String query = exchange.getRequestURI().getRawQuery();
-        URI upstream = origin.resolve(path + (query == null ? "" : "?" + query));
-        HttpResponse<byte[]> answer;
-        try {
-          answer =
-              client.send(
-                  HttpRequest.newBuilder(upstream).GET().build(),
-                  HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          send(exchange, 502, "text/plain", new byte[0]);
-          return;
-        }
-        if (manifest && answer.statusCode() == 200) {
-          manifestsRelayed.incrementAndGet();
-        }
-        send(
-            exchange,
-            answer.statusCode(),
-            answer.headers().firstValue("Content-Type").orElse("application/octet-stream"),
-            answer.body());
-      }
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body)
-        throws IOException {
-      exchange.getResponseHeaders().set("Content-Type", contentType);
-      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-      if (body.length > 0) {
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      }
-    }
-
-    @Override
-    public void close() {
-      server.stop(0);
-      pool.shutdownNow();
-    }
   }
 }
