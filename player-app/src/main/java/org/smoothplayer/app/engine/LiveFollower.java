@@ -2,19 +2,12 @@ package org.smoothplayer.app.engine;
 
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.smoothplayer.app.config.PlaybackSettings;
 import org.smoothplayer.app.manifest.ChunkTimeline;
 import org.smoothplayer.app.manifest.Manifest;
-import org.smoothplayer.app.manifest.ManifestException;
-import org.smoothplayer.app.manifest.ManifestLoader;
-import org.smoothplayer.app.manifest.ManifestParser;
 import org.smoothplayer.app.manifest.StreamIndex;
 import org.smoothplayer.app.manifest.StreamType;
-import org.smoothplayer.app.manifest.Ticks;
-import org.smoothplayer.app.net.FetchException;
 import org.smoothplayer.app.net.HttpFetcher;
 import org.smoothplayer.app.net.TimeSource;
 import org.smoothplayer.app.session.SessionEvent;
@@ -27,26 +20,28 @@ import org.smoothplayer.decoder.fragment.TrackType;
 /**
  * Live following for one live session of the {@link PlaybackEngine}: the live edge, the DVR window
  * and the join point; the growth of the known timeline (tfxd/tfrf of fetched fragments, manifest
- * refreshes); the resynchronization after an origin restart; and the live control of every tick
- * (refresh fallback, end of the broadcast, DVR-window overrun, catch-up).
+ * refreshes, loaded by {@link LiveManifestRefresh}); the resynchronization after an origin restart;
+ * and the live control of every tick (refresh fallback, end of the broadcast, DVR-window overrun,
+ * catch-up).
  *
  * <p>When a track's look-ahead is dry and the manifest cannot answer (its last refresh failed, or
- * none answered for a fragment duration), the next fragment is <em>extrapolated</em> (it starts
- * where the newest ends and lasts as long) and probed once it should be published. Only what the
- * origin confirms (the probe's tfxd, its tfrf, a manifest) enters the timeline; a probe that fails
- * is tried again half a fragment later and never counts as a failed fragment.
+ * none answered for a fragment duration), the next fragment is <em>extrapolated</em> and probed by
+ * {@link LiveExtrapolation}. Only what the origin confirms (the probe's tfxd, its tfrf, a manifest)
+ * enters the timeline; a probe that fails is tried again later and never counts as a failed
+ * fragment.
  *
  * <p>Every audio track's timeline is kept up to date from manifest refreshes, not only the playing
  * one's, so a switch of the audio language starts at the live position; when the new track's
- * timeline still ends before the position, the fragment there is taken from the previous track's
- * times once they are verified to be the same, and fetched as a probe the tfxd must confirm.
+ * timeline still ends before the position, {@link LiveAudioSeed} may take the fragment there from
+ * the previous track's times, fetched as a probe the tfxd must confirm.
  *
  * <p>The engine creates one when the manifest is live (none for VOD), calls the methods below from
  * its loop, and is called back through the narrow {@link Host}.
  *
- * <p>Threads: everything here runs on the engine's "playback-loop" thread, except the manifest
- * download of a refresh, which runs on the "manifest-refresh" executor and posts its result back to
- * the loop with {@link Host#post}; that thread touches none of the mutable state below.
+ * <p>Threads: everything here runs on the engine's "playback-loop" thread; the manifest download of
+ * a refresh runs on the "manifest-refresh" executor of {@link LiveManifestRefresh}, which posts the
+ * loaded manifest back to the loop with {@link Host#post}; that thread touches none of the mutable
+ * state below.
  */
 final class LiveFollower implements AutoCloseable {
 
@@ -92,23 +87,13 @@ final class LiveFollower implements AutoCloseable {
   /** A failed live fragment asks for a refresh unless one started less than this long ago. */
   private static final long FAILED_REFRESH_MIN_GAP_NS = 1_000_000_000L;
 
-  /** Fragments two audio tracks must both know, all alike, before one's times seed the other's. */
-  static final int MIN_COMMON_FRAGMENTS_TO_SEED = 2;
-
   /** Automatic jumps (DVR-window overrun, catch-up) come at most this often. */
   private static final long JUMP_MIN_GAP_NS = 1_000_000_000L;
-
-  /** An extrapolated fragment is probed this long after it should be published (clock jitter). */
-  private static final long PROBE_MARGIN_NS = 100_000_000L;
-
-  /** A failed probe is tried again half its fragment later, and never sooner than this. */
-  private static final long PROBE_RETRY_MIN_GAP_NS = 250_000_000L;
 
   // ---- set once (playback loop thread) ----
   private final Host host;
   private final TimeSource time;
   private final SessionClock clock;
-  private final String manifestUrl;
   private final TrackCursor video;
 
   /**
@@ -125,32 +110,18 @@ final class LiveFollower implements AutoCloseable {
   /** The typical video fragment duration at the join (mean of the last known, up to 8). */
   private final long fragmentDurationUs;
 
-  /** Loads refreshed manifests; the task only loads and posts the result to the loop. */
-  private final ExecutorService refresher;
+  /** Loads refreshed manifests and knows whether the manifest answers. */
+  private final LiveManifestRefresh refresh;
 
-  /** When following started: the timelines of the joining manifest were learned then. */
-  private final long startedNs;
+  /** Guesses and probes the next fragments while the manifest cannot answer. */
+  private final LiveExtrapolation extrapolation;
+
+  /** Seeds an audio track switched to with the previous track's fragment times. */
+  private final LiveAudioSeed audioSeed;
 
   // ---- playback loop thread only ----
   private boolean broadcastEnded;
   private long lastGrowthNs;
-  private boolean refreshInFlight;
-
-  /** The last manifest refresh failed (until one succeeds): the manifest cannot answer. */
-  private boolean lastRefreshFailed;
-
-  /** Probes of extrapolated fragments were made since the last successful refresh. */
-  private boolean extrapolating;
-
-  /**
-   * The live clock: the smallest (time of the loop, µs) minus (end of the newest fragment then
-   * known, µs) seen so far, so a fragment ending at {@code endUs} is published at the latest at
-   * {@code endUs + publishOffsetUs}; {@link Long#MAX_VALUE} before the first observation.
-   */
-  private long publishOffsetUs = Long.MAX_VALUE;
-
-  private long nextRefreshNs;
-  private long lastRefreshStartNs;
   private long lastJumpNs;
 
   /** The viewer chose to be behind the edge (DVR seek or pause): no automatic catch-up. */
@@ -181,31 +152,21 @@ final class LiveFollower implements AutoCloseable {
     this.host = host;
     this.time = time;
     this.clock = clock;
-    this.manifestUrl = manifestUrl;
     this.video = video;
     this.audioTracks = List.copyOf(audioTracks);
     this.audioTimelines = List.copyOf(audioTimelines);
     this.windowUs = windowUs;
     this.fragmentDurationUs = typicalDurationUs(video.timeline);
     this.lastGrowthNs = time.nanoTime();
-    this.startedNs = lastGrowthNs;
-    this.nextRefreshNs = lastGrowthNs + refreshIntervalNs();
-    observePublished(video, startedNs);
+    long startedNs = lastGrowthNs;
+    this.refresh = new LiveManifestRefresh(host, clock, manifestUrl, this::onRefreshed, startedNs);
+    this.extrapolation = new LiveExtrapolation(host, time, clock, startedNs);
+    this.audioSeed = new LiveAudioSeed(host, clock);
+    extrapolation.observePublished(video, startedNs);
     TrackCursor a = host.audioTrack();
     if (a != null) {
-      observePublished(a, startedNs);
+      extrapolation.observePublished(a, startedNs);
     }
-    this.refresher =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread th = new Thread(r, "manifest-refresh");
-              th.setDaemon(true);
-              return th;
-            });
-  }
-
-  private long refreshIntervalNs() {
-    return (long) (host.settings().liveRefreshIntervalS() * 1e9);
   }
 
   /** Mean duration of the last (up to 8) fragments of {@code t}; a fallback when none is known. */
@@ -287,96 +248,20 @@ final class LiveFollower implements AutoCloseable {
    * probe now (index just past the timeline, not in it), or null when none is due yet.
    */
   @Nullable FragmentRef onLookAheadDry(TrackCursor t, long nowNs) {
-    if (nowNs - lastRefreshStartNs >= Math.max(DRY_REFRESH_MIN_GAP_NS, fragmentDurationUs * 500L)) {
-      requestRefresh(nowNs);
+    if (nowNs - refresh.lastStartNs()
+        >= Math.max(DRY_REFRESH_MIN_GAP_NS, fragmentDurationUs * 500L)) {
+      refresh.request(nowNs);
     }
-    FragmentRef seed = t.seed;
+    FragmentRef seed = LiveAudioSeed.due(t);
     if (seed != null) {
-      int known = t.timeline.count();
-      if (t.nextChunk == known
-          && (known == 0 || seed.startTicks() > t.timeline.fragment(known - 1).startTicks())) {
-        // After an audio switch: the fragment at the position, with the previous track's times.
-        return seed.index() == known
-            ? seed
-            : new FragmentRef(
-                known, seed.startTicks(), seed.durationTicks(), seed.startUs(), seed.endUs());
-      }
-      t.seed = null; // the timeline reached it
+      return seed;
     }
-    boolean manifestSilent =
-        lastRefreshFailed
-            || refreshInFlight && nowNs - lastRefreshStartNs >= fragmentDurationUs * 1000L;
+    boolean manifestSilent = refresh.silent(nowNs, fragmentDurationUs);
     int count = t.timeline.count();
     if (!manifestSilent || count == 0 || t.nextChunk != count) {
       return null;
     }
-    FragmentRef guess = extrapolate(t);
-    if (guess == null) {
-      return null;
-    }
-    if (t.probeStartTicks != guess.startTicks()) {
-      t.probeStartTicks = guess.startTicks();
-      t.probeAttempts = 0;
-      t.probeNotBeforeNs = 0;
-    }
-    if (nowNs < Math.max(t.probeNotBeforeNs, probeDueNs(t, guess))) {
-      return null;
-    }
-    if (!extrapolating) {
-      extrapolating = true;
-      host.note(
-          "the live manifest cannot be refreshed; probing the next fragments by extrapolation");
-    }
-    return guess;
-  }
-
-  /**
-   * The fragment after the newest of {@code t}: it starts where the newest ends and lasts as long;
-   * null when the newest's duration is unknown and cannot be told, or the sums overflow.
-   */
-  private static @Nullable FragmentRef extrapolate(TrackCursor t) {
-    int count = t.timeline.count();
-    FragmentRef newest = t.timeline.fragment(count - 1);
-    long durationTicks = newest.durationTicks();
-    if (durationTicks <= 0 && count >= 2) {
-      durationTicks = newest.startTicks() - t.timeline.fragment(count - 2).startTicks();
-    }
-    if (durationTicks <= 0) {
-      return null;
-    }
-    try {
-      long startTicks = Math.addExact(newest.startTicks(), durationTicks);
-      long endTicks = Math.addExact(startTicks, durationTicks);
-      long timeScale = t.timeline.timeScale();
-      return new FragmentRef(
-          count,
-          startTicks,
-          durationTicks,
-          Ticks.toUs(startTicks, timeScale),
-          Ticks.toUs(endTicks, timeScale));
-    } catch (ArithmeticException | IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  /**
-   * When {@code guess} should be published: its end on the live clock plus a margin, and at the
-   * latest one fragment duration after the newest fragment of {@code t} became known.
-   */
-  private long probeDueNs(TrackCursor t, FragmentRef guess) {
-    long learnedNs = Math.max(t.newestLearnedNs, startedNs);
-    long latestNs = learnedNs + (guess.endUs() - guess.startUs()) * 1000L;
-    if (publishOffsetUs == Long.MAX_VALUE) {
-      return latestNs;
-    }
-    return Math.min(latestNs, (guess.endUs() + publishOffsetUs) * 1000L + PROBE_MARGIN_NS);
-  }
-
-  /** The newest fragment of {@code t} is known at {@code nowNs}: it is published by then. */
-  private void observePublished(TrackCursor t, long nowNs) {
-    if (t.timeline.count() > 0) {
-      publishOffsetUs = Math.min(publishOffsetUs, nowNs / 1000 - t.timeline.endUs());
-    }
+    return extrapolation.probeIfDue(t, nowNs);
   }
 
   /**
@@ -384,8 +269,7 @@ final class LiveFollower implements AutoCloseable {
    * failure is not a failed fragment.
    */
   boolean isExtrapolated(TrackCursor t, FragmentRef chunk) {
-    return chunk.index() >= t.timeline.count()
-        || t.timeline.fragment(chunk.index()).startTicks() != chunk.startTicks();
+    return LiveExtrapolation.isExtrapolated(t, chunk);
   }
 
   /**
@@ -394,41 +278,12 @@ final class LiveFollower implements AutoCloseable {
    * {@code retryAfterMs}, negative when none), and logged as a notice.
    */
   void onProbeFailed(TrackCursor t, FragmentRef guess, String reason, long retryAfterMs) {
-    FragmentRef seed = t.seed;
-    if (seed != null && seed.startTicks() == guess.startTicks()) {
+    if (audioSeed.onProbeFailed(t, guess, reason)) {
       // A seed is tried once: the manifest tells this track's times instead.
-      t.seed = null;
-      logNotice(
-          t.name
-              + " fragment at "
-              + guess.startUs()
-              + " us with the previous track's times not available ("
-              + reason
-              + "); waiting for the manifest");
-      requestRefresh(time.nanoTime());
+      refresh.request(time.nanoTime());
       return;
     }
-    t.probeAttempts++;
-    long gapNs =
-        Math.max(PROBE_RETRY_MIN_GAP_NS, Math.max(0, guess.endUs() - guess.startUs()) * 500L);
-    if (retryAfterMs > 0) {
-      gapNs = Math.max(gapNs, retryAfterMs * 1_000_000L);
-    }
-    t.probeNotBeforeNs = time.nanoTime() + gapNs;
-    logNotice(
-        "extrapolated "
-            + t.name
-            + " fragment "
-            + guess.index()
-            + " at "
-            + guess.startUs()
-            + " us not available (probe "
-            + t.probeAttempts
-            + ": "
-            + reason
-            + "); probing again in "
-            + gapNs / 1_000_000
-            + " ms");
+    extrapolation.onProbeFailed(t, guess, reason, retryAfterMs);
   }
 
   /**
@@ -477,7 +332,7 @@ final class LiveFollower implements AutoCloseable {
     }
     if (grown) {
       t.newestLearnedNs = time.nanoTime();
-      observePublished(t, t.newestLearnedNs);
+      extrapolation.observePublished(t, t.newestLearnedNs);
       if (t == video) {
         lastGrowthNs = t.newestLearnedNs;
       }
@@ -495,28 +350,9 @@ final class LiveFollower implements AutoCloseable {
       return null;
     }
     FragmentRef confirmed = t.timeline.fragment(held);
-    FragmentRef seed = t.seed;
-    if (seed != null && seed.startTicks() == chunk.startTicks()) {
-      t.seed = null;
-      logNotice(
-          t.name
-              + " fragment "
-              + confirmed.index()
-              + " at "
-              + confirmed.startUs()
-              + " us, taken from the previous track's times, confirmed by the origin");
-      return confirmed;
+    if (!audioSeed.onConfirmed(t, chunk, confirmed)) {
+      extrapolation.onConfirmed(t, confirmed);
     }
-    logNotice(
-        "extrapolated "
-            + t.name
-            + " fragment "
-            + confirmed.index()
-            + " at "
-            + confirmed.startUs()
-            + " us confirmed by its tfxd (probe "
-            + (t.probeAttempts + 1)
-            + ")");
     return confirmed;
   }
 
@@ -525,17 +361,9 @@ final class LiveFollower implements AutoCloseable {
    * manifest again (unless a refresh started less than a second ago).
    */
   void onFragmentFailed() {
-    if (time.nanoTime() - lastRefreshStartNs >= FAILED_REFRESH_MIN_GAP_NS) {
-      requestRefresh(time.nanoTime());
+    if (time.nanoTime() - refresh.lastStartNs() >= FAILED_REFRESH_MIN_GAP_NS) {
+      refresh.request(time.nanoTime());
     }
-  }
-
-  /**
-   * Logs {@code message} as a session {@code notice} without showing it to the viewer (probe-level
-   * detail; what the viewer should see goes through {@link Host#note}).
-   */
-  private void logNotice(String message) {
-    host.emit(new SessionEvent.Notice(clock.nowMs(), message));
   }
 
   // ---------------------------------------------------------------- audio switch
@@ -543,143 +371,25 @@ final class LiveFollower implements AutoCloseable {
   /**
    * The viewer switched the audio from {@code from} to {@code to}, which restarted at {@code
    * positionUs}. When no fragment {@code to} knows holds the position (its timeline grows only from
-   * refreshes while it does not play), asks the manifest at once; and when every fragment both
-   * tracks know is the same in both (time scale, start, duration; at least {@value
-   * #MIN_COMMON_FRAGMENTS_TO_SEED}), the fragment of {@code from} holding the position is {@code
-   * to}'s seed: probed at once, it enters the timeline only if its tfxd confirms it.
+   * refreshes while it does not play), asks the manifest at once, and {@link LiveAudioSeed} may
+   * give {@code to} a seed from {@code from}'s times: probed at once, it enters the timeline only
+   * if its tfxd confirms it.
    */
   void onAudioSwitch(TrackCursor from, TrackCursor to, long positionUs) {
     if (to.nextKnown()) {
       return;
     }
-    requestRefresh(time.nanoTime());
-    String why;
-    FragmentRef seed = null;
-    int common = commonFragments(from.timeline, to.timeline);
-    if (from.timeline.timeScale() != to.timeline.timeScale()) {
-      why = "the time scales differ";
-    } else if (common < 0) {
-      why = "their fragment times differ";
-    } else if (common < MIN_COMMON_FRAGMENTS_TO_SEED) {
-      why = "they have " + common + " known fragments in common, too few to compare";
-    } else {
-      seed = seedAt(from.timeline, to.timeline, positionUs);
-      why = seed == null ? "the previous track knows no fragment there past the new one's" : "";
-    }
-    to.seed = seed;
-    logNotice(
-        seed != null
-            ? "audio switch: the new track knows no fragment at "
-                + positionUs
-                + " us yet; probing the one at "
-                + seed.startUs()
-                + " us with the previous track's times ("
-                + common
-                + " known fragments alike)"
-            : "audio switch: the new track knows no fragment at "
-                + positionUs
-                + " us yet and cannot take the previous track's times ("
-                + why
-                + "); waiting for the manifest");
-  }
-
-  /**
-   * How many fragments of {@code to} inside the span {@code from} knows are fragments of {@code
-   * from} too (same start, and same duration where both are known); -1 when one is not.
-   */
-  static int commonFragments(TrackTimeline from, TrackTimeline to) {
-    if (from.count() == 0 || from.timeScale() != to.timeScale()) {
-      return from.count() == 0 ? 0 : -1;
-    }
-    long spanStartUs = from.startUs();
-    long spanEndUs = from.endUs();
-    int common = 0;
-    for (int j = 0; j < to.count(); j++) {
-      FragmentRef f = to.fragment(j);
-      if (f.startUs() < spanStartUs || f.startUs() >= spanEndUs) {
-        continue;
-      }
-      int i = from.indexOfStart(f.startTicks());
-      if (i < 0) {
-        return -1;
-      }
-      long d = from.fragment(i).durationTicks();
-      if (d > 0 && f.durationTicks() > 0 && d != f.durationTicks()) {
-        return -1;
-      }
-      common++;
-    }
-    return common;
-  }
-
-  /**
-   * The fragment of {@code from} holding {@code positionUs}, as the next fragment of {@code to}
-   * (index just past its timeline); null when {@code from} knows none there or it does not start
-   * after the end of {@code to}'s fragments.
-   */
-  static @Nullable FragmentRef seedAt(TrackTimeline from, TrackTimeline to, long positionUs) {
-    if (from.count() == 0) {
-      return null;
-    }
-    FragmentRef f = from.fragment(from.indexOf(positionUs));
-    if (f.startUs() > positionUs || f.endUs() <= positionUs) {
-      return null;
-    }
-    if (to.count() > 0) {
-      FragmentRef last = to.fragment(to.count() - 1);
-      long lastEndTicks =
-          last.durationTicks() > 0
-              ? last.startTicks() + last.durationTicks()
-              : last.startTicks() + 1;
-      if (f.startTicks() < lastEndTicks) {
-        return null;
-      }
-    }
-    return new FragmentRef(to.count(), f.startTicks(), f.durationTicks(), f.startUs(), f.endUs());
+    refresh.request(time.nanoTime());
+    audioSeed.onAudioSwitch(from, to, positionUs);
   }
 
   // ---------------------------------------------------------------- manifest refresh
-
-  /**
-   * Loads the manifest again on the refresh thread (one at a time) and posts the result to the
-   * loop; the next fallback refresh is due a refresh interval from {@code nowNs}.
-   */
-  private void requestRefresh(long nowNs) {
-    if (refreshInFlight) {
-      return;
-    }
-    refreshInFlight = true;
-    lastRefreshStartNs = nowNs;
-    nextRefreshNs = nowNs + refreshIntervalNs();
-    HttpFetcher f = host.fetcher();
-    String url = manifestUrl;
-    refresher.execute(
-        () -> {
-          // manifest-refresh thread: loads and posts; the mutable state stays on the loop.
-          try {
-            Manifest m = new ManifestLoader(f, new ManifestParser()).load(url);
-            host.post(() -> onRefreshed(m));
-          } catch (ManifestException | FetchException e) {
-            host.post(() -> onRefreshFailed(e.getMessage()));
-          } catch (RuntimeException e) {
-            host.post(() -> onRefreshFailed(e.toString()));
-          }
-        });
-  }
-
-  private void onRefreshFailed(String reason) {
-    refreshInFlight = false;
-    lastRefreshFailed = true;
-    // Playback goes on with what is known; the next refresh comes at the fallback period.
-    host.emit(new SessionEvent.FragmentFailed(clock.nowMs(), "manifest", -1, -1, reason, "retry"));
-  }
 
   /**
    * Merges a refreshed manifest into the known timelines; resynchronizes when its timestamps
    * jumped; notes the end of the broadcast when it is no longer live.
    */
   private void onRefreshed(Manifest m) {
-    refreshInFlight = false;
     TrackCursor v = video;
     StreamIndex sv =
         m.streams(StreamType.VIDEO).stream()
@@ -687,15 +397,12 @@ final class LiveFollower implements AutoCloseable {
             .findFirst()
             .orElse(null);
     if (sv == null) {
-      onRefreshFailed(
+      refresh.failed(
           "the refreshed manifest lost the video stream " + v.levels.stream().displayName());
       return;
     }
-    lastRefreshFailed = false;
-    if (extrapolating) {
-      extrapolating = false;
-      host.note("the live manifest is refreshed again; extrapolation stopped");
-    }
+    refresh.answered();
+    extrapolation.onManifestAnswered();
     ChunkTimeline fresh = sv.timeline();
     if (fresh.chunkCount() > 0 && v.timeline.count() > 0) {
       long freshEnd = fresh.endUs();
@@ -712,7 +419,7 @@ final class LiveFollower implements AutoCloseable {
     if (v.timeline.merge(fresh) > 0) {
       lastGrowthNs = time.nanoTime();
       v.newestLearnedNs = lastGrowthNs;
-      observePublished(v, lastGrowthNs);
+      extrapolation.observePublished(v, lastGrowthNs);
     }
     // Every audio track's timeline, not only the playing one's: a switch starts from them.
     TrackCursor a = host.audioTrack();
@@ -721,7 +428,7 @@ final class LiveFollower implements AutoCloseable {
       TrackTimeline known = audioTimelines.get(i);
       if (s != null && known.merge(s.timeline()) > 0 && a != null && a.timeline == known) {
         a.newestLearnedNs = time.nanoTime();
-        observePublished(a, a.newestLearnedNs);
+        extrapolation.observePublished(a, a.newestLearnedNs);
       }
     }
     if (!m.live() && !broadcastEnded) {
@@ -757,10 +464,10 @@ final class LiveFollower implements AutoCloseable {
     TrackCursor a = host.audioTrack();
     lastGrowthNs = time.nanoTime();
     // A new live clock: the old timestamps say nothing about when the new ones are published.
-    publishOffsetUs = Long.MAX_VALUE;
-    observePublished(v, lastGrowthNs);
+    extrapolation.forgetClock();
+    extrapolation.observePublished(v, lastGrowthNs);
     if (a != null) {
-      observePublished(a, lastGrowthNs);
+      extrapolation.observePublished(a, lastGrowthNs);
     }
     host.note(
         "the live stream restarted (timestamps jumped from "
@@ -776,8 +483,8 @@ final class LiveFollower implements AutoCloseable {
   /** Refresh fallback, end of the broadcast, DVR window and latency bounds; once per loop tick. */
   void control(long nowNs, long positionUs) {
     PlaybackSettings s = host.settings();
-    if (!broadcastEnded && nowNs >= nextRefreshNs) {
-      requestRefresh(nowNs);
+    if (!broadcastEnded && refresh.fallbackDue(nowNs)) {
+      refresh.request(nowNs);
     }
     if (!broadcastEnded && nowNs - lastGrowthNs > (long) (s.liveEndAfterS() * 1e9)) {
       broadcastEnded = true;
@@ -836,6 +543,6 @@ final class LiveFollower implements AutoCloseable {
    */
   @Override
   public void close() {
-    refresher.shutdownNow();
+    refresh.close();
   }
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * When one audio track's fragment times may stand in for another's after a live switch ({@link
- * LiveFollower#commonFragments}, {@link LiveFollower#seedAt}): only when every fragment both know
+ * LiveAudioSeed#commonFragments}, {@link LiveAudioSeed#seedAt}): only when every fragment both know
  * is alike.
  */
 class LiveAudioSeedTest {
@@ -37,8 +37,8 @@ class LiveAudioSeedTest {
     TrackTimeline lagging = audio(0, 8);
     long positionUs = playing.fragment(15).startUs() + 300_000;
 
-    assertThat(LiveFollower.commonFragments(playing, lagging)).isEqualTo(8);
-    FragmentRef seed = LiveFollower.seedAt(playing, lagging, positionUs);
+    assertThat(LiveAudioSeed.commonFragments(playing, lagging)).isEqualTo(8);
+    FragmentRef seed = LiveAudioSeed.seedAt(playing, lagging, positionUs);
     assertThat(seed).isNotNull();
     assertThat(seed.index()).as("just past the lagging timeline").isEqualTo(8);
     assertThat(seed.startTicks()).isEqualTo(playing.fragment(15).startTicks());
@@ -49,8 +49,8 @@ class LiveAudioSeedTest {
   @Test
   void fragments_outside_what_the_playing_track_knows_are_not_compared() {
     // The playing track joined later (a refresh window that moved on): only the overlap counts.
-    assertThat(LiveFollower.commonFragments(audio(5, 15), audio(0, 8))).isEqualTo(3);
-    assertThat(LiveFollower.commonFragments(audio(10, 10), audio(0, 8))).isZero();
+    assertThat(LiveAudioSeed.commonFragments(audio(5, 15), audio(0, 8))).isEqualTo(3);
+    assertThat(LiveAudioSeed.commonFragments(audio(10, 10), audio(0, 8))).isZero();
   }
 
   @Test
@@ -59,28 +59,28 @@ class LiveAudioSeedTest {
     TrackTimeline twoSecond = new TrackTimeline(SCALE);
     twoSecond.add(T0, 2 * SCALE);
     twoSecond.add(T0 + 2 * SCALE, 2 * SCALE);
-    assertThat(LiveFollower.commonFragments(playing, twoSecond)).isEqualTo(-1);
+    assertThat(LiveAudioSeed.commonFragments(playing, twoSecond)).isEqualTo(-1);
 
     TrackTimeline longer = audio(0, 3);
     TrackTimeline sameStartsOtherDuration = new TrackTimeline(SCALE);
     sameStartsOtherDuration.add(longer.fragment(0).startTicks(), 10_000_000);
-    assertThat(LiveFollower.commonFragments(longer, sameStartsOtherDuration)).isEqualTo(-1);
+    assertThat(LiveAudioSeed.commonFragments(longer, sameStartsOtherDuration)).isEqualTo(-1);
 
     TrackTimeline otherScale = new TrackTimeline(44_100);
     otherScale.add(3_600 * 44_100L, 44_100);
-    assertThat(LiveFollower.commonFragments(playing, otherScale)).isEqualTo(-1);
+    assertThat(LiveAudioSeed.commonFragments(playing, otherScale)).isEqualTo(-1);
   }
 
   @Test
   void no_seed_past_what_the_playing_track_knows_or_where_the_lagging_track_knows_it_already() {
     TrackTimeline playing = audio(0, 10);
-    assertThat(LiveFollower.seedAt(playing, audio(0, 4), playing.endUs() + 5_000_000))
+    assertThat(LiveAudioSeed.seedAt(playing, audio(0, 4), playing.endUs() + 5_000_000))
         .as("past the playing track's end")
         .isNull();
-    assertThat(LiveFollower.seedAt(playing, audio(0, 8), playing.fragment(6).startUs()))
+    assertThat(LiveAudioSeed.seedAt(playing, audio(0, 8), playing.fragment(6).startUs()))
         .as("the lagging track knows that fragment already")
         .isNull();
-    assertThat(LiveFollower.seedAt(new TrackTimeline(SCALE), audio(0, 4), playing.startUs()))
+    assertThat(LiveAudioSeed.seedAt(new TrackTimeline(SCALE), audio(0, 4), playing.startUs()))
         .isNull();
   }
 
