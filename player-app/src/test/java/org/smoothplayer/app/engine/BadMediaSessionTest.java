@@ -47,15 +47,6 @@ class BadMediaSessionTest {
     o.playedToTheEnd(3_800_000L);
   }
 
-  /** Frames shown by the last progress report before {@code positionUs}. */
-  private static long renderedBefore(Outcome o, long positionUs) {
-    return o.events(SessionEvent.Progress.class).stream()
-        .filter(p -> p.positionUs() < positionUs)
-        .mapToLong(SessionEvent.Progress::renderedFrames)
-        .max()
-        .orElse(0);
-  }
-
   private static Outcome play(Path presentation, QualityChoice quality) throws Exception {
     return EngineRun.play(LocalOrigin.builder(presentation), o -> o.withQuality(quality), 40_000);
   }
@@ -89,7 +80,7 @@ class BadMediaSessionTest {
     long shown = o.ended().renderedFrames();
     assertThat(shown).as("frames shown").isLessThanOrEqualTo(3L * FRAMES_PER_FRAGMENT + 5);
     // ... and the fourth fragment, which starts with an IDR picture, is.
-    long shownBeforeFourth = renderedBefore(o, 3_000_000L);
+    long shownBeforeFourth = o.renderedBefore(3_000_000L);
     assertThat(shown - shownBeforeFourth)
         .as("frames shown after 3 s (%d before)", shownBeforeFourth)
         .isGreaterThanOrEqualTo(10);

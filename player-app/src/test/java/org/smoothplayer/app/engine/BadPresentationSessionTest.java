@@ -50,15 +50,6 @@ class BadPresentationSessionTest {
     return o.events(SessionEvent.SessionStarted.class).get(0).url();
   }
 
-  /** Frames shown by the last progress report before {@code positionUs}. */
-  private static long renderedBefore(Outcome o, long positionUs) {
-    return o.events(SessionEvent.Progress.class).stream()
-        .filter(p -> p.positionUs() < positionUs)
-        .mapToLong(SessionEvent.Progress::renderedFrames)
-        .max()
-        .orElse(0);
-  }
-
   private static List<String> notices(Outcome o, String prefix) {
     return o.events(SessionEvent.Notice.class).stream()
         .map(SessionEvent.Notice::message)
@@ -89,7 +80,7 @@ class BadPresentationSessionTest {
     long shown = o.ended().renderedFrames();
     assertThat(shown).as("frames shown").isLessThanOrEqualTo(3L * FRAMES_PER_FRAGMENT + 5);
     // ... and the fourth fragment, decoded after it, is.
-    long shownBeforeFourth = renderedBefore(o, 3_000_000L);
+    long shownBeforeFourth = o.renderedBefore(3_000_000L);
     assertThat(shown - shownBeforeFourth)
         .as("frames shown after 3 s (%d before)", shownBeforeFourth)
         .isGreaterThanOrEqualTo(10);

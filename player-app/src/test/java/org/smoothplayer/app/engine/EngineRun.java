@@ -42,6 +42,15 @@ final class EngineRun {
           .toList();
     }
 
+    /** Frames shown by the last progress report before {@code positionUs}. */
+    long renderedBefore(long positionUs) {
+      return events(SessionEvent.Progress.class).stream()
+          .filter(p -> p.positionUs() < positionUs)
+          .mapToLong(SessionEvent.Progress::renderedFrames)
+          .max()
+          .orElse(0);
+    }
+
     /** The session ended normally, without an error, past {@code minPositionUs}. */
     void playedToTheEnd(long minPositionUs) {
       assertThat(end.state()).as("state; error %s", end.error()).isEqualTo(PlayerState.ENDED);

@@ -3,6 +3,8 @@ package org.smoothplayer.app.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.smoothplayer.app.engine.LiveSession.await;
 import static org.smoothplayer.app.engine.LiveSession.events;
+import static org.smoothplayer.app.engine.LiveSession.manifestFailures;
+import static org.smoothplayer.app.engine.LiveSession.manifestRequests;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,16 +39,6 @@ class LiveRefreshFailureTest {
   @BeforeAll
   static void generate() {
     tiny = Presentations.cached(Preset.TINY);
-  }
-
-  private static List<SessionEvent.FragmentFailed> manifestFailures(List<SessionEvent> log) {
-    return events(log, SessionEvent.FragmentFailed.class).stream()
-        .filter(f -> f.stream().equals("manifest"))
-        .toList();
-  }
-
-  private static List<String> manifestRequests(Path requestLog) throws IOException {
-    return Files.readAllLines(requestLog).stream().filter(l -> l.contains("/Manifest")).toList();
   }
 
   /**
@@ -133,15 +125,10 @@ class LiveRefreshFailureTest {
       // After the faults the refreshes succeed again and playback goes on.
       await(
           "a manifest request answered 200 after the faults",
-          () -> {
-            try {
-              return manifestRequests(requests).stream()
+          () ->
+              manifestRequests(requests).stream()
                   .skip(manifestRequestsUnderFaults)
-                  .anyMatch(l -> l.contains("\"status\":200"));
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          },
+                  .anyMatch(l -> l.contains("\"status\":200")),
           10_000);
       long afterUs = engine.snapshot().positionUs();
       await(

@@ -1,6 +1,8 @@
 package org.smoothplayer.app.engine;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,22 @@ record LiveSession(LocalOrigin origin, PlaybackEngine engine, SessionRecorder lo
   /** The events of {@code type} in {@code log}. */
   static <T extends SessionEvent> List<T> events(List<SessionEvent> log, Class<T> type) {
     return log.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  /** The failed manifest requests (refreshes) in {@code log}. */
+  static List<SessionEvent.FragmentFailed> manifestFailures(List<SessionEvent> log) {
+    return events(log, SessionEvent.FragmentFailed.class).stream()
+        .filter(f -> f.stream().equals("manifest"))
+        .toList();
+  }
+
+  /** The origin's request-log lines (JSON) of manifest requests, in order. */
+  static List<String> manifestRequests(Path requestLog) {
+    try {
+      return Files.readAllLines(requestLog).stream().filter(l -> l.contains("/Manifest")).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Waits until {@code condition} holds for the engine's snapshot (at most {@code ms}). */

@@ -3,6 +3,7 @@ package org.smoothplayer.app.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.smoothplayer.app.engine.LiveSession.await;
 import static org.smoothplayer.app.engine.LiveSession.events;
+import static org.smoothplayer.app.engine.LiveSession.manifestFailures;
 
 import java.io.IOException;
 import java.net.URI;
@@ -272,11 +273,5 @@ class NetworkEdgeFaultsTest {
       assertThat(events(all, SessionEvent.StateChanged.class))
           .noneSatisfy(c -> assertThat(c.to()).isEqualTo("FAILED"));
     }
-  }
-
-  private static List<SessionEvent.FragmentFailed> manifestFailures(List<SessionEvent> log) {
-    return events(log, SessionEvent.FragmentFailed.class).stream()
-        .filter(f -> f.stream().equals("manifest"))
-        .toList();
   }
 }
