@@ -1292,7 +1292,7 @@ public final class PlaybackEngine implements Player {
       note(
           "audio fragments are failing ("
               + reason
-              + "); each is tried once and played as silence until one loads");
+              + "); until one loads, each is tried once and played as silence if it fails");
     }
     if (t.skippedInARow < 2) {
       return;
