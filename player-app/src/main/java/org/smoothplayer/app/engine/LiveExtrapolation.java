@@ -6,8 +6,11 @@ import org.smoothplayer.app.net.TimeSource;
 import org.smoothplayer.app.session.SessionEvent;
 
 /**
- * Extrapolated probing of a live session whose manifest cannot answer: guesses a track's next
- * fragment (it starts where the newest known ends and lasts as long) and says when to probe it.
+ * Probing of the next live fragment when look-ahead ran dry: guesses a track's next fragment (it
+ * starts where the newest known ends and lasts as long) and says when to probe it. This is how a
+ * session follows the edge when tfrf cannot announce the next fragment, without asking the
+ * manifest; when the manifest cannot answer, the same probing stands in for it ("extrapolation",
+ * told to the viewer and logged per probe).
  *
  * <p>When to probe: once the guess should be published on the live clock learned from when
  * fragments became known (the end of the guess plus the smallest publication delay seen, plus a
@@ -60,11 +63,12 @@ final class LiveExtrapolation {
   }
 
   /**
-   * The look-ahead of {@code t} ran dry and the manifest cannot answer: returns the extrapolated
-   * next fragment to probe now (index just past the timeline, not in it), or null when none is due
-   * yet or none can be told.
+   * The look-ahead of {@code t} ran dry: returns the extrapolated next fragment to probe now (index
+   * just past the timeline, not in it), or null when none is due yet or none can be told. When
+   * {@code manifestSilent} (the manifest cannot answer), probing stands in for it and the viewer is
+   * told once; otherwise it is the ordinary way of following the edge and nothing is said.
    */
-  @Nullable FragmentRef probeIfDue(TrackCursor t, long nowNs) {
+  @Nullable FragmentRef probeIfDue(TrackCursor t, long nowNs, boolean manifestSilent) {
     FragmentRef guess = extrapolate(t);
     if (guess == null) {
       return null;
@@ -77,12 +81,17 @@ final class LiveExtrapolation {
     if (nowNs < Math.max(t.probeNotBeforeNs, probeDueNs(t, guess))) {
       return null;
     }
-    if (!extrapolating) {
+    if (manifestSilent && !extrapolating) {
       extrapolating = true;
       host.note(
           "the live manifest cannot be refreshed; probing the next fragments by extrapolation");
     }
     return guess;
+  }
+
+  /** Whether the fragment after the newest of {@code t} can be told (see {@link #extrapolate}). */
+  static boolean canExtrapolate(TrackCursor t) {
+    return extrapolate(t) != null;
   }
 
   /**
@@ -188,8 +197,14 @@ final class LiveExtrapolation {
             + " ms");
   }
 
-  /** The origin confirmed the probe of an extrapolated fragment as {@code confirmed}: logged. */
+  /**
+   * The origin confirmed the probe of an extrapolated fragment as {@code confirmed}: logged while
+   * probing stands in for the manifest (an ordinary probe at the edge is not).
+   */
   void onConfirmed(TrackCursor t, FragmentRef confirmed) {
+    if (!extrapolating) {
+      return;
+    }
     logNotice(
         "extrapolated "
             + t.name

@@ -81,6 +81,9 @@ final class LiveFollower implements AutoCloseable {
     void restartAt(long targetUs);
   }
 
+  /** Failed probes of one extrapolated fragment after which the manifest is asked as well. */
+  static final int PROBES_BEFORE_REFRESH = 2;
+
   /** When the look-ahead ran dry, at most one refresh per this long (or per half a fragment). */
   private static final long DRY_REFRESH_MIN_GAP_NS = 500_000_000L;
 
@@ -242,26 +245,30 @@ final class LiveFollower implements AutoCloseable {
   // ---------------------------------------------------------------- fetching
 
   /**
-   * The look-ahead of {@code t} ran dry (its newest known fragment was fetched): asks the manifest
-   * (not more often than twice a fragment). When the manifest cannot answer (its last refresh
-   * failed, or none answered for a fragment duration), returns the extrapolated next fragment to
-   * probe now (index just past the timeline, not in it), or null when none is due yet.
+   * The look-ahead of {@code t} ran dry (its newest known fragment was fetched): returns the
+   * extrapolated next fragment to probe now (index just past the timeline, not in it), or null when
+   * none is due yet. The probe is made when that fragment should be published on the live clock, so
+   * following the edge costs no manifest request while the stream keeps its rhythm. The manifest is
+   * asked (not more often than twice a fragment) only when probing cannot stand in for it: no next
+   * fragment can be told, {@value #PROBES_BEFORE_REFRESH} probes of it failed, or the manifest
+   * cannot answer (its last refresh failed, or none answered for a fragment duration).
    */
   @Nullable FragmentRef onLookAheadDry(TrackCursor t, long nowNs) {
-    if (nowNs - refresh.lastStartNs()
-        >= Math.max(DRY_REFRESH_MIN_GAP_NS, fragmentDurationUs * 500L)) {
+    boolean manifestSilent = refresh.silent(nowNs, fragmentDurationUs);
+    FragmentRef seed = LiveAudioSeed.due(t);
+    boolean canProbe =
+        seed == null
+            && t.timeline.count() > 0
+            && t.nextChunk == t.timeline.count()
+            && LiveExtrapolation.canExtrapolate(t);
+    FragmentRef probe = canProbe ? extrapolation.probeIfDue(t, nowNs, manifestSilent) : null;
+    boolean probesFailing = canProbe && t.probeAttempts >= PROBES_BEFORE_REFRESH;
+    if ((!canProbe || probesFailing || manifestSilent)
+        && nowNs - refresh.lastStartNs()
+            >= Math.max(DRY_REFRESH_MIN_GAP_NS, fragmentDurationUs * 500L)) {
       refresh.request(nowNs);
     }
-    FragmentRef seed = LiveAudioSeed.due(t);
-    if (seed != null) {
-      return seed;
-    }
-    boolean manifestSilent = refresh.silent(nowNs, fragmentDurationUs);
-    int count = t.timeline.count();
-    if (!manifestSilent || count == 0 || t.nextChunk != count) {
-      return null;
-    }
-    return extrapolation.probeIfDue(t, nowNs);
+    return seed != null ? seed : probe;
   }
 
   /**

@@ -63,6 +63,38 @@ class LivePlaybackTest {
   }
 
   @Test
+  @Timeout(60)
+  void at_the_default_join_the_edge_is_followed_by_timed_probes_not_by_manifest_requests(
+      @TempDir Path dir) throws Exception {
+    // 1.5 fragments behind the edge the newest fragment is fetched before the next is published,
+    // so its tfrf cannot announce it: the next one is probed when it should be published. Before,
+    // the manifest was asked about twice a fragment instead (about 16 requests in 8 s here).
+    try (LiveSession session =
+        LiveSession.open(
+            tiny, dir, LiveOptions.defaults().withEndless(true), Map.of(), opts -> opts)) {
+      PlaybackEngine engine = session.engine();
+      session.playing(500_000L);
+      PlayerSnapshot from = engine.snapshot();
+      int manifestsBefore = LiveSession.manifestRequests(session.requests()).size();
+      await(engine, s -> s.positionUs() - from.positionUs() >= 8_000_000L, 20_000);
+      PlayerSnapshot to = engine.snapshot();
+      int manifests = LiveSession.manifestRequests(session.requests()).size() - manifestsBefore;
+      // The fallback refresh (every 10 s) may come once in these 8 s.
+      assertThat(manifests).as("manifest requests while playing 8 s").isLessThanOrEqualTo(1);
+      assertThat(to.seekableEndUs() - from.seekableEndUs())
+          .as("the timeline grew with the edge")
+          .isGreaterThanOrEqualTo(7_000_000L);
+      assertThat(to.liveLatencyMs()).isLessThanOrEqualTo(3 * 1000.0);
+      List<SessionEvent> all = session.log().events();
+      assertThat(LiveSession.events(all, SessionEvent.StallStarted.class)).isEmpty();
+      assertThat(LiveSession.events(all, SessionEvent.FragmentFailed.class)).isEmpty();
+      assertThat(LiveSession.events(all, SessionEvent.Notice.class))
+          .extracting(SessionEvent.Notice::message)
+          .noneMatch(m -> m.contains("extrapolat"));
+    }
+  }
+
+  @Test
   @Timeout(120)
   void it_follows_from_look_ahead_seeks_back_in_the_window_and_returns_live(@TempDir Path dir)
       throws Exception {
