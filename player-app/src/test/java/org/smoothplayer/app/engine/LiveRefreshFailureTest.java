@@ -5,6 +5,7 @@ import static org.smoothplayer.app.engine.LiveSession.await;
 import static org.smoothplayer.app.engine.LiveSession.events;
 import static org.smoothplayer.app.engine.LiveSession.manifestFailures;
 import static org.smoothplayer.app.engine.LiveSession.manifestRequests;
+import static org.smoothplayer.app.engine.LiveSession.noticeMessages;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -154,13 +155,6 @@ class LiveRefreshFailureTest {
   /** The origin's request-log lines of fragment requests, in order. */
   private static List<String> fragmentRequests(Path requestLog) throws IOException {
     return Files.readAllLines(requestLog).stream().filter(l -> l.contains("/Fragments(")).toList();
-  }
-
-  private static List<String> noticeMessages(List<SessionEvent> log, String containing) {
-    return events(log, SessionEvent.Notice.class).stream()
-        .map(SessionEvent.Notice::message)
-        .filter(m -> m.contains(containing))
-        .toList();
   }
 
   @Test

@@ -71,6 +71,14 @@ record LiveSession(LocalOrigin origin, PlaybackEngine engine, SessionRecorder lo
     return log.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
+  /** The messages of the notices in {@code log} that contain {@code containing}. */
+  static List<String> noticeMessages(List<SessionEvent> log, String containing) {
+    return events(log, SessionEvent.Notice.class).stream()
+        .map(SessionEvent.Notice::message)
+        .filter(m -> m.contains(containing))
+        .toList();
+  }
+
   /** The failed manifest requests (refreshes) in {@code log}. */
   static List<SessionEvent.FragmentFailed> manifestFailures(List<SessionEvent> log) {
     return events(log, SessionEvent.FragmentFailed.class).stream()

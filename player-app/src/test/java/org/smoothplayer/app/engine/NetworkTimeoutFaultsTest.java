@@ -5,6 +5,7 @@ import static org.smoothplayer.app.engine.LiveSession.await;
 import static org.smoothplayer.app.engine.LiveSession.events;
 import static org.smoothplayer.app.engine.LiveSession.manifestFailures;
 import static org.smoothplayer.app.engine.LiveSession.manifestRequests;
+import static org.smoothplayer.app.engine.LiveSession.noticeMessages;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -206,13 +207,6 @@ class NetworkTimeoutFaultsTest {
 
   // ------------------------------------------------------------------ live refreshes
 
-  private static List<String> notices(List<SessionEvent> log, String containing) {
-    return events(log, SessionEvent.Notice.class).stream()
-        .map(SessionEvent.Notice::message)
-        .filter(m -> m.contains(containing))
-        .toList();
-  }
-
   @Test
   @Timeout(60)
   void live_manifest_refreshes_slower_than_the_read_timeout_are_retried_and_playback_goes_on(
@@ -376,7 +370,7 @@ class NetworkTimeoutFaultsTest {
       assertThat(events(all, SessionEvent.FragmentFailed.class))
           .as("only manifest refreshes failed")
           .allSatisfy(f -> assertThat(f.stream()).isEqualTo("manifest"));
-      assertThat(notices(all, "restarted")).as("no resynchronization").isEmpty();
+      assertThat(noticeMessages(all, "restarted")).as("no resynchronization").isEmpty();
       assertThat(events(all, SessionEvent.StateChanged.class))
           .noneSatisfy(c -> assertThat(c.to()).isEqualTo("FAILED"));
     }
