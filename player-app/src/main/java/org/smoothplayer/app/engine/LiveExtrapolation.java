@@ -63,16 +63,14 @@ final class LiveExtrapolation {
   }
 
   /**
-   * The look-ahead of {@code t} ran dry: returns the extrapolated next fragment to probe now (index
-   * just past the timeline, not in it), or null when none is due yet or none can be told. When
-   * {@code manifestSilent} (the manifest cannot answer), probing stands in for it and the viewer is
-   * told once; otherwise it is the ordinary way of following the edge and nothing is said.
+   * The look-ahead of {@code t} ran dry: returns {@code guess}, its {@link #extrapolate
+   * extrapolated} next fragment (index just past the timeline, not in it), when it is due for a
+   * probe now, or null when it is not due yet. When {@code manifestSilent} (the manifest cannot
+   * answer), probing stands in for it and the viewer is told once; otherwise it is the ordinary way
+   * of following the edge and nothing is said.
    */
-  @Nullable FragmentRef probeIfDue(TrackCursor t, long nowNs, boolean manifestSilent) {
-    FragmentRef guess = extrapolate(t);
-    if (guess == null) {
-      return null;
-    }
+  @Nullable FragmentRef probeIfDue(
+      TrackCursor t, FragmentRef guess, long nowNs, boolean manifestSilent) {
     if (t.probeStartTicks != guess.startTicks()) {
       t.probeStartTicks = guess.startTicks();
       t.probeAttempts = 0;
@@ -89,17 +87,12 @@ final class LiveExtrapolation {
     return guess;
   }
 
-  /** Whether the fragment after the newest of {@code t} can be told (see {@link #extrapolate}). */
-  static boolean canExtrapolate(TrackCursor t) {
-    return extrapolate(t) != null;
-  }
-
   /**
    * The fragment after the newest of {@code t} (which must know one): it starts where the newest
    * ends and lasts as long; null when the newest's duration is unknown and cannot be told, or the
    * sums overflow.
    */
-  private static @Nullable FragmentRef extrapolate(TrackCursor t) {
+  static @Nullable FragmentRef extrapolate(TrackCursor t) {
     int count = t.timeline.count();
     FragmentRef newest = t.timeline.fragment(count - 1);
     long durationTicks = newest.durationTicks();

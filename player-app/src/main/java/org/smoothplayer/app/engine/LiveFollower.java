@@ -256,12 +256,13 @@ final class LiveFollower implements AutoCloseable {
   @Nullable FragmentRef onLookAheadDry(TrackCursor t, long nowNs) {
     boolean manifestSilent = refresh.silent(nowNs, fragmentDurationUs);
     FragmentRef seed = LiveAudioSeed.due(t);
-    boolean canProbe =
-        seed == null
-            && t.timeline.count() > 0
-            && t.nextChunk == t.timeline.count()
-            && LiveExtrapolation.canExtrapolate(t);
-    FragmentRef probe = canProbe ? extrapolation.probeIfDue(t, nowNs, manifestSilent) : null;
+    FragmentRef guess =
+        seed == null && t.timeline.count() > 0 && t.nextChunk == t.timeline.count()
+            ? LiveExtrapolation.extrapolate(t)
+            : null;
+    boolean canProbe = guess != null;
+    FragmentRef probe =
+        guess != null ? extrapolation.probeIfDue(t, guess, nowNs, manifestSilent) : null;
     boolean probesFailing = canProbe && t.probeAttempts >= PROBES_BEFORE_REFRESH;
     if ((!canProbe || probesFailing || manifestSilent)
         && nowNs - refresh.lastStartNs()
