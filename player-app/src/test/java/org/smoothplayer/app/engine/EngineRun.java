@@ -51,6 +51,20 @@ final class EngineRun {
           .orElse(0);
     }
 
+    /**
+     * Of {@code tiny} (four 1-s fragments of {@code framesPerFragment} frames), the damaged third
+     * second was not shown (at most 5 of its frames), and the fourth fragment, decoded after it,
+     * was (at least 10 frames after 3 s).
+     */
+    void thirdSecondLostAndFourthShown(int framesPerFragment) {
+      long shown = ended().renderedFrames();
+      assertThat(shown).as("frames shown").isLessThanOrEqualTo(3L * framesPerFragment + 5);
+      long shownBeforeFourth = renderedBefore(3_000_000L);
+      assertThat(shown - shownBeforeFourth)
+          .as("frames shown after 3 s (%d before)", shownBeforeFourth)
+          .isGreaterThanOrEqualTo(10);
+    }
+
     /** The session ended normally, without an error, past {@code minPositionUs}. */
     void playedToTheEnd(long minPositionUs) {
       assertThat(end.state()).as("state; error %s", end.error()).isEqualTo(PlayerState.ENDED);

@@ -66,6 +66,20 @@ record LiveSession(LocalOrigin origin, PlaybackEngine engine, SessionRecorder lo
         () -> "last snapshot " + engine.snapshot());
   }
 
+  /**
+   * Waits (at most 10 s) until {@code us} more than at {@code from} were played and the timeline
+   * grew past its end then.
+   */
+  void playsOnFrom(PlayerSnapshot from, long us) throws InterruptedException {
+    await(
+        us / 1000 + " ms more played and the timeline grew",
+        () ->
+            engine.snapshot().positionUs() >= from.positionUs() + us
+                && engine.snapshot().seekableEndUs() > from.seekableEndUs(),
+        10_000,
+        () -> "last snapshot " + engine.snapshot());
+  }
+
   /** The events of {@code type} in {@code log}. */
   static <T extends SessionEvent> List<T> events(List<SessionEvent> log, Class<T> type) {
     return log.stream().filter(type::isInstance).map(type::cast).toList();

@@ -14,21 +14,20 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A loopback HTTP relay in front of the local origin, for faults the origin has no rule for: it
- * forwards every GET, and lets a test replace the body of a {@code /Manifest} the origin answered
- * with 200 (a refresh answered with an HTML page, a manifest that lost a stream).
+ * forwards every GET, and a test can have the next few {@code /Manifest}s the origin answers with
+ * 200 served rewritten (a refresh answered with an HTML page, a manifest that lost a stream).
  */
 final class ManifestRelay implements AutoCloseable {
   /** What the relay serves instead of one manifest the origin answered with 200. */
   record Answer(String contentType, byte[] body) {}
 
-  /** Decides, per manifest, whether to replace it; {@code null} relays it unchanged. */
+  /** The replacement of one manifest the origin answered (its body given). */
   @FunctionalInterface
   interface Rewrite {
-    @Nullable Answer rewrite(byte[] originManifest);
+    Answer rewrite(byte[] originManifest);
   }
 
   private final HttpServer server;
@@ -36,6 +35,8 @@ final class ManifestRelay implements AutoCloseable {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Rewrite rewrite;
+  // Manifests still to rewrite: set by the test thread, counted down by relay threads.
+  private final AtomicInteger rewritesLeft = new AtomicInteger();
   // Counters: written by relay threads, read by the test thread.
   private final AtomicInteger rewritten = new AtomicInteger();
   private final AtomicInteger relayedUnchanged = new AtomicInteger();
@@ -55,6 +56,16 @@ final class ManifestRelay implements AutoCloseable {
     origin = manifestUrl.resolve("/");
     return URI.create(
         "http://127.0.0.1:" + server.getAddress().getPort() + manifestUrl.getRawPath());
+  }
+
+  /** Engine options that play the same manifest through this relay. */
+  EngineOptions route(EngineOptions options) {
+    return options.withUrl(target(URI.create(options.url())).toString());
+  }
+
+  /** The next {@code count} manifests the origin answers with 200 are served rewritten. */
+  void rewriteNext(int count) {
+    rewritesLeft.set(count);
   }
 
   /** Manifests served rewritten. */
@@ -88,8 +99,8 @@ final class ManifestRelay implements AutoCloseable {
           answer.headers().firstValue("Content-Type").orElse("application/octet-stream");
       byte[] body = answer.body();
       if (path.equalsIgnoreCase("/Manifest") && answer.statusCode() == 200) {
-        Answer replaced = rewrite.rewrite(body);
-        if (replaced != null) {
+        if (rewritesLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+          Answer replaced = rewrite.rewrite(body);
           rewritten.incrementAndGet();
           contentType = replaced.contentType();
           body = replaced.body();

@@ -6,13 +6,11 @@ import static org.smoothplayer.app.engine.LiveSession.events;
 import static org.smoothplayer.app.engine.LiveSession.manifestFailures;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -216,13 +214,10 @@ class NetworkEdgeFaultsTest {
       @TempDir Path dir) throws Exception {
     // The local origin has no fault that answers 200 with another document: a relay in front of
     // it (the engine's manifest URL) answers one refresh with an HTML page.
-    AtomicInteger htmlAnswersLeft = new AtomicInteger();
     try (ManifestRelay relay =
             new ManifestRelay(
                 manifest ->
-                    htmlAnswersLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0
-                        ? new ManifestRelay.Answer("text/html; charset=utf-8", MAINTENANCE_PAGE)
-                        : null);
+                    new ManifestRelay.Answer("text/html; charset=utf-8", MAINTENANCE_PAGE));
         LiveSession session =
             LiveSession.open(
                 tiny,
@@ -231,13 +226,13 @@ class NetworkEdgeFaultsTest {
                 Map.of(
                     PlaybackSettings.LIVE_JOIN_OFFSET_FRAGMENTS.key(), 3.0,
                     PlaybackSettings.LIVE_REFRESH_INTERVAL_S.key(), 1.0),
-                opts -> opts.withUrl(relay.target(URI.create(opts.url())).toString()))) {
+                relay::route)) {
       PlaybackEngine engine = session.engine();
       session.playing(1_000_000L);
       assertThat(events(session.log().events(), SessionEvent.FragmentFailed.class)).isEmpty();
 
       // The next manifest request is answered 200 with an HTML page.
-      htmlAnswersLeft.set(1);
+      relay.rewriteNext(1);
       await(
           "a refresh failed",
           () -> !manifestFailures(session.log().events()).isEmpty(),
