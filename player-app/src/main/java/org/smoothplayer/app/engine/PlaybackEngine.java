@@ -91,15 +91,6 @@ public final class PlaybackEngine implements Player {
   /** A fragment may be this many times larger than its level's bitrate × duration. */
   private static final double FRAGMENT_SIZE_MARGIN = 4.0;
 
-  /** A transfer with no new byte for this long (or a fragment duration if longer) is given up. */
-  private static final double STALLED_TRANSFER_MIN_S = 3.0;
-
-  /** A transfer is judged by the abandon rule only after this long (a rate needs a sample). */
-  private static final double ABANDON_MIN_ELAPSED_S = 0.5;
-
-  /** Abandon only when the projected end is this many fragments after the buffer runs dry. */
-  private static final double ABANDON_SLACK_FRAGMENTS = 0.5;
-
   /** Half-lives of the throughput estimate shown to the user (dash.js's fast/slow EWMA). */
   private static final DualEwmaEstimator DISPLAY_ESTIMATOR = new DualEwmaEstimator(3, 8, 10_000);
 
@@ -1021,80 +1012,43 @@ public final class PlaybackEngine implements Player {
     return (long) (bits / 8 * FRAGMENT_SIZE_MARGIN) + 256 * 1024;
   }
 
-  /**
-   * Gives up transfers that will clearly finish too late: a video fragment whose projected end is
-   * after the buffer runs dry while a lower level would make it (the dash.js abandon rule), and any
-   * transfer above level 0 past its deadline (the larger of three fragment durations and the buffer
-   * it had), refetched at level 0.
-   */
+  /** Measures every transfer in flight and gives up those {@link AbandonRule} judges too late. */
   private void watchFetches(long now, long pos) {
     for (TrackCursor t : new TrackCursor[] {video, audioTrack}) {
       if (t == null || t.inFlight == null || t.inFlightFragment == null) {
         continue;
       }
-      Fetch f = t.inFlight;
       FragmentRef chunk = t.inFlightFragment;
-      double elapsedS = (now - t.inFlightRequestedNs) / 1e9;
-      double fragmentS = Math.max(0.1, (chunk.endUs() - chunk.startUs()) / 1e6);
-      long bytes = f.bytesReceived();
+      long bytes = t.inFlight.bytesReceived();
       if (bytes != t.inFlightLastBytes) {
         t.inFlightLastBytes = bytes;
         t.inFlightProgressNs = now;
       }
-      double recentBps = t.recentRateBps(now, bytes);
-      double silentS = (now - Math.max(t.inFlightRequestedNs, t.inFlightProgressNs)) / 1e9;
-      double stallLimitS = Math.max(STALLED_TRANSFER_MIN_S, fragmentS);
-      if (silentS > stallLimitS) {
-        abandon(t, chunk, "no data for " + fmt(silentS) + " s (stalled transfer)", -1);
+      double elapsedS = (now - t.inFlightRequestedNs) / 1e9;
+      AbandonRule.InFlight observed =
+          new AbandonRule.InFlight(
+              t == video,
+              t.inFlightLevel,
+              elapsedS,
+              (now - Math.max(t.inFlightRequestedNs, t.inFlightProgressNs)) / 1e9,
+              (chunk.endUs() - chunk.startUs()) / 1e6,
+              bytes,
+              t.recentRateBps(now, bytes),
+              Math.max(0, t.bufferedEndUs - pos) / 1e6,
+              t.inFlightBufferUs / 1e6);
+      TrackLevels levels = t.levels;
+      Optional<AbandonRule.Verdict> verdict =
+          AbandonRule.judge(observed, l -> levels.level(l).bitrateBps());
+      if (verdict.isEmpty()) {
         continue;
       }
-      int level = t.inFlightLevel;
-      double deadlineS = Math.max(3 * fragmentS, t.inFlightBufferUs / 1e6);
-      if (level > 0 && elapsedS > deadlineS) {
-        abandon(
-            t,
-            chunk,
-            "not complete within the deadline of " + fmt(deadlineS) + " s; refetching at level 0",
-            0);
-        continue;
-      }
-      if (t != video || level <= 0 || elapsedS < ABANDON_MIN_ELAPSED_S) {
-        continue;
-      }
-      double rateBps = recentBps >= 0 ? recentBps : bytes * 8 / elapsedS;
-      double expectedBytes = t.levels.level(level).bitrateBps() * fragmentS / 8;
-      double bufferS = Math.max(0, t.bufferedEndUs - pos) / 1e6;
-      double remainingS =
-          rateBps <= 0 ? Double.POSITIVE_INFINITY : (expectedBytes - bytes) * 8 / rateBps;
-      if (remainingS <= bufferS + ABANDON_SLACK_FRAGMENTS * fragmentS) {
-        continue;
-      }
-      // The highest lower level whose whole fragment fits in the buffer at the measured rate.
-      int lower = 0;
-      for (int l = level - 1; l > 0; l--) {
-        double seconds = t.levels.level(l).bitrateBps() * fragmentS / Math.max(1, rateBps);
-        if (seconds < bufferS) {
-          lower = l;
-          break;
-        }
-      }
-      if (bytes > 0) {
+      if (verdict.get().measured()) {
         samples.addLast(new TransferSample(bytes, elapsedS * 1000, clock.toS(now)));
         while (samples.size() > MAX_SAMPLES) {
           samples.removeFirst();
         }
       }
-      abandon(
-          t,
-          chunk,
-          String.format(
-              Locale.ROOT,
-              "projected %.1f s to finish at %.0f kbps with %.1f s buffered; refetching at level %d",
-              remainingS,
-              rateBps / 1000,
-              bufferS,
-              lower),
-          lower);
+      abandon(t, chunk, verdict.get().reason(), verdict.get().fallbackLevel());
     }
   }
 
@@ -1124,10 +1078,6 @@ public final class PlaybackEngine implements Player {
           new SessionEvent.FragmentFailed(
               clock.nowMs(), t.name, level, chunk.index(), reason, "retry"));
     }
-  }
-
-  private static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.1f", v);
   }
 
   private void onFetched(TrackCursor t, long gen, FragmentRef requested, int level, FetchResult r) {
