@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.smoothplayer.heuristics.policy.Policies;
+import org.smoothplayer.heuristics.settings.InvalidSettingException;
 import org.smoothplayer.heuristics.settings.SettingDescriptor;
 
 /**
@@ -152,8 +153,13 @@ public final class ConfigFile {
       problems.add(source + ": " + key + ": expected a number (" + d.unit() + ") but was " + value);
       return Optional.empty();
     }
+    // -0 reads as 0: a setting written back must read the same.
+    double number = value.asDouble() == 0 ? 0 : value.asDouble();
     try {
-      return Optional.of(d.check(value.asDouble()));
+      return Optional.of(d.check(number));
+    } catch (InvalidSettingException ex) {
+      problems.add(source + ": " + ex.getMessage()); // the message names the key
+      return Optional.empty();
     } catch (RuntimeException ex) {
       problems.add(source + ": " + key + ": " + ex.getMessage());
       return Optional.empty();

@@ -56,13 +56,22 @@ class SettingsFileTest {
     assertThat(read.settings().policy()).isEqualTo("default");
     assertThat(read.problems())
         .containsExactlyInAnyOrder(
-            "my.json: buffer.resumeS: buffer.resumeS: expected a value in [0.1, 60.0] s but was"
-                + " -1.0",
+            "my.json: buffer.resumeS: expected a value in [0.1, 60.0] s but was" + " -1.0",
             "my.json: heuristics.policy: expected one of [default, bb, rb, bola, dashjs, media3,"
                 + " festive, mpc, robustmpc] but was \"magic\"",
             "my.json: volume: unknown setting, ignored",
             "my.json: logging.keepMb: expected a number (MB) but was \"lots\"",
             "my.json: logging.colour: unknown setting, ignored");
+  }
+
+  @Test
+  void minus_zero_reads_as_zero_so_the_settings_written_back_read_the_same() throws Exception {
+    SettingsFile.Loaded read =
+        SettingsFile.parse("{\"heuristics.caps.frameDropCooldownS\": -0.0}", "my.json");
+
+    assertThat(read.problems()).isEmpty();
+    SettingsFile.Loaded again = SettingsFile.parse(SettingsFile.toJson(read.settings()), "my.json");
+    assertThat(again.settings()).isEqualTo(read.settings());
   }
 
   @Test
