@@ -124,7 +124,7 @@ class PlaySessionLogTest {
           .contains(
               "smooth-player: config: "
                   + dir.resolve("config/settings.json")
-                  + ": buffer.startupS: buffer.startupS: expected a value in [0.1, 30.0] s but"
+                  + ": buffer.startupS: expected a value in [0.1, 30.0] s but"
                   + " was 99.0");
       assertThat(started(given).nonDefaultSettings()).containsEntry("heuristics.policy", "rb");
     } finally {
