@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -65,6 +66,9 @@ public final class PlayerViewModel implements AutoCloseable {
   /** Snapshots after which a seek target stops overriding the position even if not reached. */
   static final int SEEK_PENDING_MAX_UPDATES = 120;
 
+  /** How long a new notice stays on the picture; the latest one stays in the stats overlay. */
+  static final long NOTICE_SHOWN_NS = 10_000_000_000L;
+
   private final Function<String, Player> opener;
   private final Consumer<Player> closer;
 
@@ -120,6 +124,10 @@ public final class PlayerViewModel implements AutoCloseable {
   private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper(this, "errorText", "");
   private final ReadOnlyStringWrapper noticeText =
       new ReadOnlyStringWrapper(this, "noticeText", "");
+  // The notice on the picture, the time it appeared (nanoTime), and the clock; FX thread only.
+  private String notice = "";
+  private long noticeSinceNs;
+  private final LongSupplier nanoTime;
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_NAME);
 
   // What the user wants (true: play); follows the engine only when its state changes.
@@ -157,8 +165,14 @@ public final class PlayerViewModel implements AutoCloseable {
    * @param closer closes a session that is no longer shown; its exceptions are logged
    */
   public PlayerViewModel(Function<String, Player> opener, Consumer<Player> closer) {
+    this(opener, closer, System::nanoTime);
+  }
+
+  /** As {@link #PlayerViewModel(Function, Consumer)}, timing notices by {@code nanoTime}. */
+  PlayerViewModel(Function<String, Player> opener, Consumer<Player> closer, LongSupplier nanoTime) {
     this.opener = Objects.requireNonNull(opener, "opener");
     this.closer = Objects.requireNonNull(closer, "closer");
+    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
   }
 
   // ---------------------------------------------------------------- snapshots
@@ -242,7 +256,20 @@ public final class PlayerViewModel implements AutoCloseable {
                 .orElse("Playback failed")
             : "";
     showErrors();
-    noticeText.set(s.notice().map(ErrorText::firstLine).orElse(""));
+    showNotice(s.notice().map(ErrorText::firstLine).orElse(""));
+  }
+
+  /**
+   * Shows a new notice on the picture for {@link #NOTICE_SHOWN_NS}; after that it stays in the
+   * stats overlay only, so an old message does not cover the video for the rest of the session.
+   */
+  private void showNotice(String latest) {
+    long now = nanoTime.getAsLong();
+    if (!latest.equals(notice)) {
+      notice = latest;
+      noticeSinceNs = now;
+    }
+    noticeText.set(now - noticeSinceNs < NOTICE_SHOWN_NS ? notice : "");
   }
 
   // ---------------------------------------------------------------- actions
@@ -606,6 +633,7 @@ public final class PlayerViewModel implements AutoCloseable {
     localError = "";
     engineError = "";
     engineState = null;
+    notice = "";
     engineQuality = null;
     engineAudio = null;
     playIntent = true;

@@ -1,5 +1,7 @@
 package org.smoothplayer.app.ui;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,7 +16,7 @@ final class StatsLines {
 
   private StatsLines() {}
 
-  /** One "Name: value" line per statistic, in display order. */
+  /** One "Name: value" line per statistic, in display order; the latest notice last, if any. */
   static List<String> of(PlayerSnapshot s) {
     Optional<LevelInfo> shown = s.shownLevelInfo();
     String level =
@@ -31,7 +33,9 @@ final class StatsLines {
             .orElse(UNKNOWN);
     String bitrate = shown.map(l -> mbps(l.bitrateBps())).orElse(UNKNOWN);
     String throughput = s.throughputEstimateBps() > 0 ? mbps(s.throughputEstimateBps()) : UNKNOWN;
-    return List.of(
+    List<String> lines = new ArrayList<>();
+    Collections.addAll(
+        lines,
         "Level: " + level,
         "Resolution: " + resolution,
         "Bitrate: " + bitrate,
@@ -41,6 +45,8 @@ final class StatsLines {
         "A/V drift: " + String.format(Locale.ROOT, "%.0f ms", s.avDriftMs()),
         "Quality: " + s.quality(),
         "Reason: " + (s.lastDecisionReason().isBlank() ? UNKNOWN : s.lastDecisionReason()));
+    s.notice().map(ErrorText::firstLine).ifPresent(n -> lines.add("Notice: " + n));
+    return List.copyOf(lines);
   }
 
   private static String mbps(double bitsPerSecond) {

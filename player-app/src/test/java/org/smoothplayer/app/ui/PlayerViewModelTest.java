@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.engine.PlayerSnapshot;
 import org.smoothplayer.app.engine.PlayerState;
 import org.smoothplayer.app.engine.QualityChoice;
@@ -218,6 +220,53 @@ class PlayerViewModelTest {
     assertThat(vm.errorTextProperty().get())
         .isEqualTo("Manifest request failed: HTTP 404 for " + Snapshots.URL);
     assertThat(vm.playingProperty().get()).isFalse();
+  }
+
+  @Test
+  void a_notice_leaves_the_picture_after_10_s_and_stays_in_the_stats_overlay() {
+    AtomicLong nowNs = new AtomicLong(1_000_000_000L);
+    List<FakePlayer> timed = new ArrayList<>();
+    PlayerViewModel model =
+        new PlayerViewModel(
+            target -> {
+              FakePlayer p = new FakePlayer(PlayerSnapshot.opening(target));
+              timed.add(p);
+              return p;
+            },
+            Player::close,
+            nowNs::get);
+    Snapshots s = new Snapshots();
+    s.notice = Optional.of("level left out: video QualityLevel 3");
+    assertThat(model.openUrl(Snapshots.URL)).isTrue();
+    timed.get(0).publish(s.build());
+    model.refresh();
+    assertThat(model.noticeTextProperty().get()).isEqualTo("level left out: video QualityLevel 3");
+
+    nowNs.addAndGet(PlayerViewModel.NOTICE_SHOWN_NS - 1);
+    model.refresh();
+    assertThat(model.noticeTextProperty().get()).isEqualTo("level left out: video QualityLevel 3");
+
+    nowNs.addAndGet(1);
+    model.refresh();
+    assertThat(model.noticeTextProperty().get()).isEmpty();
+    assertThat(model.statsLines()).last().isEqualTo("Notice: level left out: video QualityLevel 3");
+
+    // A new notice is shown again, for its own 10 s.
+    s.notice = Optional.of("audio fragments load again from 12.0 s, after 3 skipped");
+    timed.get(0).publish(s.build());
+    model.refresh();
+    assertThat(model.noticeTextProperty().get())
+        .isEqualTo("audio fragments load again from 12.0 s, after 3 skipped");
+
+    // The same notice in a new session is new too.
+    nowNs.addAndGet(PlayerViewModel.NOTICE_SHOWN_NS);
+    model.refresh();
+    assertThat(model.noticeTextProperty().get()).isEmpty();
+    assertThat(model.openUrl(Snapshots.URL)).isTrue();
+    timed.get(1).publish(s.build());
+    model.refresh();
+    assertThat(model.noticeTextProperty().get())
+        .isEqualTo("audio fragments load again from 12.0 s, after 3 skipped");
   }
 
   @Test
