@@ -85,6 +85,13 @@ public final class SessionCharts {
   private static final int MARGIN_BOTTOM = 36;
   private static final int TICKS = 5;
 
+  /**
+   * The bitrate chart's scale reaches at most this many times the highest bitrate of the ladder;
+   * throughput above it (a fast LAN, loopback) is drawn at the top edge, and the chart says so, so
+   * the levels stay readable.
+   */
+  static final double BITRATE_SCALE_OVER_TOP_LEVEL = 5;
+
   private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
   private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 13);
   private static final Stroke DASHED =
@@ -198,6 +205,19 @@ public final class SessionCharts {
       case BUFFER -> drawLine(g, axes, s.bufferS(), 1, BUFFER, 1.8f);
       case DROPS -> drawSteps(g, axes, s.droppedFrames(), 1, DROPPED, 1.8f, xMax, s.endS());
     }
+    if (panel == Panel.BITRATE && s.maxBitrateBps() > bitrateScaleBps(s)) {
+      g.setFont(FONT);
+      g.setColor(AXIS);
+      double maxMbps = s.maxBitrateBps() * 1e-6;
+      String digits = maxMbps >= 10 ? "%.0f" : maxMbps >= 1 ? "%.1f" : "%.2f";
+      g.drawString(
+          String.format(
+              Locale.ROOT,
+              "throughput up to " + digits + " Mbit/s, drawn at the top edge",
+              maxMbps),
+          plot.x + 6,
+          plot.y + 14);
+    }
     g.setClip(oldClip);
     g.setStroke(new BasicStroke(1));
     g.setColor(AXIS);
@@ -212,10 +232,17 @@ public final class SessionCharts {
 
   private static double yDataMax(SessionSeries s, Panel panel) {
     return switch (panel) {
-      case BITRATE -> Math.max(0.1, s.maxBitrateBps() * 1e-6 * 1.05);
+      case BITRATE -> Math.max(0.1, bitrateScaleBps(s) * 1e-6 * 1.05);
       case BUFFER -> Math.max(1, max(s.bufferS()) * 1.05);
       case DROPS -> Math.max(5, max(s.droppedFrames()) * 1.05);
     };
+  }
+
+  /** The highest value the bitrate chart must show: everything, up to the cap over the ladder. */
+  static double bitrateScaleBps(SessionSeries s) {
+    double levelsBps = s.maxLevelBitrateBps();
+    double allBps = s.maxBitrateBps();
+    return levelsBps > 0 ? Math.min(allBps, levelsBps * BITRATE_SCALE_OVER_TOP_LEVEL) : allBps;
   }
 
   private static double max(List<Point> points) {

@@ -138,6 +138,20 @@ public record SessionSeries(
         endS, chosen, shown, estimate, measured, buffer, dropped, switches, stalls, ladder);
   }
 
+  /** The highest bitrate of the ladder or of a level chosen or shown, bit/s (0 without any). */
+  public double maxLevelBitrateBps() {
+    double max = 0;
+    for (List<Point> series : List.of(chosenBitrateBps, shownBitrateBps)) {
+      for (Point p : series) {
+        max = Math.max(max, p.value());
+      }
+    }
+    for (long bps : ladderBps) {
+      max = Math.max(max, bps);
+    }
+    return max;
+  }
+
   /** The largest bitrate any bitrate series or the ladder reaches, 0 when none. */
   public double maxBitrateBps() {
     double max = 0;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,38 @@ class SessionChartsTest {
     assertThat(tint.getRed()).isGreaterThan(tint.getGreen() + 20);
     Color beforeStall = new Color(image.getRGB(64 + (int) Math.round(918 * 1.5 / 8), 80));
     assertThat(beforeStall.getRed()).isEqualTo(beforeStall.getGreen());
+  }
+
+  @Test
+  void throughput_far_above_the_ladder_is_pinned_to_the_top_so_the_levels_stay_readable() {
+    // Loopback: fragments measured at 2 Gbit/s on a 0.4 / 1.2 Mbit/s ladder.
+    SessionSeries fast =
+        new SessionSeries(
+            SERIES.endS(),
+            SERIES.chosenBitrateBps(),
+            SERIES.shownBitrateBps(),
+            List.of(new SessionSeries.Point(0.3, 1.5e9)),
+            List.of(new SessionSeries.Point(0.3, 2e9), new SessionSeries.Point(1, 1.8e9)),
+            SERIES.bufferS(),
+            SERIES.droppedFrames(),
+            SERIES.switchesS(),
+            SERIES.stalls(),
+            SERIES.ladderBps());
+
+    assertThat(SessionCharts.bitrateScaleBps(fast))
+        .isEqualTo(ScriptedSession.HIGH_BPS * SessionCharts.BITRATE_SCALE_OVER_TOP_LEVEL);
+    BufferedImage image = SessionCharts.render(fast, SessionCharts.Panel.BITRATE, 1000, 320);
+    // The plot spans y = 34..284; the 1.2 Mbit/s level on the 0..8 Mbit/s scale lies near y = 246,
+    // clear of the bottom edge, where it would sit on a 0..2000 Mbit/s scale.
+    int highestChosenY = Integer.MAX_VALUE;
+    for (int y = 34; y < 320 && highestChosenY == Integer.MAX_VALUE; y++) { // below the legend
+      if (countColourInRow(image, SessionCharts.CHOSEN, y) > 0) {
+        highestChosenY = y;
+      }
+    }
+    assertThat(highestChosenY).isBetween(240, 252);
+    // Within the ladder's range nothing changes: the scripted session is drawn to its own max.
+    assertThat(SessionCharts.bitrateScaleBps(SERIES)).isEqualTo(SERIES.maxBitrateBps());
   }
 
   @Test
@@ -80,6 +113,16 @@ class SessionChartsTest {
         if ((image.getRGB(x, y) & 0xffffff) == (colour.getRGB() & 0xffffff)) {
           n++;
         }
+      }
+    }
+    return n;
+  }
+
+  private static int countColourInRow(BufferedImage image, Color colour, int y) {
+    int n = 0;
+    for (int x = 0; x < image.getWidth(); x++) {
+      if ((image.getRGB(x, y) & 0xffffff) == (colour.getRGB() & 0xffffff)) {
+        n++;
       }
     }
     return n;
