@@ -163,6 +163,8 @@ public final class PlaybackEngine implements Player {
   private long lastPositionUs = -1;
   private long positionStillSinceNs;
   private double lastDriftMs;
+  // The last progress event written; an identical one (time aside) is not written again.
+  private SessionEvent.@Nullable Progress lastProgress;
   private @Nullable String error;
   private @Nullable String notice;
   private boolean ended;
@@ -1398,7 +1400,7 @@ public final class PlaybackEngine implements Player {
       live.reportLatency(pos);
     }
     FrameCounters c = p.counters();
-    emit(
+    SessionEvent.Progress progress =
         new SessionEvent.Progress(
             clock.nowMs(),
             pos,
@@ -1408,7 +1410,22 @@ public final class PlaybackEngine implements Player {
             state.name(),
             shownLevel,
             c.rendered(),
-            c.dropped()));
+            c.dropped());
+    // Paused or ended, nothing moves: one progress says so, not one a second until closed.
+    if (lastProgress == null || !sameProgress(progress, lastProgress)) {
+      lastProgress = progress;
+      emit(progress);
+    }
+  }
+
+  private static boolean sameProgress(SessionEvent.Progress a, SessionEvent.Progress b) {
+    return a.positionUs() == b.positionUs()
+        && a.bufferedVideoUs() == b.bufferedVideoUs()
+        && a.bufferedAudioUs() == b.bufferedAudioUs()
+        && a.state().equals(b.state())
+        && a.shownLevel() == b.shownLevel()
+        && a.renderedFrames() == b.renderedFrames()
+        && a.droppedFrames() == b.droppedFrames();
   }
 
   private void publish() {

@@ -200,6 +200,32 @@ class PlaybackEngineTest {
     }
   }
 
+  @Test
+  @Timeout(30)
+  void a_paused_session_writes_one_progress_event_not_one_a_second() throws Exception {
+    SessionRecorder recorder = new SessionRecorder();
+    try (LocalOrigin origin = LocalOrigin.builder(tiny).start();
+        PlaybackEngine engine =
+            PlaybackEngine.open(
+                EngineOptions.of(manifestUrl(origin))
+                    .silent()
+                    .withAutoplay(false)
+                    .withSink(recorder))) {
+      // Paused at 0 with the whole 4-s presentation fetched: nothing moves any more.
+      await(engine, s -> s.state() == PlayerState.PAUSED && s.bufferedAheadUs() >= 3_900_000);
+      await(engine, s -> events(recorder, SessionEvent.Progress.class).size() >= 1);
+      Thread.sleep(1_500);
+      int settled = events(recorder, SessionEvent.Progress.class).size();
+      Thread.sleep(3_000); // three progress intervals
+      assertThat(events(recorder, SessionEvent.Progress.class)).hasSize(settled);
+
+      engine.play();
+      await(engine, s -> events(recorder, SessionEvent.Progress.class).size() >= settled + 2);
+      assertThat(events(recorder, SessionEvent.Progress.class).get(settled + 1).state())
+          .isEqualTo("PLAYING");
+    }
+  }
+
   private static void await(PlaybackEngine engine, Predicate<PlayerSnapshot> condition)
       throws InterruptedException {
     long deadline = System.nanoTime() + 20_000_000_000L;
