@@ -68,6 +68,27 @@ public record SessionSummary(
   /** {@link #endReason()} of a log without {@code session_ended} (cut short by a crash). */
   public static final String END_REASON_INCOMPLETE = "incomplete";
 
+  /** This summary with {@code reason} as its end reason. */
+  public SessionSummary withEndReason(String reason) {
+    return new SessionSummary(
+        startupMs,
+        firstFrameMs,
+        playedS,
+        avgBitrateBps,
+        switches,
+        stalls,
+        stallS,
+        renderedFrames,
+        droppedFrames,
+        avDriftMsP95,
+        levels,
+        qoeLinPerFragment,
+        schemaVersion,
+        fragments,
+        avgThroughputBps,
+        reason);
+  }
+
   /** The state name whose first appearance marks the end of start-up. */
   public static final String PLAYING_STATE = "PLAYING";
 

@@ -40,6 +40,10 @@ public final class SessionViewModel {
   private final SessionRecordings recordings;
   private final ReadOnlyObjectWrapper<SessionSeries> series =
       new ReadOnlyObjectWrapper<>(this, "series", SessionSeries.EMPTY);
+
+  /** The end reason shown while the followed session has not ended. */
+  static final String END_WHILE_OPEN = "not yet (the session is open)";
+
   private final ReadOnlyStringWrapper summaryText =
       new ReadOnlyStringWrapper(this, "summaryText", "");
   private final ReadOnlyStringWrapper sourceText =
@@ -146,6 +150,10 @@ public final class SessionViewModel {
   private void show(List<SessionEvent> events, String source) {
     SessionLog log = new SessionLog(events, Map.of(), false);
     SessionSummary summary = SessionSummary.of(events);
+    if (summary.endReason().equals(SessionSummary.END_REASON_INCOMPLETE)) {
+      // The session followed here is still open; "incomplete" is for a log cut short.
+      summary = summary.withEndReason(END_WHILE_OPEN);
+    }
     series.set(SessionSeries.of(events));
     summaryText.set(
         events.isEmpty()

@@ -55,7 +55,11 @@ class SessionViewModelTest {
     assertThat(model.sourceTextProperty().get()).isEqualTo("Live: " + URL);
     assertThat(model.seriesProperty().get().chosenBitrateBps()).hasSize(1);
     assertThat(model.summaryTextProperty().get())
-        .startsWith(SessionSummary.of(recorder.events()).toText())
+        .startsWith(
+            SessionSummary.of(recorder.events())
+                .withEndReason(SessionViewModel.END_WHILE_OPEN)
+                .toText())
+        .contains("end: not yet (the session is open)")
         .contains("source: " + URL + " (2 events)");
 
     recorder.accept(
