@@ -177,12 +177,7 @@ class PlaybackEngineTest {
   void a_paused_seek_shows_the_frame_at_the_target_and_the_clock_stays_there() throws Exception {
     SessionRecorder recorder = new SessionRecorder();
     try (LocalOrigin origin = LocalOrigin.builder(tiny).start();
-        PlaybackEngine engine =
-            PlaybackEngine.open(
-                EngineOptions.of(manifestUrl(origin))
-                    .silent()
-                    .withAutoplay(false)
-                    .withSink(recorder))) {
+        PlaybackEngine engine = openPaused(origin, recorder)) {
       await(engine, s -> s.state() == PlayerState.PAUSED);
       engine.seek(2_530_000);
       await(engine, s -> s.state() == PlayerState.PAUSED && s.positionUs() == 2_530_000);
@@ -205,12 +200,7 @@ class PlaybackEngineTest {
   void a_paused_session_writes_one_progress_event_not_one_a_second() throws Exception {
     SessionRecorder recorder = new SessionRecorder();
     try (LocalOrigin origin = LocalOrigin.builder(tiny).start();
-        PlaybackEngine engine =
-            PlaybackEngine.open(
-                EngineOptions.of(manifestUrl(origin))
-                    .silent()
-                    .withAutoplay(false)
-                    .withSink(recorder))) {
+        PlaybackEngine engine = openPaused(origin, recorder)) {
       // Paused at 0 with the whole 4-s presentation fetched: nothing moves any more.
       await(engine, s -> s.state() == PlayerState.PAUSED && s.bufferedAheadUs() >= 3_900_000);
       await(engine, s -> events(recorder, SessionEvent.Progress.class).size() >= 1);
@@ -224,6 +214,12 @@ class PlaybackEngineTest {
       assertThat(events(recorder, SessionEvent.Progress.class).get(settled + 1).state())
           .isEqualTo("PLAYING");
     }
+  }
+
+  /** A silent session of {@code origin}'s presentation that opens paused. */
+  private static PlaybackEngine openPaused(LocalOrigin origin, SessionRecorder recorder) {
+    return PlaybackEngine.open(
+        EngineOptions.of(manifestUrl(origin)).silent().withAutoplay(false).withSink(recorder));
   }
 
   private static void await(PlaybackEngine engine, Predicate<PlayerSnapshot> condition)
