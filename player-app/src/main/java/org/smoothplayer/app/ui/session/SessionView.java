@@ -29,9 +29,9 @@ import org.smoothplayer.app.session.report.SessionSeries;
 /**
  * The Session window's content: the three charts of {@link SessionCharts} (bitrate chosen and shown
  * vs throughput, buffer, dropped frames; stalls shaded, switches marked) drawn at the window's
- * size, the summary beside them, a "Live" button and "Open log…". It only lays out and binds to the
- * {@link SessionViewModel}; while shown, a timeline asks the view model for new events every
- * {@value #REFRESH_MS} ms.
+ * size, the summary beside them, a "Current session" button and "Open log…". It only lays out and
+ * binds to the {@link SessionViewModel}; while shown, a timeline asks the view model for new events
+ * every {@value #REFRESH_MS} ms.
  *
  * <p>Node ids: {@code #sessionSource}, {@code #showLive}, {@code #openLog}, {@code #sessionCharts},
  * {@code #sessionSummary}, {@code #sessionError}. Thread ownership: FX application thread only (log
@@ -64,7 +64,7 @@ public final class SessionView extends BorderPane {
     Label source = new Label();
     source.setId("sessionSource");
     source.textProperty().bind(viewModel.sourceTextProperty());
-    Button live = new Button("Live");
+    Button live = new Button("Current session");
     live.setId("showLive");
     live.disableProperty().bind(viewModel.liveProperty());
     live.setOnAction(e -> viewModel.showLive());

@@ -93,7 +93,7 @@ public final class SessionViewModel {
     if (size != shownEvents) {
       List<SessionEvent> events = recorder.get().events();
       shownEvents = events.size();
-      show(events, "Live: " + urlOf(events));
+      show(events, "Current session: " + urlOf(events));
     }
   }
 
@@ -132,7 +132,7 @@ public final class SessionViewModel {
     return summaryText.getReadOnlyProperty();
   }
 
-  /** What is shown: "Live: URL", "Log: FILE" or {@link #NO_SESSION}. */
+  /** What is shown: "Current session: URL", "Log: FILE" or {@link #NO_SESSION}. */
   public ReadOnlyStringProperty sourceTextProperty() {
     return sourceText.getReadOnlyProperty();
   }

@@ -52,7 +52,7 @@ class SessionViewModelTest {
 
     model.follow(player);
 
-    assertThat(model.sourceTextProperty().get()).isEqualTo("Live: " + URL);
+    assertThat(model.sourceTextProperty().get()).isEqualTo("Current session: " + URL);
     assertThat(model.seriesProperty().get().chosenBitrateBps()).hasSize(1);
     assertThat(model.summaryTextProperty().get())
         .startsWith(
@@ -107,6 +107,6 @@ class SessionViewModelTest {
     model.showLive();
 
     assertThat(model.liveProperty().get()).isTrue();
-    assertThat(model.sourceTextProperty().get()).isEqualTo("Live: " + URL);
+    assertThat(model.sourceTextProperty().get()).isEqualTo("Current session: " + URL);
   }
 }
