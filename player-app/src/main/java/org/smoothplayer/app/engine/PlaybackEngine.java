@@ -399,7 +399,7 @@ public final class PlaybackEngine implements Player {
       fail("cannot read the manifest " + options.url() + ": " + e.getMessage());
       return;
     } catch (FetchException e) {
-      fail("cannot fetch the manifest " + options.url() + ": " + e.getMessage());
+      fail(e.describe("manifest", options.url()));
       return;
     }
     List<StreamIndex> videos =

@@ -31,6 +31,7 @@ public final class FetchException extends Exception {
   private final long retryAfterMs;
   private final URI uri;
   private final int status;
+  private final String detail;
 
   /**
    * Creates an exception.
@@ -57,6 +58,7 @@ public final class FetchException extends Exception {
     this.kind = kind;
     this.uri = uri;
     this.status = status;
+    this.detail = detail;
   }
 
   /** The server's Retry-After delay in milliseconds (503, 429), -1 when it gave none. */
@@ -77,5 +79,19 @@ public final class FetchException extends Exception {
   /** The HTTP status, or 0 when there was no response. */
   public int status() {
     return status;
+  }
+
+  /** What happened and what was expected, without the kind and the URL the message starts with. */
+  public String detail() {
+    return detail;
+  }
+
+  /**
+   * A sentence for a viewer about fetching {@code what} from {@code requested}: "cannot fetch WHAT
+   * URL: DETAIL", naming the URL that failed too when a redirect led elsewhere.
+   */
+  public String describe(String what, String requested) {
+    String elsewhere = uri.toString().equals(requested) ? "" : " (at " + uri + ")";
+    return "cannot fetch the " + what + " " + requested + elsewhere + ": " + detail;
   }
 }

@@ -102,8 +102,7 @@ public final class PresentationReader {
       throw new PresentationReadException(
           Kind.MANIFEST, "cannot read the manifest " + location + ": " + e.getMessage(), e);
     } catch (FetchException e) {
-      throw new PresentationReadException(
-          Kind.FETCH, "cannot fetch the manifest " + location + ": " + e.getMessage(), e);
+      throw new PresentationReadException(Kind.FETCH, e.describe("manifest", location), e);
     }
     try {
       manifest.requireUnprotected();

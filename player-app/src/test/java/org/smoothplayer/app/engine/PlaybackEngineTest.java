@@ -163,10 +163,10 @@ class PlaybackEngineTest {
                 options(origin.baseUri().resolve("Nope/Manifest").toString(), recorder))) {
       PlayerSnapshot s = engine.awaitEnd(20_000);
       assertThat(s.state()).isEqualTo(PlayerState.FAILED);
+      String url = origin.baseUri().resolve("Nope/Manifest").toString();
       assertThat(s.error())
-          .get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-          .contains("cannot fetch the manifest")
-          .contains("404");
+          .contains(
+              "cannot fetch the manifest " + url + ": HTTP 404 Not Found; expected a 2xx status");
     }
     assertThat(events(recorder, SessionEvent.SessionEnded.class).get(0).reason())
         .isEqualTo("error");
