@@ -6,10 +6,13 @@ import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,9 +95,11 @@ public final class ManifestParser {
    */
   public Manifest parse(InputStream in, URI baseUri) throws ManifestException {
     BoundedInputStream bounded = new BoundedInputStream(in, limits.maxDocumentBytes());
+    PushbackInputStream head = new PushbackInputStream(bounded, HLS_SIGNATURE.length);
+    refuseHlsPlaylist(head);
     XMLStreamReader r = null;
     try {
-      r = factory.createXMLStreamReader(bounded);
+      r = factory.createXMLStreamReader(head);
       return new Run(r, baseUri).document();
     } catch (XMLStreamException | WstxLazyException e) {
       throw translate(e, bounded);
@@ -106,6 +111,32 @@ public final class ManifestParser {
           // Closing a reader releases buffers only; nothing to report.
         }
       }
+    }
+  }
+
+  /** The first bytes of an HLS playlist. */
+  private static final byte[] HLS_SIGNATURE = "#EXTM3U".getBytes(StandardCharsets.US_ASCII);
+
+  /** Names an HLS playlist as such, instead of reporting it as XML that is not well formed. */
+  private static void refuseHlsPlaylist(PushbackInputStream head) throws ManifestException {
+    byte[] first = new byte[HLS_SIGNATURE.length];
+    int n;
+    try {
+      n = head.readNBytes(first, 0, first.length);
+      head.unread(first, 0, n);
+    } catch (IOException e) {
+      throw new ManifestException(
+          Kind.READ_FAILED, null, null, 0, "cannot read the manifest: " + e, e);
+    }
+    if (n == first.length && Arrays.equals(first, HLS_SIGNATURE)) {
+      throw new ManifestException(
+          Kind.NOT_XML,
+          null,
+          null,
+          1,
+          "this is an HLS playlist (#EXTM3U); only Smooth Streaming is played (expected a"
+              + " SmoothStreamingMedia document)",
+          null);
     }
   }
 
@@ -146,6 +177,15 @@ public final class ManifestParser {
         line,
         "not well-formed XML (expected a SmoothStreamingMedia document): " + message,
         e);
+  }
+
+  /** What a document with root element {@code root} probably is, for the viewer; "" if unknown. */
+  private static String whatItIs(String root) {
+    return switch (root.toLowerCase(Locale.ROOT)) {
+      case "mpd" -> " (this is a DASH manifest; only Smooth Streaming is played)";
+      case "html" -> " (this is a web page, not a manifest)";
+      default -> "";
+    };
   }
 
   private static String firstLine(String s) {
@@ -193,7 +233,12 @@ public final class ManifestParser {
             r.getLocalName(),
             null,
             line(),
-            "root element is <" + r.getLocalName() + ">; expected <" + ROOT + ">",
+            "root element is <"
+                + r.getLocalName()
+                + ">; expected <"
+                + ROOT
+                + ">"
+                + whatItIs(r.getLocalName()),
             null);
       }
       Manifest m = root();

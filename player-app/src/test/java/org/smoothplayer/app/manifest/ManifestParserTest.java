@@ -213,7 +213,30 @@ class ManifestParserTest {
     ManifestException e = failure(() -> parse("<MPD Duration=\"1\"/>"));
     assertThat(e.kind()).isEqualTo(Kind.WRONG_ROOT);
     assertThat(e.getMessage())
-        .isEqualTo("MPD at line 1: root element is <MPD>; expected <SmoothStreamingMedia>");
+        .isEqualTo(
+            "MPD at line 1: root element is <MPD>; expected <SmoothStreamingMedia> (this is a DASH"
+                + " manifest; only Smooth Streaming is played)");
+    assertThat(failure(() -> parse("<html><body>404</body></html>")).getMessage())
+        .isEqualTo(
+            "html at line 1: root element is <html>; expected <SmoothStreamingMedia> (this is a"
+                + " web page, not a manifest)");
+    assertThat(failure(() -> parse("<Manifest/>")).getMessage())
+        .isEqualTo(
+            "Manifest at line 1: root element is <Manifest>; expected <SmoothStreamingMedia>");
+  }
+
+  @Test
+  void an_hls_playlist_is_named_as_one_rather_than_as_broken_xml() {
+    ManifestException e =
+        failure(() -> parse("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-STREAM-INF:BANDWIDTH=1\na.m3u8\n"));
+    assertThat(e.kind()).isEqualTo(Kind.NOT_XML);
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "at line 1: this is an HLS playlist (#EXTM3U); only Smooth Streaming is played"
+                + " (expected a SmoothStreamingMedia document)");
+    // Shorter than the signature, or only like it: reported as XML that is not well formed.
+    assertThat(failure(() -> parse("#EXT")).getMessage()).contains("not well-formed XML");
+    assertThat(failure(() -> parse("#EXTM3X")).getMessage()).contains("not well-formed XML");
   }
 
   @Test
