@@ -204,7 +204,7 @@ class SettingsPanelTest {
         ImageView charts = sessionView.charts();
         assertThat(OnFx.call(() -> charts.getImage().getWidth())).isGreaterThan(300);
         assertThat(OnFx.call(() -> sessionView.viewModel().sourceTextProperty().get()))
-            .isEqualTo("Live: " + url);
+            .isEqualTo("Current session: " + url);
       } finally {
         OnFx.run(window::hide);
       }
