@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.smoothplayer.app.config.PlaybackSettings;
 import org.smoothplayer.app.config.PlayerConfig;
 import org.smoothplayer.app.session.SessionEvent;
 import org.smoothplayer.app.session.SessionRecorder;
@@ -53,6 +55,30 @@ record LiveSession(LocalOrigin origin, PlaybackEngine engine, SessionRecorder lo
       origin.close();
       throw e;
     }
+  }
+
+  /**
+   * As {@link #open}, on an endless broadcast with 40 s already published, joined {@code
+   * joinFragments} behind the edge and refreshing the manifest every {@code refreshS} at the most,
+   * with the {@code extra} settings besides.
+   */
+  static LiveSession openEndless(
+      Path presentation,
+      Path dir,
+      double joinFragments,
+      double refreshS,
+      Map<String, Double> extra,
+      UnaryOperator<EngineOptions> more)
+      throws IOException {
+    Map<String, Double> settings = new HashMap<>(extra);
+    settings.put(PlaybackSettings.LIVE_JOIN_OFFSET_FRAGMENTS.key(), joinFragments);
+    settings.put(PlaybackSettings.LIVE_REFRESH_INTERVAL_S.key(), refreshS);
+    return open(
+        presentation,
+        dir,
+        LiveOptions.defaults().withEndless(true).withStartOffsetS(40),
+        settings,
+        more);
   }
 
   /** Waits until the engine plays, then until it has played {@code us} more (each ≤ 20 s). */

@@ -23,7 +23,6 @@ import org.smoothplayer.assets.generate.Presentations;
 import org.smoothplayer.assets.generate.Preset;
 import org.smoothplayer.assets.origin.FaultRule;
 import org.smoothplayer.assets.origin.LocalOrigin;
-import org.smoothplayer.assets.origin.live.LiveOptions;
 
 /**
  * Network faults at the edges of the retry rules, in real sessions on {@code tiny} (1-s fragments,
@@ -218,15 +217,7 @@ class NetworkEdgeFaultsTest {
             new ManifestRelay(
                 manifest ->
                     new ManifestRelay.Answer("text/html; charset=utf-8", MAINTENANCE_PAGE));
-        LiveSession session =
-            LiveSession.open(
-                tiny,
-                dir,
-                LiveOptions.defaults().withEndless(true).withStartOffsetS(40),
-                Map.of(
-                    PlaybackSettings.LIVE_JOIN_OFFSET_FRAGMENTS.key(), 3.0,
-                    PlaybackSettings.LIVE_REFRESH_INTERVAL_S.key(), 1.0),
-                relay::route)) {
+        LiveSession session = LiveSession.openEndless(tiny, dir, 3, 1, Map.of(), relay::route)) {
       PlaybackEngine engine = session.engine();
       session.playing(1_000_000L);
       assertThat(events(session.log().events(), SessionEvent.FragmentFailed.class)).isEmpty();

@@ -33,7 +33,6 @@ import org.smoothplayer.assets.generate.Presentations;
 import org.smoothplayer.assets.generate.Preset;
 import org.smoothplayer.assets.origin.FaultRule;
 import org.smoothplayer.assets.origin.LocalOrigin;
-import org.smoothplayer.assets.origin.live.LiveOptions;
 
 /**
  * Network time-outs and a damaged live refresh in real sessions on {@code tiny} (1-s fragments, 4
@@ -212,15 +211,8 @@ class NetworkTimeoutFaultsTest {
     // Read time-out 1 s; three fragments behind the edge, so tfrf look-ahead keeps the timeline
     // growing; refreshes every second as a fallback.
     try (LiveSession session =
-        LiveSession.open(
-            tiny,
-            dir,
-            LiveOptions.defaults().withEndless(true).withStartOffsetS(40),
-            Map.of(
-                PlaybackSettings.LIVE_JOIN_OFFSET_FRAGMENTS.key(), 3.0,
-                PlaybackSettings.LIVE_REFRESH_INTERVAL_S.key(), 1.0,
-                PlaybackSettings.READ_TIMEOUT_S.key(), 1.0),
-            opts -> opts)) {
+        LiveSession.openEndless(
+            tiny, dir, 3, 1, Map.of(PlaybackSettings.READ_TIMEOUT_S.key(), 1.0), opts -> opts)) {
       PlaybackEngine engine = session.engine();
       session.playing(1_000_000L);
       assertThat(manifestFailures(session.log().events())).as("before the fault").isEmpty();
@@ -282,15 +274,7 @@ class NetworkTimeoutFaultsTest {
     try (ManifestRelay relay =
             new ManifestRelay(
                 manifest -> new ManifestRelay.Answer("text/xml", withoutVideoStream(manifest)));
-        LiveSession session =
-            LiveSession.open(
-                tiny,
-                dir,
-                LiveOptions.defaults().withEndless(true).withStartOffsetS(40),
-                Map.of(
-                    PlaybackSettings.LIVE_JOIN_OFFSET_FRAGMENTS.key(), 1.0,
-                    PlaybackSettings.LIVE_REFRESH_INTERVAL_S.key(), 1.0),
-                relay::route)) {
+        LiveSession session = LiveSession.openEndless(tiny, dir, 1, 1, Map.of(), relay::route)) {
       PlaybackEngine engine = session.engine();
       session.playing(1_000_000L);
       assertThat(manifestFailures(session.log().events())).as("before the fault").isEmpty();
