@@ -5,9 +5,7 @@ import static org.smoothplayer.app.engine.LiveSession.await;
 import static org.smoothplayer.app.engine.LiveSession.events;
 import static org.smoothplayer.app.engine.LiveSession.manifestFailures;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -49,26 +47,6 @@ class NetworkEdgeFaultsTest {
     tiny = Presentations.cached(Preset.TINY);
   }
 
-  /**
-   * A copy of {@code tiny} whose audio {@code Url} is an absolute URL on {@link #UNKNOWN_HOST}:
-   * every audio fragment request fails to resolve, the video is served as usual.
-   */
-  private static Path audioOnAnUnknownHost(Path dir) throws IOException {
-    Path copy = PresentationCopies.copy(tiny, dir.resolve("tiny-audio-unknown-host"));
-    Path manifest = copy.resolve("Manifest");
-    String text = Files.readString(manifest);
-    String relative = "Url=\"QualityLevels({bitrate})/Fragments(audio={start time})\"";
-    assertThat(text).contains(relative);
-    Files.writeString(
-        manifest,
-        text.replace(
-            relative,
-            "Url=\"http://"
-                + UNKNOWN_HOST
-                + "/QualityLevels({bitrate})/Fragments(audio={start time})\""));
-    return copy;
-  }
-
   @Test
   @Timeout(60)
   void audio_fragments_on_a_host_that_does_not_resolve_are_skipped_and_played_as_silence(
@@ -78,7 +56,10 @@ class NetworkEdgeFaultsTest {
     // on the clock the silence keeps running.
     int retries = PlaybackSettings.DEFAULTS.fragmentRetries();
     Outcome o =
-        EngineRun.play(LocalOrigin.builder(audioOnAnUnknownHost(dir)), opts -> opts, 40_000);
+        EngineRun.play(
+            LocalOrigin.builder(PresentationCopies.tinyWithAudioOn(tiny, dir, UNKNOWN_HOST)),
+            opts -> opts,
+            40_000);
     o.playedToTheEnd(3_800_000L);
     List<SessionEvent> all = o.log().events();
     List<SessionEvent.FragmentRequested> audioRequests =

@@ -13,7 +13,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,26 +93,6 @@ class NetworkTimeoutFaultsTest {
     }
   }
 
-  /**
-   * A copy of {@code tiny} whose audio {@code Url} is an absolute URL on 127.0.0.1:{@code port};
-   * the video is served by the origin as usual.
-   */
-  private static Path audioOnPort(Path dir, int port) throws IOException {
-    Path copy = PresentationCopies.copy(tiny, dir.resolve("tiny-audio-unanswered"));
-    Path manifest = copy.resolve("Manifest");
-    String text = Files.readString(manifest);
-    String relative = "Url=\"QualityLevels({bitrate})/Fragments(audio={start time})\"";
-    assertThat(text).contains(relative);
-    Files.writeString(
-        manifest,
-        text.replace(
-            relative,
-            "Url=\"http://127.0.0.1:"
-                + port
-                + "/QualityLevels({bitrate})/Fragments(audio={start time})\""));
-    return copy;
-  }
-
   @Test
   @Timeout(60)
   void
@@ -130,7 +109,8 @@ class NetworkTimeoutFaultsTest {
       port = unanswered.port();
       o =
           EngineRun.play(
-              LocalOrigin.builder(audioOnPort(dir, port)),
+              LocalOrigin.builder(
+                  PresentationCopies.tinyWithAudioOn(tiny, dir, "127.0.0.1:" + port)),
               opts ->
                   opts.withConfig(
                       PlayerConfig.fromValues(

@@ -22,4 +22,26 @@ final class PresentationCopies {
     }
     return to;
   }
+
+  /**
+   * A copy of {@code tiny} (in {@code dir}) whose audio {@code Url} is an absolute URL on {@code
+   * authority} (host or host:port); the video stays relative, served by the origin as usual.
+   */
+  static Path tinyWithAudioOn(Path tiny, Path dir, String authority) throws IOException {
+    Path copy = copy(tiny, dir.resolve("tiny-audio-on-" + authority.replace(':', '-')));
+    Path manifest = copy.resolve("Manifest");
+    String text = Files.readString(manifest);
+    String relative = "Url=\"QualityLevels({bitrate})/Fragments(audio={start time})\"";
+    if (!text.contains(relative)) {
+      throw new IllegalStateException("tiny's audio Url is not " + relative);
+    }
+    Files.writeString(
+        manifest,
+        text.replace(
+            relative,
+            "Url=\"http://"
+                + authority
+                + "/QualityLevels({bitrate})/Fragments(audio={start time})\""));
+    return copy;
+  }
 }
