@@ -209,6 +209,11 @@ public final class PlayerViewModel implements AutoCloseable {
       }
     }
     long shownPositionUs = pendingSeekUs >= 0 ? pendingSeekUs : s.positionUs();
+    if (newState == PlayerState.ENDED && !s.live() && s.durationUs() > 0 && pendingSeekUs < 0) {
+      // The play head stops at the last frame's start (0:59.83 of a 1:00 film); at the end the
+      // time reads the whole duration and the seek bar is full, as in every player.
+      shownPositionUs = s.durationUs();
+    }
     positionUs.set(shownPositionUs);
     durationUs.set(s.durationUs());
     live.set(s.live());

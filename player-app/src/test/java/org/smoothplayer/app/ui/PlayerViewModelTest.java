@@ -315,6 +315,18 @@ class PlayerViewModelTest {
   }
 
   @Test
+  void at_the_end_the_time_reads_the_whole_duration_and_the_seek_bar_is_full() {
+    Snapshots s = new Snapshots();
+    s.state = PlayerState.ENDED;
+    s.positionUs = s.durationUs - 166_667; // the last frame's start, not the end of the film
+    openOn(s);
+
+    assertThat(vm.timeTextProperty().get()).isEqualTo("4:00 / 4:00");
+    assertThat(vm.positionUsProperty().get()).isEqualTo(s.durationUs);
+    assertThat(vm.positionFractionProperty().get()).isEqualTo(1.0);
+  }
+
+  @Test
   void play_after_the_end_starts_again_from_the_beginning() {
     Snapshots s = new Snapshots();
     s.state = PlayerState.ENDED;
