@@ -44,6 +44,9 @@ public final class SessionViewModel {
   /** The end reason shown while the followed session has not ended. */
   static final String END_WHILE_OPEN = "not yet (the session is open)";
 
+  /** End reason of a followed session whose playback reached the end but which is still open. */
+  static final String END_PLAYED_OUT_WHILE_OPEN = "played to the end (the session is still open)";
+
   private final ReadOnlyStringWrapper summaryText =
       new ReadOnlyStringWrapper(this, "summaryText", "");
   private final ReadOnlyStringWrapper sourceText =
@@ -152,7 +155,8 @@ public final class SessionViewModel {
     SessionSummary summary = SessionSummary.of(events);
     if (summary.endReason().equals(SessionSummary.END_REASON_INCOMPLETE)) {
       // The session followed here is still open; "incomplete" is for a log cut short.
-      summary = summary.withEndReason(END_WHILE_OPEN);
+      summary =
+          summary.withEndReason(playedOut(events) ? END_PLAYED_OUT_WHILE_OPEN : END_WHILE_OPEN);
     }
     series.set(SessionSeries.of(events));
     summaryText.set(
@@ -160,6 +164,16 @@ public final class SessionViewModel {
             ? ""
             : SessionReport.text(urlOf(events), log, summary, FragmentTable.of(events)));
     sourceText.set(source);
+  }
+
+  /** True when the latest state change is to ENDED (a replay or seek changes it again). */
+  private static boolean playedOut(List<SessionEvent> events) {
+    for (int i = events.size() - 1; i >= 0; i--) {
+      if (events.get(i) instanceof SessionEvent.StateChanged s) {
+        return s.to().equals("ENDED");
+      }
+    }
+    return false;
   }
 
   private static String urlOf(List<SessionEvent> events) {

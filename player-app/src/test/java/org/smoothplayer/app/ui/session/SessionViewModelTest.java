@@ -71,6 +71,25 @@ class SessionViewModelTest {
   }
 
   @Test
+  void a_session_played_to_the_end_but_still_open_says_so_until_it_plays_again() {
+    Player player = player();
+    SessionRecorder recorder = new SessionRecorder();
+    recordings.register(player, recorder);
+    start().forEach(recorder::accept);
+    recorder.accept(new SessionEvent.StateChanged(60_000, "PLAYING", "ENDED", 60_000_000));
+
+    model.follow(player);
+
+    assertThat(model.summaryTextProperty().get())
+        .contains("end: played to the end (the session is still open)");
+
+    recorder.accept(new SessionEvent.StateChanged(61_000, "ENDED", "BUFFERING", 0));
+    model.refresh();
+
+    assertThat(model.summaryTextProperty().get()).contains("end: not yet (the session is open)");
+  }
+
+  @Test
   void without_a_session_or_its_recording_the_source_says_so() {
     model.follow(null);
     assertThat(model.sourceTextProperty().get()).isEqualTo(SessionViewModel.NO_SESSION);
