@@ -197,10 +197,23 @@ public final class PlayerView extends BorderPane {
     return stage;
   }
 
+  /** Escape or Shortcut+W closes the Settings and Session windows (after their controls). */
+  private static final KeyCombination CLOSE_WINDOW = KeyCombination.keyCombination("Shortcut+W");
+
   private Stage ownedStage(String title, Scene scene) {
     Stage stage = new Stage();
     stage.setTitle(title);
     stage.setScene(scene);
+    // A handler, not a filter: a control that uses Escape itself (an open popup, an edit) consumes
+    // it first. Unapplied settings are dropped, as a dialog's Cancel does.
+    scene.addEventHandler(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.ESCAPE || CLOSE_WINDOW.match(e)) {
+            e.consume();
+            stage.hide();
+          }
+        });
     Window owner = window();
     if (owner != null) {
       stage.initOwner(owner);

@@ -266,6 +266,20 @@ class PlayerViewTest {
   }
 
   @Test
+  void escape_closes_the_session_window_and_shortcut_w_the_settings_window(FxRobot robot) {
+    Stage session = Fx.call(view::showSession);
+    await("the session window has the focus", session::isFocused);
+    robot.type(KeyCode.ESCAPE);
+    await("the session window is closed", () -> !session.isShowing());
+
+    Stage settings = Fx.call(view::showSettings);
+    await("the settings window has the focus", settings::isFocused);
+    robot.press(KeyCode.SHORTCUT, KeyCode.W).release(KeyCode.W, KeyCode.SHORTCUT);
+    await("the settings window is closed", () -> !settings.isShowing());
+    assertThat(Fx.call(() -> view.getScene().getWindow().isShowing())).isTrue();
+  }
+
+  @Test
   void a_drop_opens_a_folder_by_path_a_file_by_url_else_the_url_or_text(@TempDir Path dir) {
     File folder = dir.toFile();
     File manifest = dir.resolve("Manifest").toFile();
