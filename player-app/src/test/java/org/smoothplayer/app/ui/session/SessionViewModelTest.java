@@ -43,12 +43,18 @@ class SessionViewModelTest {
         new SessionEvent.Decision(5, 0, 1, 800_000, "startup", 0, 0, -1, Map.of()));
   }
 
-  @Test
-  void the_live_session_is_charted_and_summarised_again_when_new_events_arrive() {
-    Player player = player();
+  /** A recording of {@code player}'s session holding {@link #start()}'s events. */
+  private SessionRecorder startedRecording(Player player) {
     SessionRecorder recorder = new SessionRecorder();
     recordings.register(player, recorder);
     start().forEach(recorder::accept);
+    return recorder;
+  }
+
+  @Test
+  void the_live_session_is_charted_and_summarised_again_when_new_events_arrive() {
+    Player player = player();
+    SessionRecorder recorder = startedRecording(player);
 
     model.follow(player);
 
@@ -73,9 +79,7 @@ class SessionViewModelTest {
   @Test
   void a_session_played_to_the_end_but_still_open_says_so_until_it_plays_again() {
     Player player = player();
-    SessionRecorder recorder = new SessionRecorder();
-    recordings.register(player, recorder);
-    start().forEach(recorder::accept);
+    SessionRecorder recorder = startedRecording(player);
     recorder.accept(new SessionEvent.StateChanged(60_000, "PLAYING", "ENDED", 60_000_000));
 
     model.follow(player);
