@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -95,8 +96,8 @@ public final class ManifestParser {
    */
   public Manifest parse(InputStream in, URI baseUri) throws ManifestException {
     BoundedInputStream bounded = new BoundedInputStream(in, limits.maxDocumentBytes());
-    PushbackInputStream head = new PushbackInputStream(bounded, HLS_SIGNATURE.length);
-    refuseHlsPlaylist(head);
+    PushbackInputStream head = new PushbackInputStream(bounded, SNIFF_BYTES);
+    refuseOtherFormats(head);
     XMLStreamReader r = null;
     try {
       r = factory.createXMLStreamReader(head);
@@ -117,9 +118,19 @@ public final class ManifestParser {
   /** The first bytes of an HLS playlist. */
   private static final byte[] HLS_SIGNATURE = "#EXTM3U".getBytes(StandardCharsets.US_ASCII);
 
-  /** Names an HLS playlist as such, instead of reporting it as XML that is not well formed. */
-  private static void refuseHlsPlaylist(PushbackInputStream head) throws ManifestException {
-    byte[] first = new byte[HLS_SIGNATURE.length];
+  /** Bytes read ahead to recognise a file that is not XML: an ISO BMFF box header is 8. */
+  private static final int SNIFF_BYTES = 8;
+
+  /** Top-level ISO BMFF box types an MP4 file or fragment starts with. */
+  private static final Set<String> MP4_FIRST_BOXES =
+      Set.of("ftyp", "styp", "moof", "moov", "sidx", "mdat", "free", "emsg", "prft", "uuid");
+
+  /**
+   * Names an HLS playlist or an MP4 file (often a fragment URL given instead of the manifest's) as
+   * such, instead of reporting it as XML that is not well formed.
+   */
+  private static void refuseOtherFormats(PushbackInputStream head) throws ManifestException {
+    byte[] first = new byte[SNIFF_BYTES];
     int n;
     try {
       n = head.readNBytes(first, 0, first.length);
@@ -128,14 +139,26 @@ public final class ManifestParser {
       throw new ManifestException(
           Kind.READ_FAILED, null, null, 0, "cannot read the manifest: " + e, e);
     }
-    if (n == first.length && Arrays.equals(first, HLS_SIGNATURE)) {
+    String problem = null;
+    if (n >= HLS_SIGNATURE.length
+        && Arrays.equals(Arrays.copyOf(first, HLS_SIGNATURE.length), HLS_SIGNATURE)) {
+      problem = "this is an HLS playlist (#EXTM3U); only Smooth Streaming is played";
+    } else if (n == SNIFF_BYTES) {
+      String box = new String(first, 4, 4, StandardCharsets.ISO_8859_1);
+      if (MP4_FIRST_BOXES.contains(box)) {
+        problem =
+            "this is an MP4 file or fragment (it starts with a '"
+                + box
+                + "' box), not a manifest; open the presentation's Manifest URL";
+      }
+    }
+    if (problem != null) {
       throw new ManifestException(
           Kind.NOT_XML,
           null,
           null,
           1,
-          "this is an HLS playlist (#EXTM3U); only Smooth Streaming is played (expected a"
-              + " SmoothStreamingMedia document)",
+          problem + " (expected a SmoothStreamingMedia document)",
           null);
     }
   }

@@ -240,6 +240,24 @@ class ManifestParserTest {
   }
 
   @Test
+  void an_mp4_fragment_given_instead_of_the_manifest_is_named_as_one() {
+    byte[] moof = {0, 0, 0, 24, 'm', 'o', 'o', 'f', 0, 0, 0, 16, 'm', 'f', 'h', 'd', 0, 0, 0, 0};
+    ManifestException e = failure(() -> parser.parse(moof, BASE));
+    assertThat(e.kind()).isEqualTo(Kind.NOT_XML);
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "at line 1: this is an MP4 file or fragment (it starts with a 'moof' box), not a"
+                + " manifest; open the presentation's Manifest URL (expected a SmoothStreamingMedia"
+                + " document)");
+    byte[] ftyp = {0, 0, 0, 20, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 0, 1};
+    assertThat(failure(() -> parser.parse(ftyp, BASE)).getMessage()).contains("a 'ftyp' box");
+    // Other binary input is still reported as XML that is not well formed.
+    byte[] other = {0, 0, 0, 24, 'a', 'b', 'c', 'd', 1, 2, 3};
+    assertThat(failure(() -> parser.parse(other, BASE)).getMessage())
+        .contains("not well-formed XML");
+  }
+
+  @Test
   void a_missing_duration_names_element_attribute_and_line() {
     ManifestException e =
         failure(
