@@ -19,11 +19,13 @@ final class StatsLines {
   /** One "Name: value" line per statistic, in display order; the latest notice last, if any. */
   static List<String> of(PlayerSnapshot s) {
     Optional<LevelInfo> shown = s.shownLevelInfo();
+    // Levels count from 0, as in the session log and the level burnt into test content, so the
+    // range is spelled out ("3 of 5" read as the third level, which is 2).
     String level =
         (s.shownLevel() >= 0 ? Integer.toString(s.shownLevel()) : UNKNOWN)
-            + " of "
-            + s.levels().size()
-            + " (decided "
+            + " ("
+            + (s.levels().isEmpty() ? "" : "levels 0\u2013" + (s.levels().size() - 1) + "; ")
+            + "decided "
             + (s.decidedLevel() >= 0 ? Integer.toString(s.decidedLevel()) : UNKNOWN)
             + ")";
     String resolution =

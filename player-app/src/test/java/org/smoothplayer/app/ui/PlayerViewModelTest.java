@@ -185,7 +185,7 @@ class PlayerViewModelTest {
     assertThat(vm.statsVisibleProperty().get()).isTrue();
     assertThat(vm.statsLines())
         .containsExactly(
-            "Level: 1 of 2 (decided 1)",
+            "Level: 1 (levels 0\u20131; decided 1)",
             "Resolution: 320\u00d7180",
             "Bitrate: 0.40 Mbps",
             "Throughput: 2.50 Mbps",
@@ -202,7 +202,7 @@ class PlayerViewModelTest {
 
     assertThat(vm.statsLines())
         .contains(
-            "Level: \u2014 of 0 (decided \u2014)",
+            "Level: \u2014 (decided \u2014)",
             "Resolution: \u2014",
             "Throughput: \u2014",
             "Reason: \u2014");

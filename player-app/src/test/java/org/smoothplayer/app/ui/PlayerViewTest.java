@@ -187,7 +187,7 @@ class PlayerViewTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(overlay.isVisible()).isTrue();
     assertThat(overlay.getText())
-        .startsWith("Level: 1 of 2 (decided 1)\nResolution: 320\u00d7180\n")
+        .startsWith("Level: 1 (levels 0\u20131; decided 1)\nResolution: 320\u00d7180\n")
         .contains("Frames: 250 rendered, 3 dropped");
 
     robot.clickOn("View");

@@ -237,7 +237,7 @@ class PlayerWindowPlaybackTest {
           "the overlay to show the level",
           vm ->
               vm.statsLines().contains("Quality: level " + forced)
-                  && vm.statsLines().get(0).startsWith("Level: " + forced + " of 2"));
+                  && vm.statsLines().get(0).startsWith("Level: " + forced + " (levels 0\u20131;"));
       Label overlay = robot.lookup("#statsOverlay").query();
       assertThat(Fx.call(overlay::isVisible)).isTrue();
       assertThat(Fx.call(overlay::getText)).contains("Quality: level " + forced);
