@@ -170,8 +170,8 @@ public final class SessionCharts {
             Math.max(1, area.height - MARGIN_TOP - MARGIN_BOTTOM));
     double xData = Math.max(1, s.endS());
     double yData = yDataMax(s, panel);
-    double xStep = niceStep(xData / TICKS);
-    double yStep = niceStep(yData / TICKS);
+    double xStep = axisStep(xData);
+    double yStep = axisStep(yData);
     double xMax = stepsOver(xData, xStep);
     Axes axes = new Axes(plot, xMax, stepsOver(yData, yStep), xStep, yStep);
 
@@ -416,6 +416,32 @@ public final class SessionCharts {
   /** The smallest whole number (at least one) of {@code step}s covering {@code max}. */
   static double stepsOver(double max, double step) {
     return step * Math.max(1, Math.ceil(max / step - 1e-9));
+  }
+
+  /**
+   * The tick step of an axis covering {@code max}: the nice step for about {@link #TICKS} ticks;
+   * or, when that leaves more than a fifth of the axis past the data, the next smaller nice step if
+   * it ends the axis closer with at most twice as many ticks (a 60.5-s session gets an axis to 70 s
+   * in steps of 10, not to 80 s in steps of 20).
+   */
+  static double axisStep(double max) {
+    double step = niceStep(max / TICKS);
+    if (stepsOver(max, step) <= AXIS_SLACK * max) {
+      return step;
+    }
+    double smaller = smallerNiceStep(step);
+    boolean fewEnough = stepsOver(max, smaller) / smaller <= 2 * TICKS + 1e-9;
+    return fewEnough && stepsOver(max, smaller) < stepsOver(max, step) - 1e-9 ? smaller : step;
+  }
+
+  /** An axis may reach this much past its data before a finer step is tried. */
+  private static final double AXIS_SLACK = 1.2;
+
+  /** The nice step just below {@code step} (1 → 0.5, 2 → 1, 5 → 2, × 10ⁿ). */
+  private static double smallerNiceStep(double step) {
+    double magnitude = Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
+    double leading = Math.round(step / magnitude);
+    return leading == 1 ? magnitude / 2 : leading == 2 ? magnitude : 2 * magnitude;
   }
 
   /** The smallest of 1, 2, 5 × 10ⁿ at least {@code raw}. */

@@ -106,6 +106,23 @@ class SessionChartsTest {
     assertThat(SessionCharts.stepsOver(0, 1)).isEqualTo(1);
   }
 
+  @Test
+  void an_axis_ends_near_its_data_with_at_most_ten_ticks() {
+    // 60.5 s: steps of 20 would end at 80 s, a quarter of the width empty; steps of 10 end at 70.
+    assertThat(SessionCharts.axisStep(60.5)).isEqualTo(10);
+    assertThat(SessionCharts.stepsOver(60.5, SessionCharts.axisStep(60.5))).isEqualTo(70);
+    // 100 s: steps of 20 already end at the data.
+    assertThat(SessionCharts.axisStep(100)).isEqualTo(20);
+    // 4.3 Mbit/s: steps of 1 end at 5, within a fifth of the data: kept (not 0.5 to 4.5).
+    assertThat(SessionCharts.axisStep(4.3)).isEqualTo(1);
+    // 31: steps of 10 end at 40; steps of 5 end at 35 with 7 ticks.
+    assertThat(SessionCharts.axisStep(31)).isEqualTo(5);
+    // 210 s: steps of 50 end at 250; steps of 20 end at 220 with 11 ticks, too many.
+    assertThat(SessionCharts.axisStep(210)).isEqualTo(50);
+    assertThat(SessionCharts.axisStep(0.3))
+        .isEqualTo(0.1, org.assertj.core.data.Offset.offset(1e-12));
+  }
+
   private static int countColour(BufferedImage image, Color colour, int fromX, int toX) {
     int n = 0;
     for (int y = 0; y < image.getHeight(); y++) {
