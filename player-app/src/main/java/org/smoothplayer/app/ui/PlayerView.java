@@ -501,6 +501,9 @@ public final class PlayerView extends BorderPane {
     List<String> items = viewModel.qualityItems();
     for (int i = 0; i < items.size(); i++) {
       RadioMenuItem item = new RadioMenuItem(items.get(i));
+      if (i == 0) {
+        item.textProperty().bind(viewModel.autoQualityTextProperty());
+      }
       item.setId("quality-" + i);
       item.setToggleGroup(qualityGroup);
       int index = i;

@@ -100,6 +100,11 @@ public final class PlayerViewModel implements AutoCloseable {
   // The seekable range (VOD: 0..duration; live: the DVR window), FX thread only.
   private long rangeStartUs;
   private long rangeEndUs;
+
+  /** The Auto item's text: "Auto", or "Auto (1280×720)" with the level shown while it is chosen. */
+  private final ReadOnlyStringWrapper autoQualityText =
+      new ReadOnlyStringWrapper(this, "autoQualityText", AUTO_QUALITY);
+
   private final ReadOnlyStringWrapper timeText =
       new ReadOnlyStringWrapper(this, "timeText", TimeText.positionOfDuration(0, 0, false));
   private final ReadOnlyDoubleWrapper volume =
@@ -241,6 +246,13 @@ public final class PlayerViewModel implements AutoCloseable {
       engineQuality = s.quality();
       selectedQuality.set(itemOf(s.quality()));
     }
+    autoQualityText.set(
+        s.quality().kind() == QualityChoice.Kind.AUTO
+            ? s.shownLevelInfo()
+                .filter(l -> l.widthPx() > 0 && l.heightPx() > 0)
+                .map(l -> AUTO_QUALITY + " (" + l.widthPx() + "\u00d7" + l.heightPx() + ")")
+                .orElse(AUTO_QUALITY)
+            : AUTO_QUALITY);
     if (!s.audioLanguages().equals(audioLanguages)) {
       audioLanguages.setAll(s.audioLanguages());
     }
@@ -586,6 +598,11 @@ public final class PlayerViewModel implements AutoCloseable {
   /** "Auto" followed by each level's label, lowest bitrate first (unmodifiable). */
   public ObservableList<String> qualityItems() {
     return qualityItemsView;
+  }
+
+  /** The text of the Auto quality item: "Auto (1280×720)" while Auto shows that level. */
+  public ReadOnlyStringProperty autoQualityTextProperty() {
+    return autoQualityText.getReadOnlyProperty();
   }
 
   /**

@@ -134,14 +134,21 @@ class PlayerViewModelTest {
     assertThat(vm.qualityItems())
         .containsExactly("Auto", "160\u00d790 \u00b7 0.15 Mbps", "320\u00d7180 \u00b7 0.40 Mbps");
     assertThat(vm.selectedQualityProperty().get()).isZero();
+    assertThat(vm.autoQualityTextProperty().get()).isEqualTo("Auto (320\u00d7180)");
 
     s.quality = QualityChoice.level(1);
     vm.update(s.build());
     assertThat(vm.selectedQualityProperty().get()).isEqualTo(2);
+    assertThat(vm.autoQualityTextProperty().get()).isEqualTo("Auto");
 
     s.quality = QualityChoice.maxBitrate(300_000);
     vm.update(s.build());
     assertThat(vm.selectedQualityProperty().get()).isEqualTo(-1);
+
+    s.quality = QualityChoice.auto();
+    s.shownLevel = -1; // nothing on screen yet
+    vm.update(s.build());
+    assertThat(vm.autoQualityTextProperty().get()).isEqualTo("Auto");
   }
 
   @Test

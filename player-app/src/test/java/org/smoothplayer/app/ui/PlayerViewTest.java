@@ -160,22 +160,26 @@ class PlayerViewTest {
 
   @Test
   void choosing_a_level_in_the_quality_menu_reaches_the_player(FxRobot robot) {
+    // Under Auto, its item names the level on screen.
+    assertThat(Fx.call(() -> qualityItem(robot, 0).getText())).isEqualTo("Auto (320\u00d7180)");
+
     robot.clickOn("Quality");
     robot.clickOn("320\u00d7180 \u00b7 0.40 Mbps");
     WaitForAsyncUtils.waitForFxEvents();
 
     assertThat(player.lastCommand()).isEqualTo("quality level 1");
-    RadioMenuItem chosen =
-        (RadioMenuItem)
-            Fx.call(
-                () ->
-                    ((javafx.scene.control.MenuBar) node(robot, "#menuBar"))
-                        .getMenus()
-                        .get(2)
-                        .getItems()
-                        .get(2));
+    RadioMenuItem chosen = Fx.call(() -> qualityItem(robot, 2));
     assertThat(chosen.getId()).isEqualTo("quality-2");
     assertThat(chosen.isSelected()).isTrue();
+  }
+
+  private static RadioMenuItem qualityItem(FxRobot robot, int index) {
+    return (RadioMenuItem)
+        ((javafx.scene.control.MenuBar) node(robot, "#menuBar"))
+            .getMenus()
+            .get(2)
+            .getItems()
+            .get(index);
   }
 
   @Test
