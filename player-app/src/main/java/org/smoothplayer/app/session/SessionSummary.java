@@ -68,27 +68,6 @@ public record SessionSummary(
   /** {@link #endReason()} of a log without {@code session_ended} (cut short by a crash). */
   public static final String END_REASON_INCOMPLETE = "incomplete";
 
-  /** This summary with {@code reason} as its end reason. */
-  public SessionSummary withEndReason(String reason) {
-    return new SessionSummary(
-        startupMs,
-        firstFrameMs,
-        playedS,
-        avgBitrateBps,
-        switches,
-        stalls,
-        stallS,
-        renderedFrames,
-        droppedFrames,
-        avDriftMsP95,
-        levels,
-        qoeLinPerFragment,
-        schemaVersion,
-        fragments,
-        avgThroughputBps,
-        reason);
-  }
-
   /** The state name whose first appearance marks the end of start-up. */
   public static final String PLAYING_STATE = "PLAYING";
 
@@ -129,11 +108,20 @@ public record SessionSummary(
 
   /** Folds the events of one session, in log order, into its summary. */
   public static SessionSummary of(List<SessionEvent> events) {
+    return of(events, END_REASON_INCOMPLETE);
+  }
+
+  /**
+   * Folds the events of one session into its summary; {@code reasonWithoutEnd} is the end reason
+   * when the events hold no {@code session_ended} (a session still open, rather than a log cut
+   * short).
+   */
+  public static SessionSummary of(List<SessionEvent> events, String reasonWithoutEnd) {
     Fold fold = new Fold();
     for (SessionEvent event : events) {
       fold.add(event);
     }
-    return fold.result();
+    return fold.result(reasonWithoutEnd);
   }
 
   /** The summary as a pretty-printed JSON object, keys in the order of {@link #JSON_KEYS}. */
@@ -402,7 +390,7 @@ public record SessionSummary(
       hasPosition = true;
     }
 
-    SessionSummary result() {
+    SessionSummary result(String reasonWithoutEnd) {
       double playedS = playedUs / 1e6;
       double bitrateTimesUs = 0;
       Map<Long, Double> levels = new TreeMap<>();
@@ -435,7 +423,7 @@ public record SessionSummary(
           SCHEMA_VERSION,
           videoFragments,
           avgThroughputBps,
-          endReason == null ? END_REASON_INCOMPLETE : endReason);
+          endReason == null ? reasonWithoutEnd : endReason);
     }
   }
 

@@ -152,12 +152,9 @@ public final class SessionViewModel {
 
   private void show(List<SessionEvent> events, String source) {
     SessionLog log = new SessionLog(events, Map.of(), false);
-    SessionSummary summary = SessionSummary.of(events);
-    if (summary.endReason().equals(SessionSummary.END_REASON_INCOMPLETE)) {
-      // The session followed here is still open; "incomplete" is for a log cut short.
-      summary =
-          summary.withEndReason(playedOut(events) ? END_PLAYED_OUT_WHILE_OPEN : END_WHILE_OPEN);
-    }
+    // The session followed here is still open; "incomplete" is for a log cut short.
+    SessionSummary summary =
+        SessionSummary.of(events, playedOut(events) ? END_PLAYED_OUT_WHILE_OPEN : END_WHILE_OPEN);
     series.set(SessionSeries.of(events));
     summaryText.set(
         events.isEmpty()

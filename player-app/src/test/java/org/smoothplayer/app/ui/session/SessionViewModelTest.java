@@ -61,10 +61,7 @@ class SessionViewModelTest {
     assertThat(model.sourceTextProperty().get()).isEqualTo("Current session: " + URL);
     assertThat(model.seriesProperty().get().chosenBitrateBps()).hasSize(1);
     assertThat(model.summaryTextProperty().get())
-        .startsWith(
-            SessionSummary.of(recorder.events())
-                .withEndReason(SessionViewModel.END_WHILE_OPEN)
-                .toText())
+        .startsWith(SessionSummary.of(recorder.events(), SessionViewModel.END_WHILE_OPEN).toText())
         .contains("end: not yet (the session is open)")
         .contains("source: " + URL + " (2 events)");
 
