@@ -60,6 +60,9 @@ public final class PlayerView extends BorderPane {
 
   private static final Logger LOG = LoggerFactory.getLogger(PlayerView.class);
 
+  /** Narrowest the seek area and the volume slider get when the window is narrow, in pixels. */
+  static final double MIN_SLIDER_WIDTH = 40;
+
   private final PlayerViewModel viewModel;
   private final VideoSurface surface = new VideoSurface();
   private final Menu qualityMenu = new Menu("Quality");
@@ -488,6 +491,13 @@ public final class PlayerView extends BorderPane {
     liveButton.managedProperty().bind(viewModel.liveProperty());
     liveButton.disableProperty().bind(viewModel.atLiveEdgeProperty());
     liveButton.setOnAction(e -> viewModel.goLive());
+    // At the window's minimum width the buttons keep their whole text; the seek area and the
+    // volume slider give way, down to a width that can still be aimed at.
+    for (Button button : List.of(playPause, liveButton, mute, fullscreen)) {
+      button.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    seek.setMinWidth(MIN_SLIDER_WIDTH);
+    volumeSlider.setMinWidth(MIN_SLIDER_WIDTH);
     HBox bar = new HBox(8, playPause, seek, time, liveButton, mute, volumeSlider, fullscreen);
     bar.setId("controls");
     bar.setAlignment(Pos.CENTER_LEFT);

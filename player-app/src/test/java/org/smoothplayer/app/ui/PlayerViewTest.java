@@ -12,9 +12,11 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +40,11 @@ class PlayerViewTest {
   private final FakePlayer player = new FakePlayer(snapshot.build());
   private PlayerViewModel viewModel;
   private PlayerView view;
+  private Stage stage;
 
   @Start
   void start(Stage stage) {
+    this.stage = stage;
     viewModel = new PlayerViewModel(url -> player);
     view = new PlayerView(viewModel);
     stage.setScene(new Scene(view, 900, 560));
@@ -138,6 +142,52 @@ class PlayerViewTest {
     robot.clickOn("#liveButton");
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(player.lastCommand()).isEqualTo("live");
+  }
+
+  @Test
+  void at_the_minimum_window_width_every_button_shows_its_whole_text_and_the_bar_fits() {
+    Fx.run(() -> stage.setWidth(PlayerWindowLauncher.MIN_WIDTH));
+    snapshot.durationUs = 3_600_000_000L;
+    snapshot.positionUs = 3_599_000_000L;
+    publish();
+    assertControlsFit("an hour-long presentation");
+
+    snapshot.live = true;
+    snapshot.durationUs = 0;
+    snapshot.positionUs = 3_622_000_000L;
+    snapshot.seekableStartUs = 3_590_000_000L;
+    snapshot.seekableEndUs = 3_654_000_000L;
+    snapshot.liveLatencyMs = 32_000;
+    publish();
+    await("the live button shows", () -> node(view, "#liveButton").isVisible());
+    assertControlsFit("a live presentation");
+  }
+
+  private void assertControlsFit(String what) {
+    WaitForAsyncUtils.waitForFxEvents();
+    Fx.run(
+        () -> {
+          HBox bar = (HBox) node(view, "#controls");
+          assertThat(view.getScene().getWidth()).as(what).isEqualTo(PlayerWindowLauncher.MIN_WIDTH);
+          for (Node child : bar.getChildren()) {
+            if (child instanceof Labeled labeled && child.isManaged()) {
+              assertThat(labeled.getWidth())
+                  .as("%s: %s '%s'", what, child.getId(), labeled.getText())
+                  .isGreaterThanOrEqualTo(labeled.prefWidth(-1));
+            }
+          }
+          Node last = bar.getChildren().get(bar.getChildren().size() - 1);
+          assertThat(last.getBoundsInParent().getMaxX())
+              .as("%s: the last control ends inside the bar", what)
+              .isLessThanOrEqualTo(bar.getWidth() - bar.getPadding().getRight());
+          assertThat(node(view, "#seekArea").getBoundsInParent().getWidth())
+              .as("%s: the seek area", what)
+              .isGreaterThanOrEqualTo(PlayerView.MIN_SLIDER_WIDTH);
+        });
+  }
+
+  private static Node node(Node root, String id) {
+    return root.lookup(id);
   }
 
   @Test
