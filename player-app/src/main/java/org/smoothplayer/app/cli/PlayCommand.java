@@ -178,7 +178,9 @@ final class PlayCommand {
             throw e;
           }
         };
-    return PlayerWindowLauncher.run(options.url(), opener, settings, recordings);
+    // The built-in sample's local address changes every run: not worth remembering.
+    boolean fromCommandLine = args.manifestUrl != null;
+    return PlayerWindowLauncher.run(options.url(), fromCommandLine, opener, settings, recordings);
   }
 
   /** Where this run's sessions write their logs, from the command line and the settings. */

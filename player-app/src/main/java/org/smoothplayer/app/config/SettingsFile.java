@@ -114,13 +114,23 @@ public final class SettingsFile {
    * @throws IOException when the folder or the file cannot be written
    */
   public static void write(Path file, AppSettings settings) throws IOException {
+    replaceFile(file, toJson(settings));
+  }
+
+  /**
+   * Writes {@code text} (UTF-8) to {@code file}, creating its folder; the file is replaced in one
+   * step (written beside it, then moved), so a crash never leaves half a file.
+   *
+   * @throws IOException when the folder or the file cannot be written
+   */
+  static void replaceFile(Path file, String text) throws IOException {
     Path absolute = file.toAbsolutePath();
     Path parent = absolute.getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
     Path temp = absolute.resolveSibling(absolute.getFileName() + ".tmp");
-    Files.writeString(temp, toJson(settings), StandardCharsets.UTF_8);
+    Files.writeString(temp, text, StandardCharsets.UTF_8);
     try {
       Files.move(
           temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.List;
 import java.util.Optional;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.event.EventHandler;
@@ -11,7 +12,10 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -21,7 +25,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
@@ -41,6 +44,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smoothplayer.app.config.AppSettings;
 import org.smoothplayer.app.config.CurrentSettings;
+import org.smoothplayer.app.config.RecentInputs;
 import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.ui.session.SessionRecordings;
 import org.smoothplayer.app.ui.session.SessionView;
@@ -63,8 +67,15 @@ public final class PlayerView extends BorderPane {
   /** Narrowest the seek area and the volume slider get when the window is narrow, in pixels. */
   static final double MIN_SLIDER_WIDTH = 40;
 
+  /** Longest text of a File ▸ Open Recent item, in characters. */
+  static final int MENU_LABEL_CHARS = 80;
+
+  /** Width of the Open dialog's field, in pixels. */
+  static final double OPEN_FIELD_WIDTH = 560;
+
   private final PlayerViewModel viewModel;
   private final VideoSurface surface = new VideoSurface();
+  private final Menu recentMenu = new Menu("Open Recent");
   private final Menu qualityMenu = new Menu("Quality");
   private final ToggleGroup qualityGroup = new ToggleGroup();
   private final Menu audioMenu = new Menu("Audio");
@@ -250,11 +261,34 @@ public final class PlayerView extends BorderPane {
     viewModel.refresh();
   }
 
-  /** Asks for a URL or folder and opens it. */
+  /**
+   * Asks for a URL or folder and opens it. The field offers the recent inputs and starts with the
+   * latest one selected, so typing replaces it and Enter opens it again.
+   */
   public void showOpenDialog() {
-    TextInputDialog dialog = new TextInputDialog();
+    ComboBox<String> input = new ComboBox<>(viewModel.recentInputs());
+    input.setId("openInput");
+    input.setEditable(true);
+    input.setPrefWidth(OPEN_FIELD_WIDTH);
+    input.setVisibleRowCount(RecentInputs.MAX_ENTRIES);
+    if (!viewModel.recentInputs().isEmpty()) {
+      input.getEditor().setText(viewModel.recentInputs().get(0));
+    }
+    Dialog<String> dialog = new Dialog<>();
     dialog.setTitle("Open");
     dialog.setHeaderText("Manifest URL (http, https, file) or presentation folder");
+    dialog.getDialogPane().setContent(input);
+    dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+    dialog.setResultConverter(
+        button -> button == ButtonType.OK ? input.getEditor().getText() : null);
+    // After the dialog's own focus handling, which would give the focus to its default button.
+    dialog.setOnShown(
+        e ->
+            Platform.runLater(
+                () -> {
+                  input.requestFocus();
+                  input.getEditor().selectAll();
+                }));
     Scene scene = getScene();
     if (scene != null && scene.getWindow() != null) {
       dialog.initOwner(scene.getWindow());
@@ -290,7 +324,11 @@ public final class PlayerView extends BorderPane {
     settingsItem.setId("settingsItem");
     settingsItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
     settingsItem.setOnAction(e -> showSettings());
-    Menu file = new Menu("File", null, open, settingsItem, new SeparatorMenuItem(), quit);
+    recentMenu.setId("recentMenu");
+    viewModel.recentInputs().addListener((ListChangeListener<String>) c -> rebuildRecentMenu());
+    rebuildRecentMenu();
+    Menu file =
+        new Menu("File", null, open, recentMenu, settingsItem, new SeparatorMenuItem(), quit);
     file.setId("fileMenu");
 
     CheckMenuItem stats = new CheckMenuItem("Stats overlay");
@@ -503,6 +541,37 @@ public final class PlayerView extends BorderPane {
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(6, 10, 6, 10));
     return bar;
+  }
+
+  private void rebuildRecentMenu() {
+    recentMenu.getItems().clear();
+    List<String> inputs = viewModel.recentInputs();
+    for (int i = 0; i < inputs.size(); i++) {
+      String input = inputs.get(i);
+      MenuItem item = new MenuItem(menuLabel(input));
+      item.setId("recent-" + i);
+      item.setMnemonicParsing(false);
+      item.setOnAction(e -> viewModel.openUrl(input));
+      recentMenu.getItems().add(item);
+    }
+    MenuItem clear = new MenuItem("Clear Recent");
+    clear.setId("clearRecentItem");
+    clear.setOnAction(e -> viewModel.clearRecentInputs());
+    recentMenu.getItems().addAll(new SeparatorMenuItem(), clear);
+    recentMenu.setDisable(inputs.isEmpty());
+  }
+
+  /**
+   * {@code input} as a menu item shows it: whole up to {@value #MENU_LABEL_CHARS} characters, else
+   * its start and end around an ellipsis (the host and the file stay readable).
+   */
+  static String menuLabel(String input) {
+    if (input.length() <= MENU_LABEL_CHARS) {
+      return input;
+    }
+    int head = (MENU_LABEL_CHARS - 1) / 2;
+    int tail = MENU_LABEL_CHARS - 1 - head;
+    return input.substring(0, head) + "\u2026" + input.substring(input.length() - tail);
   }
 
   private void rebuildQualityMenu() {

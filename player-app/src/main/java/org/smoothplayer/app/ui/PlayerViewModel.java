@@ -23,6 +23,7 @@ import javafx.collections.ObservableList;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smoothplayer.app.config.RecentInputs;
 import org.smoothplayer.app.engine.LevelInfo;
 import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.engine.PlayerSnapshot;
@@ -71,6 +72,10 @@ public final class PlayerViewModel implements AutoCloseable {
 
   private final Function<String, Player> opener;
   private final Consumer<Player> closer;
+  private final RecentInputs recent;
+  private final ObservableList<String> recentInputs = FXCollections.observableArrayList();
+  private final ObservableList<String> recentInputsView =
+      FXCollections.unmodifiableObservableList(recentInputs);
 
   private @Nullable Player player;
   private final ReadOnlyObjectWrapper<@Nullable Player> playerProperty =
@@ -170,14 +175,34 @@ public final class PlayerViewModel implements AutoCloseable {
    * @param closer closes a session that is no longer shown; its exceptions are logged
    */
   public PlayerViewModel(Function<String, Player> opener, Consumer<Player> closer) {
-    this(opener, closer, System::nanoTime);
+    this(opener, closer, RecentInputs.inMemory());
+  }
+
+  /**
+   * As {@link #PlayerViewModel(Function, Consumer)}, remembering what it opens in {@code recent}.
+   *
+   * @param recent the inputs opened lately, offered by File ▸ Open Recent and the Open dialog
+   */
+  public PlayerViewModel(
+      Function<String, Player> opener, Consumer<Player> closer, RecentInputs recent) {
+    this(opener, closer, recent, System::nanoTime);
   }
 
   /** As {@link #PlayerViewModel(Function, Consumer)}, timing notices by {@code nanoTime}. */
   PlayerViewModel(Function<String, Player> opener, Consumer<Player> closer, LongSupplier nanoTime) {
+    this(opener, closer, RecentInputs.inMemory(), nanoTime);
+  }
+
+  private PlayerViewModel(
+      Function<String, Player> opener,
+      Consumer<Player> closer,
+      RecentInputs recent,
+      LongSupplier nanoTime) {
     this.opener = Objects.requireNonNull(opener, "opener");
     this.closer = Objects.requireNonNull(closer, "closer");
+    this.recent = Objects.requireNonNull(recent, "recent");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    recentInputs.setAll(recent.entries());
   }
 
   // ---------------------------------------------------------------- snapshots
@@ -444,11 +469,20 @@ public final class PlayerViewModel implements AutoCloseable {
   /**
    * Opens {@code input} (an http, https or file URL, or a presentation folder): checks it, closes
    * the current session and opens a new one through the opener. A bad input leaves the current
-   * session playing and shows why in {@link #errorTextProperty()}.
+   * session playing and shows why in {@link #errorTextProperty()}. What opens is remembered first
+   * in {@link #recentInputs()}.
    *
    * @return true when a new session was opened
    */
   public boolean openUrl(String input) {
+    return openUrl(input, true);
+  }
+
+  /**
+   * As {@link #openUrl(String)}; {@code remember} false leaves {@link #recentInputs()} as it is
+   * (the built-in sample, whose local address changes from run to run).
+   */
+  public boolean openUrl(String input, boolean remember) {
     String target;
     try {
       target = OpenTarget.check(input);
@@ -472,6 +506,10 @@ public final class PlayerViewModel implements AutoCloseable {
     }
     player = opened;
     playerProperty.set(opened);
+    if (remember) {
+      recent.remember(target);
+      recentInputs.setAll(recent.entries());
+    }
     opened.setVolume(volume.get());
     opened.setMuted(muted.get());
     if (viewportWidthPx > 0 && viewportHeightPx > 0) {
@@ -501,6 +539,12 @@ public final class PlayerViewModel implements AutoCloseable {
     if (p != null) {
       p.setViewport(widthPx, heightPx);
     }
+  }
+
+  /** Forgets every recent input. */
+  public void clearRecentInputs() {
+    recent.clear();
+    recentInputs.clear();
   }
 
   /** Closes the current session (the window is closing); idempotent. */
@@ -641,6 +685,11 @@ public final class PlayerViewModel implements AutoCloseable {
   /** A message for the user that is not an error, "" when there is none. */
   public ReadOnlyStringProperty noticeTextProperty() {
     return noticeText.getReadOnlyProperty();
+  }
+
+  /** The inputs opened lately, most recent first (read-only; follows every open). */
+  public ObservableList<String> recentInputs() {
+    return recentInputsView;
   }
 
   /** The window title: "Smooth Player — " and what is open. */

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smoothplayer.app.config.AppSettings;
 import org.smoothplayer.app.config.CurrentSettings;
+import org.smoothplayer.app.config.RecentInputs;
 import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.ui.session.SessionRecordings;
 
@@ -75,12 +76,28 @@ public final class PlayerWindowLauncher {
       Function<String, Player> opener,
       CurrentSettings settings,
       SessionRecordings recordings) {
-    return run(initialUrl, opener, settings, recordings, System.err);
+    return run(initialUrl, true, opener, settings, recordings);
+  }
+
+  /**
+   * As {@link #run(String, Function, CurrentSettings, SessionRecordings)}; the window remembers
+   * what it opens (File ▸ Open Recent) in the settings' folder, and {@code initialUrl} too unless
+   * {@code rememberInitialUrl} is false (the built-in sample, whose local address changes every
+   * run).
+   */
+  public static int run(
+      String initialUrl,
+      boolean rememberInitialUrl,
+      Function<String, Player> opener,
+      CurrentSettings settings,
+      SessionRecordings recordings) {
+    return run(initialUrl, rememberInitialUrl, opener, settings, recordings, System.err);
   }
 
   static int run(String initialUrl, Function<String, Player> opener, PrintStream err) {
     return run(
         initialUrl,
+        true,
         opener,
         CurrentSettings.inMemory(AppSettings.DEFAULTS),
         new SessionRecordings(),
@@ -89,6 +106,7 @@ public final class PlayerWindowLauncher {
 
   static int run(
       String initialUrl,
+      boolean rememberInitialUrl,
       Function<String, Player> opener,
       CurrentSettings settings,
       SessionRecordings recordings,
@@ -119,6 +137,7 @@ public final class PlayerWindowLauncher {
             stage.set(
                 openWindow(
                     initialUrl,
+                    rememberInitialUrl,
                     opener,
                     player -> closer.execute(() -> closeQuietly(player)),
                     closed::countDown,
@@ -170,6 +189,7 @@ public final class PlayerWindowLauncher {
       Runnable onClosed) {
     return openWindow(
         initialUrl,
+        true,
         opener,
         closer,
         onClosed,
@@ -177,15 +197,21 @@ public final class PlayerWindowLauncher {
         new SessionRecordings());
   }
 
-  /** As {@link #openWindow(String, Function, Consumer, Runnable)} with settings and recordings. */
+  /**
+   * As {@link #openWindow(String, Function, Consumer, Runnable)} with settings and recordings; what
+   * the window opens is remembered in the settings' folder (in memory without one).
+   */
   static Stage openWindow(
       String initialUrl,
+      boolean rememberInitialUrl,
       Function<String, Player> opener,
       Consumer<Player> closer,
       Runnable onClosed,
       CurrentSettings settings,
       SessionRecordings recordings) {
-    PlayerViewModel viewModel = new PlayerViewModel(opener, closer);
+    RecentInputs recent =
+        settings.store().map(RecentInputs::stored).orElseGet(RecentInputs::inMemory);
+    PlayerViewModel viewModel = new PlayerViewModel(opener, closer, recent);
     PlayerView view = new PlayerView(viewModel, settings, recordings);
     Stage stage = new Stage();
     stage.titleProperty().bind(viewModel.titleProperty());
@@ -200,7 +226,7 @@ public final class PlayerWindowLauncher {
         });
     stage.show();
     view.start();
-    viewModel.openUrl(initialUrl);
+    viewModel.openUrl(initialUrl, rememberInitialUrl);
     return stage;
   }
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smoothplayer.app.config.RecentInputs;
 import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.engine.PlayerSnapshot;
 import org.smoothplayer.app.engine.PlayerState;
@@ -491,6 +492,35 @@ class PlayerViewModelTest {
 
     assertThat(opened).containsExactly(dir.toAbsolutePath().toString(), fileUrl);
     assertThat(vm.errorTextProperty().get()).isEmpty();
+  }
+
+  @Test
+  void what_opens_is_remembered_first_and_what_is_refused_or_fails_is_not() {
+    RecentInputs recent = RecentInputs.inMemory();
+    recent.remember("http://earlier/Manifest");
+    PlayerViewModel window =
+        new PlayerViewModel(
+            target -> {
+              if (target.contains("down")) {
+                throw new IllegalStateException("manifest could not be loaded");
+              }
+              return new FakePlayer(PlayerSnapshot.opening(target));
+            },
+            Player::close,
+            recent);
+    assertThat(window.recentInputs()).containsExactly("http://earlier/Manifest");
+
+    assertThat(window.openUrl(" " + Snapshots.URL + " ")).isTrue();
+    assertThat(window.openUrl("ftp://example.org/Manifest")).isFalse();
+    assertThat(window.openUrl("http://down.example/Manifest")).isFalse();
+    assertThat(window.openUrl("http://sample.local/Manifest", false)).isTrue();
+
+    assertThat(window.recentInputs()).containsExactly(Snapshots.URL, "http://earlier/Manifest");
+    assertThat(recent.entries()).containsExactly(Snapshots.URL, "http://earlier/Manifest");
+
+    window.clearRecentInputs();
+    assertThat(window.recentInputs()).isEmpty();
+    assertThat(recent.entries()).isEmpty();
   }
 
   @Test

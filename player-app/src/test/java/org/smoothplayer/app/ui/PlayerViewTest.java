@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
@@ -34,6 +36,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The whole window content on a headless stage, driven by keys and clicks, on a fake player. */
 @ExtendWith(ApplicationExtension.class)
 class PlayerViewTest {
+
+  private static final String OTHER_URL = "https://example.org/other/Manifest";
 
   private final PixelBufferPool pool = new PixelBufferPool();
   private final Snapshots snapshot = new Snapshots();
@@ -275,6 +279,69 @@ class PlayerViewTest {
     robot.clickOn("#errorDismiss");
 
     assertThat(banner.isVisible()).isFalse();
+  }
+
+  @Test
+  void file_open_recent_lists_what_opened_and_an_entry_opens_it_again(FxRobot robot) {
+    Fx.run(() -> viewModel.openUrl(OTHER_URL));
+
+    robot.clickOn("File");
+    robot.clickOn("Open Recent");
+    robot.clickOn(Snapshots.URL);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(viewModel.titleProperty().get()).endsWith(Snapshots.URL);
+    assertThat(viewModel.recentInputs()).containsExactly(Snapshots.URL, OTHER_URL);
+
+    // The submenu was rebuilt when the entry moved up; its item is reached directly.
+    Fx.run(() -> menu(robot, 0, "recentMenu").getItems().get(3).fire());
+    assertThat(viewModel.recentInputs()).isEmpty();
+    assertThat(Fx.call(() -> menu(robot, 0, "recentMenu").isDisable())).isTrue();
+  }
+
+  @Test
+  void the_open_dialog_offers_the_recent_inputs_with_the_latest_selected_and_enter_opens(
+      FxRobot robot) {
+    Fx.run(() -> viewModel.openUrl(OTHER_URL));
+
+    Platform.runLater(view::showOpenDialog);
+    await("the open dialog shows", () -> robot.lookup("#openInput").tryQuery().isPresent());
+    ComboBox<?> input = robot.lookup("#openInput").queryAs(ComboBox.class);
+    await("its field has the focus", () -> input.isFocused());
+    assertThat(Fx.call(() -> input.getEditor().getSelectedText())).isEqualTo(OTHER_URL);
+    assertThat(Fx.call(() -> List.<Object>copyOf(input.getItems())))
+        .containsExactly(OTHER_URL, Snapshots.URL);
+
+    robot.targetWindow(input.getScene().getWindow());
+    robot.write("http://typed.example/Manifest");
+    assertThat(Fx.call(() -> input.getEditor().getText()))
+        .isEqualTo("http://typed.example/Manifest");
+    robot.type(KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(viewModel.titleProperty().get()).endsWith("http://typed.example/Manifest");
+    assertThat(viewModel.recentInputs().get(0)).isEqualTo("http://typed.example/Manifest");
+  }
+
+  @Test
+  void a_long_recent_input_keeps_its_start_and_end_around_an_ellipsis() {
+    String longUrl = "https://cdn.example.org/" + "segment/".repeat(20) + "film.ism/Manifest";
+
+    String label = PlayerView.menuLabel(longUrl);
+
+    assertThat(label).hasSize(PlayerView.MENU_LABEL_CHARS);
+    assertThat(label).startsWith("https://cdn.example.org/").endsWith("film.ism/Manifest");
+    assertThat(label).contains("\u2026");
+    assertThat(PlayerView.menuLabel(Snapshots.URL)).isEqualTo(Snapshots.URL);
+  }
+
+  private static javafx.scene.control.Menu menu(FxRobot robot, int menu, String id) {
+    return (javafx.scene.control.Menu)
+        ((javafx.scene.control.MenuBar) node(robot, "#menuBar"))
+            .getMenus().get(menu).getItems().stream()
+                .filter(i -> id.equals(i.getId()))
+                .findFirst()
+                .orElseThrow();
   }
 
   @Test
