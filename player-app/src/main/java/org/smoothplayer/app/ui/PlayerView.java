@@ -1,15 +1,21 @@
 package org.smoothplayer.app.ui;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.event.EventHandler;
+import javafx.event.EventType;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -31,6 +37,7 @@ import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -67,6 +74,16 @@ public final class PlayerView extends BorderPane {
   /** Narrowest the seek area and the volume slider get when the window is narrow, in pixels. */
   static final double MIN_SLIDER_WIDTH = 40;
 
+  /** Pointer events that show the controls again in full screen. */
+  private static final List<EventType<MouseEvent>> ACTIVITY =
+      List.of(MouseEvent.MOUSE_MOVED, MouseEvent.MOUSE_DRAGGED, MouseEvent.MOUSE_PRESSED);
+
+  /**
+   * The controls bar's background while it lies over the picture: the window's grey, nearly opaque.
+   */
+  private static final String OVERLAID_CONTROLS_STYLE =
+      "-fx-background-color: rgba(244,244,244,0.92);";
+
   /** Longest text of a File ▸ Open Recent item, in characters. */
   static final int MENU_LABEL_CHARS = 80;
 
@@ -75,6 +92,11 @@ public final class PlayerView extends BorderPane {
 
   private final PlayerViewModel viewModel;
   private final VideoSurface surface = new VideoSurface();
+  private final MenuBar menuBar;
+  private final StackPane videoArea;
+  private final HBox controls;
+  // The pointer is on the bars or a menu is open; kept here, its dependencies hold it weakly.
+  private final BooleanBinding controlsHeld;
   private final Menu recentMenu = new Menu("Open Recent");
   private final Menu qualityMenu = new Menu("Quality");
   private final ToggleGroup qualityGroup = new ToggleGroup();
@@ -121,9 +143,33 @@ public final class PlayerView extends BorderPane {
     this.settings = settings;
     this.recordings = recordings;
     setId("playerView");
-    setTop(menuBar());
-    setCenter(videoArea());
-    setBottom(controlsBar());
+    menuBar = menuBar();
+    videoArea = videoArea();
+    controls = controlsBar();
+    setTop(menuBar);
+    setCenter(videoArea);
+    setBottom(controls);
+    // In full screen the bars lie over the picture and hide while it plays untouched.
+    menuBar.visibleProperty().bind(viewModel.controlsShownProperty());
+    controls.visibleProperty().bind(viewModel.controlsShownProperty());
+    videoArea
+        .cursorProperty()
+        .bind(
+            Bindings.when(viewModel.controlsShownProperty())
+                .then(Cursor.DEFAULT)
+                .otherwise(Cursor.NONE));
+    List<Observable> holding = new ArrayList<>();
+    holding.add(controls.hoverProperty());
+    holding.add(menuBar.hoverProperty());
+    menuBar.getMenus().forEach(m -> holding.add(m.showingProperty()));
+    controlsHeld =
+        Bindings.createBooleanBinding(
+            () ->
+                controls.isHover()
+                    || menuBar.isHover()
+                    || menuBar.getMenus().stream().anyMatch(Menu::isShowing),
+            holding.toArray(Observable[]::new));
+    controlsHeld.addListener((obs, was, is) -> viewModel.holdControls(is));
     surface.setViewportListener(viewModel::setViewport);
     viewModel
         .playerProperty()
@@ -137,14 +183,35 @@ public final class PlayerView extends BorderPane {
               }
             });
     EventHandler<KeyEvent> keys = this::onKeyPressed;
+    EventHandler<MouseEvent> pointer = e -> viewModel.userActivity();
+    ChangeListener<Boolean> fullScreen = (obs, was, is) -> applyFullscreen(is);
+    ChangeListener<@Nullable Window> windowChanged =
+        (obs, before, after) -> {
+          if (before instanceof Stage stage) {
+            stage.fullScreenProperty().removeListener(fullScreen);
+          }
+          if (after instanceof Stage stage) {
+            stage.fullScreenProperty().addListener(fullScreen);
+            applyFullscreen(stage.isFullScreen());
+          }
+        };
     sceneProperty()
         .addListener(
             (obs, before, after) -> {
               if (before != null) {
                 before.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+                for (EventType<MouseEvent> type : ACTIVITY) {
+                  before.removeEventFilter(type, pointer);
+                }
+                before.windowProperty().removeListener(windowChanged);
               }
               if (after != null) {
                 after.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+                for (EventType<MouseEvent> type : ACTIVITY) {
+                  after.addEventFilter(type, pointer);
+                }
+                after.windowProperty().addListener(windowChanged);
+                windowChanged.changed(after.windowProperty(), null, after.getWindow());
               }
             });
     setOnDragOver(this::onDragOver);
@@ -303,6 +370,29 @@ public final class PlayerView extends BorderPane {
     }
   }
 
+  /**
+   * In full screen the menu bar and the controls move over the picture (top and bottom of the video
+   * area), so the picture keeps the whole screen when they hide; out of it they go back above and
+   * below it.
+   */
+  private void applyFullscreen(boolean on) {
+    boolean overlaid = videoArea.getChildren().contains(controls);
+    if (on && !overlaid) {
+      setTop(null);
+      setBottom(null);
+      StackPane.setAlignment(menuBar, Pos.TOP_CENTER);
+      StackPane.setAlignment(controls, Pos.BOTTOM_CENTER);
+      controls.setStyle(OVERLAID_CONTROLS_STYLE);
+      videoArea.getChildren().addAll(menuBar, controls);
+    } else if (!on && overlaid) {
+      videoArea.getChildren().removeAll(menuBar, controls);
+      controls.setStyle("");
+      setTop(menuBar);
+      setBottom(controls);
+    }
+    viewModel.setFullscreen(on);
+  }
+
   // ---------------------------------------------------------------- layout
 
   private MenuBar menuBar() {
@@ -363,6 +453,7 @@ public final class PlayerView extends BorderPane {
 
     MenuBar bar = new MenuBar(file, view, qualityMenu, audioMenu);
     bar.setId("menuBar");
+    bar.setMaxHeight(Region.USE_PREF_SIZE);
     return bar;
   }
 
@@ -517,8 +608,14 @@ public final class PlayerView extends BorderPane {
               settingVolume = false;
             });
 
-    Button fullscreen = new Button("Fullscreen");
+    Button fullscreen = new Button();
     fullscreen.setId("fullscreen");
+    fullscreen
+        .textProperty()
+        .bind(
+            Bindings.when(viewModel.fullscreenProperty())
+                .then("Exit fullscreen")
+                .otherwise("Fullscreen"));
     fullscreen.setFocusTraversable(false);
     fullscreen.setOnAction(e -> toggleFullscreen());
 
@@ -540,6 +637,7 @@ public final class PlayerView extends BorderPane {
     bar.setId("controls");
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(6, 10, 6, 10));
+    bar.setMaxHeight(Region.USE_PREF_SIZE);
     return bar;
   }
 
@@ -625,6 +723,7 @@ public final class PlayerView extends BorderPane {
   // ---------------------------------------------------------------- input
 
   private void onKeyPressed(KeyEvent e) {
+    viewModel.userActivity();
     if (e.isShortcutDown() || e.isAltDown() || e.isControlDown() || e.isMetaDown()) {
       return;
     }

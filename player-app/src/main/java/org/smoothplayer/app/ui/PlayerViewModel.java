@@ -70,6 +70,12 @@ public final class PlayerViewModel implements AutoCloseable {
   /** How long a new notice stays on the picture; the latest one stays in the stats overlay. */
   static final long NOTICE_SHOWN_NS = 10_000_000_000L;
 
+  /**
+   * In full screen, while playing, the menu bar and the controls hide after this long without the
+   * pointer moving or a key pressed.
+   */
+  static final long CONTROLS_HIDE_AFTER_NS = 3_000_000_000L;
+
   private final Function<String, Player> opener;
   private final Consumer<Player> closer;
   private final RecentInputs recent;
@@ -139,6 +145,15 @@ public final class PlayerViewModel implements AutoCloseable {
   private long noticeSinceNs;
   private final LongSupplier nanoTime;
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_NAME);
+
+  // Full screen, whether the pointer is on the controls or a menu is open, and the time of the
+  // last pointer or key activity (nanoTime); FX thread only.
+  private final ReadOnlyBooleanWrapper fullscreen =
+      new ReadOnlyBooleanWrapper(this, "fullscreen", false);
+  private boolean controlsHeld;
+  private long lastActivityNs;
+  private final ReadOnlyBooleanWrapper controlsShown =
+      new ReadOnlyBooleanWrapper(this, "controlsShown", true);
 
   // What the user wants (true: play); follows the engine only when its state changes.
   private boolean playIntent = true;
@@ -213,6 +228,37 @@ public final class PlayerViewModel implements AutoCloseable {
     if (p != null) {
       update(p.snapshot());
     }
+    updateControlsShown();
+  }
+
+  // ---------------------------------------------------------------- full screen
+
+  /** The window entered or left full screen. */
+  public void setFullscreen(boolean on) {
+    fullscreen.set(on);
+    userActivity();
+  }
+
+  /**
+   * The pointer moved or a key was pressed: the controls show again (for a while in full screen).
+   */
+  public void userActivity() {
+    lastActivityNs = nanoTime.getAsLong();
+    updateControlsShown();
+  }
+
+  /** While {@code held} (the pointer on the controls, a menu open) the controls stay shown. */
+  public void holdControls(boolean held) {
+    controlsHeld = held;
+    userActivity();
+  }
+
+  private void updateControlsShown() {
+    controlsShown.set(
+        !fullscreen.get()
+            || controlsHeld
+            || !playing.get()
+            || nanoTime.getAsLong() - lastActivityNs < CONTROLS_HIDE_AFTER_NS);
   }
 
   /** Folds in one snapshot of the current session (the latest value wins). */
@@ -582,6 +628,19 @@ public final class PlayerViewModel implements AutoCloseable {
   /** True while opening or buffering (the busy indicator shows). */
   public ReadOnlyBooleanProperty busyProperty() {
     return busy.getReadOnlyProperty();
+  }
+
+  /** Whether the window is in full screen (as last told by {@link #setFullscreen}). */
+  public ReadOnlyBooleanProperty fullscreenProperty() {
+    return fullscreen.getReadOnlyProperty();
+  }
+
+  /**
+   * Whether the menu bar and the controls show: always outside full screen; in full screen while
+   * paused, held, or within {@link #CONTROLS_HIDE_AFTER_NS} of the last activity.
+   */
+  public ReadOnlyBooleanProperty controlsShownProperty() {
+    return controlsShown.getReadOnlyProperty();
   }
 
   /** True when playing or about to (the button offers pause). */

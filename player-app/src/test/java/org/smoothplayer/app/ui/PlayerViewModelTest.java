@@ -495,6 +495,64 @@ class PlayerViewModelTest {
   }
 
   @Test
+  void in_full_screen_the_controls_hide_after_playing_untouched_and_show_again_on_activity() {
+    AtomicLong nowNs = new AtomicLong(1_000_000_000L);
+    List<FakePlayer> timed = new ArrayList<>();
+    PlayerViewModel model =
+        new PlayerViewModel(
+            target -> {
+              FakePlayer p = new FakePlayer(PlayerSnapshot.opening(target));
+              timed.add(p);
+              return p;
+            },
+            Player::close,
+            nowNs::get);
+    assertThat(model.openUrl(Snapshots.URL)).isTrue();
+    Snapshots s = new Snapshots();
+    timed.get(0).publish(s.build());
+    long hideNs = PlayerViewModel.CONTROLS_HIDE_AFTER_NS;
+
+    // Out of full screen they always show.
+    nowNs.addAndGet(10 * hideNs);
+    model.refresh();
+    assertThat(model.controlsShownProperty().get()).isTrue();
+
+    model.setFullscreen(true);
+    nowNs.addAndGet(hideNs - 1);
+    model.refresh();
+    assertThat(model.controlsShownProperty().get()).isTrue();
+    nowNs.addAndGet(1);
+    model.refresh();
+    assertThat(model.controlsShownProperty().get()).isFalse();
+
+    model.userActivity();
+    assertThat(model.controlsShownProperty().get()).isTrue();
+
+    // Held (pointer on the controls, a menu open): shown however long.
+    model.holdControls(true);
+    nowNs.addAndGet(10 * hideNs);
+    model.refresh();
+    assertThat(model.controlsShownProperty().get()).isTrue();
+    model.holdControls(false);
+    nowNs.addAndGet(hideNs);
+    model.refresh();
+    assertThat(model.controlsShownProperty().get()).isFalse();
+
+    // Paused: shown.
+    s.state = PlayerState.PAUSED;
+    timed.get(0).publish(s.build());
+    model.refresh();
+    assertThat(model.controlsShownProperty().get()).isTrue();
+
+    s.state = PlayerState.PLAYING;
+    timed.get(0).publish(s.build());
+    model.setFullscreen(false);
+    nowNs.addAndGet(10 * hideNs);
+    model.refresh();
+    assertThat(model.controlsShownProperty().get()).isTrue();
+  }
+
+  @Test
   void what_opens_is_remembered_first_and_what_is_refused_or_fails_is_not() {
     RecentInputs recent = RecentInputs.inMemory();
     recent.remember("http://earlier/Manifest");

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
+import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
@@ -19,11 +21,13 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.engine.PlayerState;
 import org.smoothplayer.app.playback.ShownFrame;
 import org.smoothplayer.decoder.video.PixelBufferPool;
@@ -45,11 +49,13 @@ class PlayerViewTest {
   private PlayerViewModel viewModel;
   private PlayerView view;
   private Stage stage;
+  // The view model's clock: moves only when a test moves it.
+  private final AtomicLong clockNs = new AtomicLong(1_000_000_000L);
 
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    viewModel = new PlayerViewModel(url -> player);
+    viewModel = new PlayerViewModel(url -> player, Player::close, clockNs::get);
     view = new PlayerView(viewModel);
     stage.setScene(new Scene(view, 900, 560));
     stage.show();
@@ -192,6 +198,35 @@ class PlayerViewTest {
 
   private static Node node(Node root, String id) {
     return root.lookup(id);
+  }
+
+  @Test
+  void in_full_screen_the_bars_lie_over_the_picture_and_hide_while_it_plays_untouched(
+      FxRobot robot) {
+    StackPane area = (StackPane) node(view, "#videoArea");
+    Node controls = node(view, "#controls");
+    Node menuBar = node(view, "#menuBar");
+
+    Fx.run(() -> stage.setFullScreen(true));
+    await("the bars are over the picture", () -> area.getChildren().contains(controls));
+    assertThat(Fx.call(() -> area.getChildren().contains(menuBar))).isTrue();
+    await("the picture fills the window", () -> area.getHeight() == view.getHeight());
+    assertThat(robot.lookup("#fullscreen").queryButton().getText()).isEqualTo("Exit fullscreen");
+
+    robot.moveTo("#surface");
+    clockNs.addAndGet(PlayerViewModel.CONTROLS_HIDE_AFTER_NS);
+    await("the bars hide", () -> !controls.isVisible() && !menuBar.isVisible());
+    assertThat(Fx.call(area::getCursor)).isEqualTo(Cursor.NONE);
+
+    robot.moveBy(5, 5);
+    await("the bars show again", () -> controls.isVisible() && menuBar.isVisible());
+    assertThat(Fx.call(area::getCursor)).isEqualTo(Cursor.DEFAULT);
+
+    Fx.run(() -> stage.setFullScreen(false));
+    await("the bars are back around the picture", () -> view.getBottom() == controls);
+    assertThat(Fx.call(view::getTop)).isSameAs(menuBar);
+    assertThat(Fx.call(() -> area.getChildren().contains(controls))).isFalse();
+    assertThat(robot.lookup("#fullscreen").queryButton().getText()).isEqualTo("Fullscreen");
   }
 
   @Test
