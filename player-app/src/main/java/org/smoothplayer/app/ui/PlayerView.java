@@ -37,7 +37,9 @@ import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -84,6 +86,9 @@ public final class PlayerView extends BorderPane {
   private static final String OVERLAID_CONTROLS_STYLE =
       "-fx-background-color: rgba(244,244,244,0.92);";
 
+  /** A wheel notch in {@code ScrollEvent.deltaY} when the event gives no multiplier (JavaFX's). */
+  private static final double DEFAULT_NOTCH_DELTA = 40;
+
   /** Longest text of a File ▸ Open Recent item, in characters. */
   static final int MENU_LABEL_CHARS = 80;
 
@@ -97,6 +102,8 @@ public final class PlayerView extends BorderPane {
   private final HBox controls;
   // The pointer is on the bars or a menu is open; kept here, its dependencies hold it weakly.
   private final BooleanBinding controlsHeld;
+  // Scrolling over the picture not yet turned into volume steps, in notches; FX thread only.
+  private double scrolledNotches;
   private final Menu recentMenu = new Menu("Open Recent");
   private final Menu qualityMenu = new Menu("Quality");
   private final ToggleGroup qualityGroup = new ToggleGroup();
@@ -521,6 +528,13 @@ public final class PlayerView extends BorderPane {
     StackPane area = new StackPane(surface, stats, busy, notice, errorBanner);
     area.setId("videoArea");
     area.setStyle("-fx-background-color: black;");
+    area.setOnMouseClicked(
+        e -> {
+          if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+            toggleFullscreen();
+          }
+        });
+    area.setOnScroll(this::onScroll);
     area.setMinSize(0, 0);
     return area;
   }
@@ -740,6 +754,22 @@ public final class PlayerView extends BorderPane {
       default -> {
         return;
       }
+    }
+    e.consume();
+  }
+
+  /**
+   * The wheel over the picture changes the volume, one step per notch, up when it turns away from
+   * the user (positive {@code deltaY}). A notch is {@code multiplierY} of {@code deltaY}, so the
+   * fractions of a touchpad add up.
+   */
+  private void onScroll(ScrollEvent e) {
+    double perNotch = e.getMultiplierY() > 0 ? e.getMultiplierY() : DEFAULT_NOTCH_DELTA;
+    scrolledNotches += e.getDeltaY() / perNotch;
+    while (Math.abs(scrolledNotches) >= 1) {
+      double notch = Math.signum(scrolledNotches);
+      viewModel.changeVolumeBy(notch * PlayerViewModel.VOLUME_STEP);
+      scrolledNotches -= notch;
     }
     e.consume();
   }

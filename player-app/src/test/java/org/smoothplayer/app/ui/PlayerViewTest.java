@@ -1,6 +1,7 @@
 package org.smoothplayer.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
+import javafx.geometry.VerticalDirection;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -227,6 +229,25 @@ class PlayerViewTest {
     assertThat(Fx.call(view::getTop)).isSameAs(menuBar);
     assertThat(Fx.call(() -> area.getChildren().contains(controls))).isFalse();
     assertThat(robot.lookup("#fullscreen").queryButton().getText()).isEqualTo("Fullscreen");
+  }
+
+  @Test
+  void a_double_click_on_the_picture_toggles_full_screen_and_the_wheel_changes_the_volume(
+      FxRobot robot) {
+    robot.doubleClickOn("#surface");
+    await("full screen", () -> stage.isFullScreen());
+    robot.doubleClickOn("#surface");
+    await("out of full screen", () -> !stage.isFullScreen());
+
+    // Two notches one way move the volume two steps; two the other way bring it back.
+    Fx.run(() -> viewModel.setVolume(0.5));
+    robot.moveTo("#surface").scroll(2, VerticalDirection.DOWN);
+    WaitForAsyncUtils.waitForFxEvents();
+    double scrolled = Fx.call(() -> viewModel.volumeProperty().get());
+    assertThat(Math.abs(scrolled - 0.5)).isCloseTo(2 * PlayerViewModel.VOLUME_STEP, within(1e-9));
+    robot.scroll(2, VerticalDirection.UP);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(Fx.call(() -> viewModel.volumeProperty().get())).isCloseTo(0.5, within(1e-9));
   }
 
   @Test
