@@ -748,14 +748,31 @@ public final class PlayerView extends BorderPane {
       case RIGHT -> viewModel.seekBy(PlayerViewModel.SEEK_STEP_S);
       case UP -> viewModel.changeVolumeBy(PlayerViewModel.VOLUME_STEP);
       case DOWN -> viewModel.changeVolumeBy(-PlayerViewModel.VOLUME_STEP);
+      case HOME -> viewModel.seekToFraction(0);
+      case END -> viewModel.seekToEnd();
       case F -> toggleFullscreen();
       case M -> viewModel.toggleMute();
       case I -> viewModel.toggleStats();
       default -> {
-        return;
+        int digit = digit(code);
+        if (digit < 0) {
+          return;
+        }
+        viewModel.seekToFraction(digit / 10.0);
       }
     }
     e.consume();
+  }
+
+  /** 0 to 9 for a digit key of the main row or the keypad, else -1. */
+  private static int digit(KeyCode code) {
+    if (code.compareTo(KeyCode.DIGIT0) >= 0 && code.compareTo(KeyCode.DIGIT9) <= 0) {
+      return code.ordinal() - KeyCode.DIGIT0.ordinal();
+    }
+    if (code.compareTo(KeyCode.NUMPAD0) >= 0 && code.compareTo(KeyCode.NUMPAD9) <= 0) {
+      return code.ordinal() - KeyCode.NUMPAD0.ordinal();
+    }
+    return -1;
   }
 
   /**

@@ -421,6 +421,15 @@ public final class PlayerViewModel implements AutoCloseable {
     }
   }
 
+  /** To the end: the live edge of a live presentation, else the end of the presentation. */
+  public void seekToEnd() {
+    if (live.get()) {
+      goLive();
+    } else {
+      seekToFraction(1);
+    }
+  }
+
   /** Live: back to the live edge (the join offset behind it). */
   public void goLive() {
     Player p = player;

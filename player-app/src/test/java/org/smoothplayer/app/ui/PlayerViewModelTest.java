@@ -553,6 +553,24 @@ class PlayerViewModelTest {
   }
 
   @Test
+  void seeking_to_the_end_goes_to_the_live_edge_of_a_live_presentation() {
+    Snapshots s = new Snapshots();
+    FakePlayer p = openOn(s);
+    vm.seekToEnd();
+    assertThat(p.lastCommand()).isEqualTo("seek " + s.durationUs);
+
+    s.live = true;
+    s.durationUs = 0;
+    s.positionUs = 3_622_000_000L;
+    s.seekableStartUs = 3_590_000_000L;
+    s.seekableEndUs = 3_654_000_000L;
+    p.publish(s.build());
+    vm.refresh();
+    vm.seekToEnd();
+    assertThat(p.lastCommand()).isEqualTo("live");
+  }
+
+  @Test
   void what_opens_is_remembered_first_and_what_is_refused_or_fails_is_not() {
     RecentInputs recent = RecentInputs.inMemory();
     recent.remember("http://earlier/Manifest");

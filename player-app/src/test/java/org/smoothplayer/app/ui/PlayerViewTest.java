@@ -251,6 +251,18 @@ class PlayerViewTest {
   }
 
   @Test
+  void digits_jump_to_tenths_and_home_and_end_to_the_start_and_the_end(FxRobot robot) {
+    robot.type(KeyCode.DIGIT5);
+    robot.type(KeyCode.NUMPAD9);
+    robot.type(KeyCode.HOME);
+    robot.type(KeyCode.END);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(player.commands())
+        .containsSubsequence("seek 120000000", "seek 216000000", "seek 0", "seek 240000000");
+  }
+
+  @Test
   void the_play_button_pauses(FxRobot robot) {
     robot.clickOn("#playPause");
 
