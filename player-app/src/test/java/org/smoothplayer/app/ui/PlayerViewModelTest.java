@@ -34,6 +34,18 @@ class PlayerViewModelTest {
             return p;
           });
 
+  /** A view model on the clock {@code nowNs} whose opener adds each player to {@code opened}. */
+  private static PlayerViewModel timedModel(AtomicLong nowNs, List<FakePlayer> opened) {
+    return new PlayerViewModel(
+        target -> {
+          FakePlayer p = new FakePlayer(PlayerSnapshot.opening(target));
+          opened.add(p);
+          return p;
+        },
+        Player::close,
+        nowNs::get);
+  }
+
   /** Opens the test URL and publishes {@code s} as the session's snapshot. */
   private FakePlayer openOn(Snapshots s) {
     assertThat(vm.openUrl(Snapshots.URL)).isTrue();
@@ -234,15 +246,7 @@ class PlayerViewModelTest {
   void a_notice_leaves_the_picture_after_10_s_and_stays_in_the_stats_overlay() {
     AtomicLong nowNs = new AtomicLong(1_000_000_000L);
     List<FakePlayer> timed = new ArrayList<>();
-    PlayerViewModel model =
-        new PlayerViewModel(
-            target -> {
-              FakePlayer p = new FakePlayer(PlayerSnapshot.opening(target));
-              timed.add(p);
-              return p;
-            },
-            Player::close,
-            nowNs::get);
+    PlayerViewModel model = timedModel(nowNs, timed);
     Snapshots s = new Snapshots();
     s.notice = Optional.of("level left out: video QualityLevel 3");
     assertThat(model.openUrl(Snapshots.URL)).isTrue();
@@ -498,15 +502,7 @@ class PlayerViewModelTest {
   void in_full_screen_the_controls_hide_after_playing_untouched_and_show_again_on_activity() {
     AtomicLong nowNs = new AtomicLong(1_000_000_000L);
     List<FakePlayer> timed = new ArrayList<>();
-    PlayerViewModel model =
-        new PlayerViewModel(
-            target -> {
-              FakePlayer p = new FakePlayer(PlayerSnapshot.opening(target));
-              timed.add(p);
-              return p;
-            },
-            Player::close,
-            nowNs::get);
+    PlayerViewModel model = timedModel(nowNs, timed);
     assertThat(model.openUrl(Snapshots.URL)).isTrue();
     Snapshots s = new Snapshots();
     timed.get(0).publish(s.build());

@@ -80,6 +80,17 @@ class PlayerViewTest {
     }
   }
 
+  /** Publishes a live session 32 s behind the edge of a 64-s DVR window. */
+  private void publishLiveBehindTheEdge() {
+    snapshot.live = true;
+    snapshot.durationUs = 0;
+    snapshot.positionUs = 3_622_000_000L;
+    snapshot.seekableStartUs = 3_590_000_000L;
+    snapshot.seekableEndUs = 3_654_000_000L;
+    snapshot.liveLatencyMs = 32_000;
+    publish();
+  }
+
   private void publish() {
     player.publish(snapshot.build());
     WaitForAsyncUtils.waitForFxEvents();
@@ -139,13 +150,7 @@ class PlayerViewTest {
   @Test
   void a_live_session_shows_the_live_button_which_returns_to_the_edge(FxRobot robot) {
     assertThat(robot.lookup("#liveButton").queryButton().isVisible()).isFalse();
-    snapshot.live = true;
-    snapshot.durationUs = 0;
-    snapshot.positionUs = 3_622_000_000L;
-    snapshot.seekableStartUs = 3_590_000_000L;
-    snapshot.seekableEndUs = 3_654_000_000L;
-    snapshot.liveLatencyMs = 32_000;
-    publish();
+    publishLiveBehindTheEdge();
     await(
         "the live button shows",
         () -> Fx.call(() -> robot.lookup("#liveButton").queryButton().isVisible()));
@@ -164,13 +169,7 @@ class PlayerViewTest {
     publish();
     assertControlsFit("an hour-long presentation");
 
-    snapshot.live = true;
-    snapshot.durationUs = 0;
-    snapshot.positionUs = 3_622_000_000L;
-    snapshot.seekableStartUs = 3_590_000_000L;
-    snapshot.seekableEndUs = 3_654_000_000L;
-    snapshot.liveLatencyMs = 32_000;
-    publish();
+    publishLiveBehindTheEdge();
     await("the live button shows", () -> node(view, "#liveButton").isVisible());
     assertControlsFit("a live presentation");
   }
