@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.smoothplayer.app.config.AppSettings;
 import org.smoothplayer.app.config.CurrentSettings;
 import org.smoothplayer.app.config.RecentInputs;
+import org.smoothplayer.app.config.SoundState;
 import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.ui.session.SessionRecordings;
 
@@ -212,6 +213,12 @@ public final class PlayerWindowLauncher {
     RecentInputs recent =
         settings.store().map(RecentInputs::stored).orElseGet(RecentInputs::inMemory);
     PlayerViewModel viewModel = new PlayerViewModel(opener, closer, recent);
+    // The sound the last window closed with (every session of this window starts with it).
+    SoundState sound = settings.store().map(SoundState::stored).orElse(SoundState.DEFAULT);
+    viewModel.setVolume(sound.volume());
+    if (sound.muted()) {
+      viewModel.toggleMute();
+    }
     PlayerView view = new PlayerView(viewModel, settings, recordings);
     Stage stage = new Stage();
     stage.titleProperty().bind(viewModel.titleProperty());
@@ -221,6 +228,13 @@ public final class PlayerWindowLauncher {
     stage.setOnHidden(
         event -> {
           view.stop();
+          settings
+              .store()
+              .ifPresent(
+                  store ->
+                      new SoundState(
+                              viewModel.volumeProperty().get(), viewModel.mutedProperty().get())
+                          .store(store));
           viewModel.close();
           onClosed.run();
         });

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,11 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.smoothplayer.app.config.AppSettings;
+import org.smoothplayer.app.config.ConfigStore;
+import org.smoothplayer.app.config.CurrentSettings;
+import org.smoothplayer.app.ui.session.SessionRecordings;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -74,6 +80,40 @@ class PlayerWindowLauncherTest {
     assertThat(error)
         .isEqualTo("Cannot open " + Snapshots.URL + ": URL: expected an http or https URL");
     Fx.run(stage::hide);
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(PlayerWindowLauncher.EXIT_OK);
+  }
+
+  @Test
+  void the_next_window_starts_with_the_volume_and_mute_the_last_one_closed_with(@TempDir Path dir)
+      throws Exception {
+    CurrentSettings settings =
+        CurrentSettings.stored(ConfigStore.at(dir), AppSettings.DEFAULTS, List.of());
+    FakePlayer first = new FakePlayer(new Snapshots().build());
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                PlayerWindowLauncher.run(
+                    Snapshots.URL, true, u -> first, settings, new SessionRecordings()));
+    Stage stage = awaitWindow(Snapshots.URL);
+    assertThat(first.commands()).contains("volume 1.0", "muted false");
+    PlayerView view = (PlayerView) Fx.call(() -> stage.getScene().getRoot());
+    Fx.run(
+        () -> {
+          view.viewModel().setVolume(0.4);
+          view.viewModel().toggleMute();
+        });
+    Fx.run(stage::hide);
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(PlayerWindowLauncher.EXIT_OK);
+
+    FakePlayer second = new FakePlayer(new Snapshots().build());
+    exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                PlayerWindowLauncher.run(
+                    Snapshots.URL, true, u -> second, settings, new SessionRecordings()));
+    Stage next = awaitWindow(Snapshots.URL);
+    assertThat(second.commands()).containsSubsequence("volume 0.4", "muted true");
+    Fx.run(next::hide);
     assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(PlayerWindowLauncher.EXIT_OK);
   }
 
