@@ -41,7 +41,9 @@ public final class Main implements Callable<Integer> {
       index = "0",
       arity = "0..1",
       paramLabel = "URL",
-      description = "Manifest URL to play. Without it, the built-in sample is played.")
+      description =
+          "Manifest URL to play (http or https), or a manifest file (file: URL) or presentation"
+              + " folder on disk, served on loopback. Without it, the built-in sample is played.")
   String manifestUrl;
 
   @Option(

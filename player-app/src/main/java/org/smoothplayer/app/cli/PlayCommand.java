@@ -97,7 +97,7 @@ final class PlayCommand {
     PlayerConfig config = settings.get().player();
     LocalOrigin origin = null;
     String url = args.manifestUrl;
-    try {
+    try (LocalPresentations local = new LocalPresentations()) {
       if (url == null) {
         err.println("smooth-player: playing the built-in sample (generated on first run)");
         err.flush();
@@ -107,7 +107,7 @@ final class PlayCommand {
         url = origin.baseUri().resolve("Manifest").toString();
       }
       try {
-        PlaybackEngine.requireHttpUrl(url);
+        url = local.playableUrl(url);
       } catch (IllegalArgumentException e) {
         return usage(e.getMessage());
       }
@@ -130,7 +130,7 @@ final class PlayCommand {
           SessionSink sink = log == null ? recorder : SessionSinks.tee(recorder, log);
           return headless(options.withSink(sink), recorder);
         }
-        return window(options, settings, logs);
+        return window(options, args.manifestUrl, settings, logs, local);
       }
     } catch (IOException e) {
       err.println("smooth-player: " + e.getMessage());
@@ -151,11 +151,16 @@ final class PlayCommand {
    * Opens the window; every session it opens (the first, File ▸ Open, drops) starts with the
    * settings in force, writes its own log and is recorded for the Session window.
    */
-  private int window(EngineOptions options, CurrentSettings settings, SessionLogs logs) {
+  private int window(
+      EngineOptions options,
+      @Nullable String typed,
+      CurrentSettings settings,
+      SessionLogs logs,
+      LocalPresentations local) {
     SessionRecordings recordings = new SessionRecordings();
     Function<String, Player> opener =
         u -> {
-          String sessionUrl = PlaybackEngine.requireHttpUrl(u).toString();
+          String sessionUrl = local.playableUrl(u);
           SessionRecorder recorder = new SessionRecorder();
           SessionLogWriter log;
           try {
@@ -178,9 +183,11 @@ final class PlayCommand {
             throw e;
           }
         };
-    // The built-in sample's local address changes every run: not worth remembering.
-    boolean fromCommandLine = args.manifestUrl != null;
-    return PlayerWindowLauncher.run(options.url(), fromCommandLine, opener, settings, recordings);
+    // The window shows and remembers what was typed (a folder stays a folder); the built-in
+    // sample's local address changes every run, so it is not remembered.
+    return typed == null
+        ? PlayerWindowLauncher.run(options.url(), false, opener, settings, recordings)
+        : PlayerWindowLauncher.run(typed, true, opener, settings, recordings);
   }
 
   /** Where this run's sessions write their logs, from the command line and the settings. */

@@ -70,4 +70,30 @@ class HeadlessPlayCommandTest {
     assertThat(json.get("rendered_frames").asLong()).isGreaterThanOrEqualTo(70);
     assertThat(json).isEqualTo(new ObjectMapper().readTree(fromLog.toJson()));
   }
+
+  @Test
+  @Timeout(60)
+  void a_presentation_folder_on_disk_plays_through_a_loopback_origin(@TempDir Path dir)
+      throws Exception {
+    Path log = dir.resolve("session.jsonl");
+    StringWriter err = new StringWriter();
+    var cl = Main.commandLine();
+    cl.setOut(new PrintWriter(new StringWriter(), true));
+    cl.setErr(new PrintWriter(err, true));
+
+    int code =
+        cl.execute(
+            Presentations.cached(Preset.TINY).toString(),
+            "--headless",
+            "--no-audio-device",
+            "--duration",
+            "2",
+            "--log",
+            log.toString());
+
+    assertThat(code).as("stderr: %s", err).isZero();
+    SessionSummary summary = SessionSummary.of(SessionLogReader.read(log));
+    assertThat(summary.playedS()).isBetween(1.9, 2.3);
+    assertThat(summary.stalls()).isZero();
+  }
 }
