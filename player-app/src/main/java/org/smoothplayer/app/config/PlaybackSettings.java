@@ -17,6 +17,7 @@ import org.smoothplayer.heuristics.settings.SettingDescriptor;
  * @param readTimeoutS see {@link #READ_TIMEOUT_S}
  * @param requestTimeoutS see {@link #REQUEST_TIMEOUT_S}
  * @param fragmentRetries see {@link #FRAGMENT_RETRIES}
+ * @param videoSkipLimitS see {@link #VIDEO_SKIP_LIMIT_S}
  * @param decoderThreads see {@link #DECODER_THREADS}
  * @param liveJoinOffsetFragments see {@link #LIVE_JOIN_OFFSET_FRAGMENTS}
  * @param liveMaxLatencyFragments see {@link #LIVE_MAX_LATENCY_FRAGMENTS}
@@ -32,6 +33,7 @@ public record PlaybackSettings(
     double readTimeoutS,
     double requestTimeoutS,
     int fragmentRetries,
+    double videoSkipLimitS,
     int decoderThreads,
     double liveJoinOffsetFragments,
     double liveMaxLatencyFragments,
@@ -134,6 +136,20 @@ public record PlaybackSettings(
           1,
           3);
 
+  /** Video skipped in a row (no fragment loading between) after which the session fails. */
+  public static final SettingDescriptor VIDEO_SKIP_LIMIT_S =
+      new SettingDescriptor(
+          "network.videoSkipLimitS",
+          "Video skipped before failing",
+          "The session fails when the video fragments skipped one after another (every attempt"
+              + " failed, none loading between them) cover this much media; a single missing"
+              + " fragment is skipped and playback goes on. 0 never fails for this.",
+          "s",
+          0,
+          600,
+          1,
+          10);
+
   /** FFmpeg video decoding threads; 0 lets FFmpeg choose. */
   public static final SettingDescriptor DECODER_THREADS =
       new SettingDescriptor(
@@ -207,6 +223,7 @@ public record PlaybackSettings(
     READ_TIMEOUT_S.check(readTimeoutS);
     REQUEST_TIMEOUT_S.check(requestTimeoutS);
     FRAGMENT_RETRIES.check(fragmentRetries);
+    VIDEO_SKIP_LIMIT_S.check(videoSkipLimitS);
     DECODER_THREADS.check(decoderThreads);
     LIVE_JOIN_OFFSET_FRAGMENTS.check(liveJoinOffsetFragments);
     LIVE_MAX_LATENCY_FRAGMENTS.check(liveMaxLatencyFragments);
@@ -235,6 +252,7 @@ public record PlaybackSettings(
         READ_TIMEOUT_S,
         REQUEST_TIMEOUT_S,
         FRAGMENT_RETRIES,
+        VIDEO_SKIP_LIMIT_S,
         DECODER_THREADS,
         LIVE_JOIN_OFFSET_FRAGMENTS,
         LIVE_MAX_LATENCY_FRAGMENTS,
@@ -253,6 +271,7 @@ public record PlaybackSettings(
         get(values, READ_TIMEOUT_S),
         get(values, REQUEST_TIMEOUT_S),
         (int) get(values, FRAGMENT_RETRIES),
+        get(values, VIDEO_SKIP_LIMIT_S),
         (int) get(values, DECODER_THREADS),
         get(values, LIVE_JOIN_OFFSET_FRAGMENTS),
         get(values, LIVE_MAX_LATENCY_FRAGMENTS),
@@ -276,6 +295,7 @@ public record PlaybackSettings(
     m.put(READ_TIMEOUT_S.key(), readTimeoutS);
     m.put(REQUEST_TIMEOUT_S.key(), requestTimeoutS);
     m.put(FRAGMENT_RETRIES.key(), (double) fragmentRetries);
+    m.put(VIDEO_SKIP_LIMIT_S.key(), videoSkipLimitS);
     m.put(DECODER_THREADS.key(), (double) decoderThreads);
     m.put(LIVE_JOIN_OFFSET_FRAGMENTS.key(), liveJoinOffsetFragments);
     m.put(LIVE_MAX_LATENCY_FRAGMENTS.key(), liveMaxLatencyFragments);

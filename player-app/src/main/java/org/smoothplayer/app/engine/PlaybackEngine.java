@@ -1090,6 +1090,7 @@ public final class PlaybackEngine implements Player {
     t.inFlightLevel = -1;
     t.inFlightFragment = null;
     t.attempts = 0;
+    t.skippedSpanUs = 0;
     if (t.skippedInARow > 0) {
       note(
           String.format(
@@ -1235,6 +1236,24 @@ public final class PlaybackEngine implements Player {
         new SessionEvent.FragmentFailed(
             clock.nowMs(), t.name, level, chunk.index(), reason, "skip"));
     t.attempts = 0;
+    if (t.skippedSpanUs == 0) {
+      t.skippedSpanFirst = chunk.index();
+    }
+    t.skippedSpanUs += chunk.endUs() - chunk.startUs();
+    long limitUs = (long) (config.playback().videoSkipLimitS() * 1e6);
+    if (t == video && limitUs > 0 && t.skippedSpanUs >= limitUs) {
+      fail(
+          String.format(
+              Locale.ROOT,
+              "video fragments cannot be loaded: %.1f s of video skipped in a row (fragments"
+                  + " %d-%d, network.videoSkipLimitS %.0f s); the last failed with %s",
+              t.skippedSpanUs / 1e6,
+              t.skippedSpanFirst,
+              chunk.index(),
+              limitUs / 1e6,
+              reason));
+      return;
+    }
     silenceSkipped(t, chunk, gen);
     advance(t, chunk.endUs(), gen);
     if (t != audioTrack) {

@@ -60,6 +60,15 @@ final class TrackCursor {
    */
   int skippedInARow;
 
+  /**
+   * Media skipped one fragment after another without a fragment loading between them (every
+   * stream), microseconds, and the index of the first of those fragments; a loaded fragment resets
+   * it. Video fails the session past {@code network.videoSkipLimitS}.
+   */
+  long skippedSpanUs;
+
+  int skippedSpanFirst;
+
   int lastAttemptLevel = -1;
   long retryAtNs;
 

@@ -167,6 +167,55 @@ class FaultToleranceTest {
         .containsExactly(0, 1, 3);
   }
 
+  /** {@code tiny} with no video fragment to be had, under a skip limit and without retries. */
+  private static Outcome playWithoutVideo(double videoSkipLimitS) throws Exception {
+    PlayerConfig config =
+        PlayerConfig.fromValues(
+            Map.of(
+                PlaybackSettings.VIDEO_SKIP_LIMIT_S.key(),
+                videoSkipLimitS,
+                PlaybackSettings.FRAGMENT_RETRIES.key(),
+                0.0),
+            "default");
+    return EngineRun.play(
+        LocalOrigin.builder(tiny).fault(FaultRule.parse("Fragments(video=404")),
+        o -> o.withConfig(config),
+        40_000);
+  }
+
+  @Test
+  @Timeout(60)
+  void video_skipped_in_a_row_up_to_the_limit_fails_the_session_naming_the_cause()
+      throws Exception {
+    Outcome o = playWithoutVideo(2);
+
+    assertThat(o.end().state()).isEqualTo(PlayerState.FAILED);
+    assertThat(o.end().error())
+        .get()
+        .asString()
+        .startsWith(
+            "video fragments cannot be loaded: 2.0 s of video skipped in a row (fragments 0-1,"
+                + " network.videoSkipLimitS 2 s); the last failed with HTTP_STATUS")
+        .contains("Fragments(video=10000000): HTTP 404");
+    assertThat(o.failures())
+        .filteredOn(f -> f.stream().equals("video"))
+        .extracting(SessionEvent.FragmentFailed::chunkIndex)
+        .containsExactly(0, 1);
+    assertThat(o.ended().reason()).isEqualTo("error");
+  }
+
+  @Test
+  @Timeout(60)
+  void with_the_limit_at_0_missing_video_is_skipped_to_the_end() throws Exception {
+    Outcome o = playWithoutVideo(0);
+
+    assertThat(o.end().state()).isEqualTo(PlayerState.ENDED);
+    assertThat(o.failures())
+        .filteredOn(f -> f.stream().equals("video"))
+        .extracting(SessionEvent.FragmentFailed::chunkIndex)
+        .containsExactly(0, 1, 2, 3);
+  }
+
   @Test
   @Timeout(60)
   void a_refused_connection_fails_the_session_with_the_cause_after_retrying() throws Exception {
