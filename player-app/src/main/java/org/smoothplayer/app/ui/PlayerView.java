@@ -504,6 +504,7 @@ public final class PlayerView extends BorderPane {
     HBox.setHgrow(errorText, Priority.ALWAYS);
     Button dismiss = new Button("Dismiss");
     dismiss.setId("errorDismiss");
+    dismiss.setMinWidth(Region.USE_PREF_SIZE);
     dismiss.setFocusTraversable(false);
     dismiss.setOnAction(e -> viewModel.dismissError());
     HBox errorBanner = new HBox(10, errorText, dismiss);

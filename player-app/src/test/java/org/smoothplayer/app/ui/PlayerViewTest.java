@@ -343,6 +343,13 @@ class PlayerViewTest {
     assertThat(robot.lookup("#errorText").queryLabeled().getText())
         .contains("the scheme 'gopher' is not supported");
 
+    // However long the message, the button keeps its word.
+    Fx.run(() -> viewModel.openUrl("gopher://example.org/" + "very/long/path/".repeat(30)));
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.scene.control.Button dismiss = robot.lookup("#errorDismiss").queryButton();
+    assertThat(Fx.call(dismiss::getWidth))
+        .isGreaterThanOrEqualTo(Fx.call(() -> dismiss.prefWidth(-1)));
+
     robot.clickOn("#errorDismiss");
 
     assertThat(banner.isVisible()).isFalse();
