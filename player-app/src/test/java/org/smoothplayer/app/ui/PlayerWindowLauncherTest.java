@@ -83,17 +83,21 @@ class PlayerWindowLauncherTest {
     assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(PlayerWindowLauncher.EXIT_OK);
   }
 
+  /** A window on {@link Snapshots#URL} playing {@code player}, with {@code settings}. */
+  private static CompletableFuture<Integer> window(FakePlayer player, CurrentSettings settings) {
+    return CompletableFuture.supplyAsync(
+        () ->
+            PlayerWindowLauncher.run(
+                Snapshots.URL, true, u -> player, settings, new SessionRecordings()));
+  }
+
   @Test
   void the_next_window_starts_with_the_volume_and_mute_the_last_one_closed_with(@TempDir Path dir)
       throws Exception {
     CurrentSettings settings =
         CurrentSettings.stored(ConfigStore.at(dir), AppSettings.DEFAULTS, List.of());
     FakePlayer first = new FakePlayer(new Snapshots().build());
-    CompletableFuture<Integer> exit =
-        CompletableFuture.supplyAsync(
-            () ->
-                PlayerWindowLauncher.run(
-                    Snapshots.URL, true, u -> first, settings, new SessionRecordings()));
+    CompletableFuture<Integer> exit = window(first, settings);
     Stage stage = awaitWindow(Snapshots.URL);
     assertThat(first.commands()).contains("volume 1.0", "muted false");
     PlayerView view = (PlayerView) Fx.call(() -> stage.getScene().getRoot());
@@ -106,11 +110,7 @@ class PlayerWindowLauncherTest {
     assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(PlayerWindowLauncher.EXIT_OK);
 
     FakePlayer second = new FakePlayer(new Snapshots().build());
-    exit =
-        CompletableFuture.supplyAsync(
-            () ->
-                PlayerWindowLauncher.run(
-                    Snapshots.URL, true, u -> second, settings, new SessionRecordings()));
+    exit = window(second, settings);
     Stage next = awaitWindow(Snapshots.URL);
     assertThat(second.commands()).containsSubsequence("volume 0.4", "muted true");
     Fx.run(next::hide);
