@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.Observable;
@@ -46,6 +47,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.jspecify.annotations.Nullable;
@@ -102,6 +104,8 @@ public final class PlayerView extends BorderPane {
   private final HBox controls;
   // The pointer is on the bars or a menu is open; kept here, its dependencies hold it weakly.
   private final BooleanBinding controlsHeld;
+  // File ▸ Open File…'s chooser (a seam for tests); FX thread only.
+  private Function<@Nullable Window, @Nullable File> manifestChooser = PlayerView::chooseManifest;
   // Scrolling over the picture not yet turned into volume steps, in notches; FX thread only.
   private double scrolledNotches;
   private final Menu recentMenu = new Menu("Open Recent");
@@ -370,6 +374,34 @@ public final class PlayerView extends BorderPane {
     dialog.showAndWait().ifPresent(viewModel::openUrl);
   }
 
+  /**
+   * Asks for a manifest file on disk (a file chooser) and opens it by its {@code file:} URL, as a
+   * drop of that file does.
+   */
+  public void showOpenFileDialog() {
+    File chosen = manifestChooser.apply(window());
+    if (chosen != null) {
+      viewModel.openUrl(chosen.toPath().toUri().toString());
+    }
+  }
+
+  /** Replaces the file chooser of File ▸ Open File… (tests; the native dialog cannot be driven). */
+  void setManifestChooser(Function<@Nullable Window, @Nullable File> chooser) {
+    manifestChooser = chooser;
+  }
+
+  private static @Nullable File chooseManifest(@Nullable Window owner) {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Open a manifest");
+    chooser
+        .getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter(
+                "Smooth Streaming manifests", "Manifest", "*.Manifest", "*.ismc", "*.xml"),
+            new FileChooser.ExtensionFilter("All files", "*"));
+    return chooser.showOpenDialog(owner);
+  }
+
   /** Enters or leaves full screen. */
   public void toggleFullscreen() {
     if (window() instanceof Stage stage) {
@@ -421,11 +453,16 @@ public final class PlayerView extends BorderPane {
     settingsItem.setId("settingsItem");
     settingsItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
     settingsItem.setOnAction(e -> showSettings());
+    MenuItem openFile = new MenuItem("Open File\u2026");
+    openFile.setId("openFileItem");
+    openFile.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
+    openFile.setOnAction(e -> showOpenFileDialog());
     recentMenu.setId("recentMenu");
     viewModel.recentInputs().addListener((ListChangeListener<String>) c -> rebuildRecentMenu());
     rebuildRecentMenu();
     Menu file =
-        new Menu("File", null, open, recentMenu, settingsItem, new SeparatorMenuItem(), quit);
+        new Menu(
+            "File", null, open, openFile, recentMenu, settingsItem, new SeparatorMenuItem(), quit);
     file.setId("fileMenu");
 
     CheckMenuItem stats = new CheckMenuItem("Stats overlay");

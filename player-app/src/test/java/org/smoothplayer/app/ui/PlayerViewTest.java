@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +21,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.input.KeyCode;
@@ -361,16 +365,30 @@ class PlayerViewTest {
 
     robot.clickOn("File");
     robot.clickOn("Open Recent");
-    robot.clickOn(Snapshots.URL);
+    // Along the first entry to the second: a straight path would cross the File menu's next row.
+    robot.moveTo(showing(robot, OTHER_URL));
+    robot.clickOn(showing(robot, Snapshots.URL));
     WaitForAsyncUtils.waitForFxEvents();
 
     assertThat(viewModel.titleProperty().get()).endsWith(Snapshots.URL);
     assertThat(viewModel.recentInputs()).containsExactly(Snapshots.URL, OTHER_URL);
 
     // The submenu was rebuilt when the entry moved up; its item is reached directly.
-    Fx.run(() -> menu(robot, 0, "recentMenu").getItems().get(3).fire());
+    Fx.run(() -> ((Menu) menuItem(robot, 0, "recentMenu")).getItems().get(3).fire());
     assertThat(viewModel.recentInputs()).isEmpty();
-    assertThat(Fx.call(() -> menu(robot, 0, "recentMenu").isDisable())).isTrue();
+    assertThat(Fx.call(() -> ((Menu) menuItem(robot, 0, "recentMenu")).isDisable())).isTrue();
+  }
+
+  @Test
+  void file_open_file_opens_the_chosen_manifest_by_its_file_url(FxRobot robot, @TempDir Path dir)
+      throws IOException {
+    Path manifest = Files.writeString(dir.resolve("film.Manifest"), "<SmoothStreamingMedia/>");
+    Fx.run(() -> view.setManifestChooser(owner -> manifest.toFile()));
+
+    Fx.run(() -> menuItem(robot, 0, "openFileItem").fire());
+
+    assertThat(viewModel.titleProperty().get()).endsWith(manifest.toUri().toString());
+    assertThat(viewModel.recentInputs().get(0)).isEqualTo(manifest.toUri().toString());
   }
 
   @Test
@@ -409,13 +427,24 @@ class PlayerViewTest {
     assertThat(PlayerView.menuLabel(Snapshots.URL)).isEqualTo(Snapshots.URL);
   }
 
-  private static javafx.scene.control.Menu menu(FxRobot robot, int menu, String id) {
-    return (javafx.scene.control.Menu)
-        ((javafx.scene.control.MenuBar) node(robot, "#menuBar"))
-            .getMenus().get(menu).getItems().stream()
-                .filter(i -> id.equals(i.getId()))
-                .findFirst()
-                .orElseThrow();
+  /** The node showing {@code text} in a window on screen (closed popups may keep old ones). */
+  private static Node showing(FxRobot robot, String text) {
+    return robot
+        .lookup(text)
+        .match(
+            (Node n) ->
+                n.getScene() != null
+                    && n.getScene().getWindow() != null
+                    && n.getScene().getWindow().isShowing())
+        .queryAs(Node.class);
+  }
+
+  private static MenuItem menuItem(FxRobot robot, int menu, String id) {
+    return ((javafx.scene.control.MenuBar) node(robot, "#menuBar"))
+        .getMenus().get(menu).getItems().stream()
+            .filter(i -> id.equals(i.getId()))
+            .findFirst()
+            .orElseThrow();
   }
 
   @Test
