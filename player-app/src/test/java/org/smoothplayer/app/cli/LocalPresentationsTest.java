@@ -54,7 +54,7 @@ class LocalPresentationsTest {
   }
 
   @Test
-  void a_file_url_of_a_manifest_with_another_name_is_served_by_that_name() throws Exception {
+  void a_manifest_file_with_another_name_is_served_by_that_name_by_url_or_path() throws Exception {
     Path manifest = dir.resolve("sintel 2.Manifest");
     Files.writeString(manifest, "<SmoothStreamingMedia Duration=\"1\"/>");
 
@@ -63,6 +63,8 @@ class LocalPresentationsTest {
 
       assertThat(url).endsWith("/sintel%202.Manifest");
       assertThat(get(url).body()).isEqualTo("<SmoothStreamingMedia Duration=\"1\"/>");
+      // The same file by its path, as a file manager's %u or a shell would give it.
+      assertThat(local.playableUrl(manifest.toString())).isEqualTo(url);
     }
   }
 
