@@ -58,9 +58,13 @@ class PlayerViewTest {
   // The view model's clock: moves only when a test moves it.
   private final AtomicLong clockNs = new AtomicLong(1_000_000_000L);
 
+  /**
+   * Shows the view on a stage of its own, not TestFX's shared primary stage: tests here resize it
+   * and take it to full screen, which must not carry over to the next test class.
+   */
   @Start
-  void start(Stage stage) {
-    this.stage = stage;
+  void start(Stage primary) {
+    stage = new Stage();
     viewModel = new PlayerViewModel(url -> player, Player::close, clockNs::get);
     view = new PlayerView(viewModel);
     stage.setScene(new Scene(view, 900, 560));
@@ -72,6 +76,7 @@ class PlayerViewTest {
   @AfterEach
   void stop() {
     Fx.run(view::stop);
+    Fx.run(stage::close);
     pool.close();
   }
 
