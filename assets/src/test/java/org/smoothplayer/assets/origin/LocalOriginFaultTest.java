@@ -183,7 +183,8 @@ class LocalOriginFaultTest {
       origin.setFaults(List.of(FaultRule.parse("Manifest=500")));
       assertThat(http.get("/Manifest").status()).as("the old rule is gone").isEqualTo(500);
       assertThat(http.get("/Manifest").status()).isEqualTo(500);
-      assertThat(origin.describe()).contains("Manifest=500").doesNotContain("503");
+      // The rule's text, not the bare status: the temporary root's name may hold any digits.
+      assertThat(origin.describe()).contains("Manifest=500").doesNotContain("Manifest=503");
 
       origin.setFaults(List.of(FaultRule.parse("Manifest=404@1")));
       assertThat(http.get("/Manifest").status())
