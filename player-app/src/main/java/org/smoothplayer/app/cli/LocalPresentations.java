@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.smoothplayer.app.engine.PlaybackEngine;
+import org.smoothplayer.app.tools.PresentationReader;
 import org.smoothplayer.assets.origin.LocalOrigin;
 
 /**
@@ -24,17 +25,15 @@ import org.smoothplayer.assets.origin.LocalOrigin;
  */
 final class LocalPresentations implements AutoCloseable {
 
-  /** The manifest's name in a presentation folder. */
-  static final String MANIFEST_FILE = "Manifest";
-
   // Guarded by this.
   private final Map<Path, LocalOrigin> origins = new LinkedHashMap<>();
   private boolean closed;
 
   /**
    * The http URL the engine should open for {@code target}: an http or https URL as it is; a {@code
-   * file:} URL of a manifest file, or of a folder holding {@value #MANIFEST_FILE}, or the path of
-   * such a folder (relative paths from the working folder), as the loopback URL of that file.
+   * file:} URL of a manifest file, or of a folder holding {@link PresentationReader#MANIFEST_FILE},
+   * or the path of such a folder (relative paths from the working folder), as the loopback URL of
+   * that file.
    *
    * @throws IllegalArgumentException naming the input and what was expected, when it is none of
    *     those or the file is missing
@@ -59,14 +58,14 @@ final class LocalPresentations implements AutoCloseable {
       file = pathOf(text);
     }
     if (Files.isDirectory(file)) {
-      file = file.resolve(MANIFEST_FILE);
+      file = file.resolve(PresentationReader.MANIFEST_FILE);
     }
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(
           "'"
               + text
               + "': expected a manifest file or a folder holding a file named "
-              + MANIFEST_FILE
+              + PresentationReader.MANIFEST_FILE
               + ", but there is no file "
               + file);
     }

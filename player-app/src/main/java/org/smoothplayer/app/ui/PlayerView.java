@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -19,10 +18,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -47,7 +43,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.jspecify.annotations.Nullable;
@@ -55,7 +50,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smoothplayer.app.config.AppSettings;
 import org.smoothplayer.app.config.CurrentSettings;
-import org.smoothplayer.app.config.RecentInputs;
 import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.ui.session.SessionRecordings;
 import org.smoothplayer.app.ui.session.SessionView;
@@ -91,12 +85,6 @@ public final class PlayerView extends BorderPane {
   /** A wheel notch in {@code ScrollEvent.deltaY} when the event gives no multiplier (JavaFX's). */
   private static final double DEFAULT_NOTCH_DELTA = 40;
 
-  /** Longest text of a File ▸ Open Recent item, in characters. */
-  static final int MENU_LABEL_CHARS = 80;
-
-  /** Width of the Open dialog's field, in pixels. */
-  static final double OPEN_FIELD_WIDTH = 560;
-
   private final PlayerViewModel viewModel;
   private final VideoSurface surface = new VideoSurface();
   private final MenuBar menuBar;
@@ -104,11 +92,9 @@ public final class PlayerView extends BorderPane {
   private final HBox controls;
   // The pointer is on the bars or a menu is open; kept here, its dependencies hold it weakly.
   private final BooleanBinding controlsHeld;
-  // File ▸ Open File…'s chooser (a seam for tests); FX thread only.
-  private Function<@Nullable Window, @Nullable File> manifestChooser = PlayerView::chooseManifest;
+  private final OpenMenu openMenu;
   // Scrolling over the picture not yet turned into volume steps, in notches; FX thread only.
   private double scrolledNotches;
-  private final Menu recentMenu = new Menu("Open Recent");
   private final Menu qualityMenu = new Menu("Quality");
   private final ToggleGroup qualityGroup = new ToggleGroup();
   private final Menu audioMenu = new Menu("Audio");
@@ -154,6 +140,7 @@ public final class PlayerView extends BorderPane {
     this.settings = settings;
     this.recordings = recordings;
     setId("playerView");
+    openMenu = new OpenMenu(viewModel, this::window);
     menuBar = menuBar();
     videoArea = videoArea();
     controls = controlsBar();
@@ -339,67 +326,19 @@ public final class PlayerView extends BorderPane {
     viewModel.refresh();
   }
 
-  /**
-   * Asks for a URL or folder and opens it. The field offers the recent inputs and starts with the
-   * latest one selected, so typing replaces it and Enter opens it again.
-   */
+  /** File ▸ Open URL…: asks for a URL or folder (offering the recent inputs) and opens it. */
   public void showOpenDialog() {
-    ComboBox<String> input = new ComboBox<>(viewModel.recentInputs());
-    input.setId("openInput");
-    input.setEditable(true);
-    input.setPrefWidth(OPEN_FIELD_WIDTH);
-    input.setVisibleRowCount(RecentInputs.MAX_ENTRIES);
-    if (!viewModel.recentInputs().isEmpty()) {
-      input.getEditor().setText(viewModel.recentInputs().get(0));
-    }
-    Dialog<String> dialog = new Dialog<>();
-    dialog.setTitle("Open");
-    dialog.setHeaderText("Manifest URL (http, https, file) or presentation folder");
-    dialog.getDialogPane().setContent(input);
-    dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-    dialog.setResultConverter(
-        button -> button == ButtonType.OK ? input.getEditor().getText() : null);
-    // After the dialog's own focus handling, which would give the focus to its default button.
-    dialog.setOnShown(
-        e ->
-            Platform.runLater(
-                () -> {
-                  input.requestFocus();
-                  input.getEditor().selectAll();
-                }));
-    Scene scene = getScene();
-    if (scene != null && scene.getWindow() != null) {
-      dialog.initOwner(scene.getWindow());
-    }
-    dialog.showAndWait().ifPresent(viewModel::openUrl);
+    openMenu.showOpenDialog();
   }
 
-  /**
-   * Asks for a manifest file on disk (a file chooser) and opens it by its {@code file:} URL, as a
-   * drop of that file does.
-   */
+  /** File ▸ Open File…: asks for a manifest file on disk and opens it by its file URL. */
   public void showOpenFileDialog() {
-    File chosen = manifestChooser.apply(window());
-    if (chosen != null) {
-      viewModel.openUrl(chosen.toPath().toUri().toString());
-    }
+    openMenu.showOpenFileDialog();
   }
 
   /** Replaces the file chooser of File ▸ Open File… (tests; the native dialog cannot be driven). */
   void setManifestChooser(Function<@Nullable Window, @Nullable File> chooser) {
-    manifestChooser = chooser;
-  }
-
-  private static @Nullable File chooseManifest(@Nullable Window owner) {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle("Open a manifest");
-    chooser
-        .getExtensionFilters()
-        .addAll(
-            new FileChooser.ExtensionFilter(
-                "Smooth Streaming manifests", "Manifest", "*.Manifest", "*.ismc", "*.xml"),
-            new FileChooser.ExtensionFilter("All files", "*"));
-    return chooser.showOpenDialog(owner);
+    openMenu.setManifestChooser(chooser);
   }
 
   /** Enters or leaves full screen. */
@@ -435,10 +374,6 @@ public final class PlayerView extends BorderPane {
   // ---------------------------------------------------------------- layout
 
   private MenuBar menuBar() {
-    MenuItem open = new MenuItem("Open URL\u2026");
-    open.setId("openUrlItem");
-    open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-    open.setOnAction(e -> showOpenDialog());
     MenuItem quit = new MenuItem("Quit");
     quit.setId("quitItem");
     quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
@@ -453,16 +388,9 @@ public final class PlayerView extends BorderPane {
     settingsItem.setId("settingsItem");
     settingsItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
     settingsItem.setOnAction(e -> showSettings());
-    MenuItem openFile = new MenuItem("Open File\u2026");
-    openFile.setId("openFileItem");
-    openFile.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
-    openFile.setOnAction(e -> showOpenFileDialog());
-    recentMenu.setId("recentMenu");
-    viewModel.recentInputs().addListener((ListChangeListener<String>) c -> rebuildRecentMenu());
-    rebuildRecentMenu();
-    Menu file =
-        new Menu(
-            "File", null, open, openFile, recentMenu, settingsItem, new SeparatorMenuItem(), quit);
+    Menu file = new Menu("File");
+    file.getItems().addAll(openMenu.items());
+    file.getItems().addAll(settingsItem, new SeparatorMenuItem(), quit);
     file.setId("fileMenu");
 
     CheckMenuItem stats = new CheckMenuItem("Stats overlay");
@@ -691,37 +619,6 @@ public final class PlayerView extends BorderPane {
     bar.setPadding(new Insets(6, 10, 6, 10));
     bar.setMaxHeight(Region.USE_PREF_SIZE);
     return bar;
-  }
-
-  private void rebuildRecentMenu() {
-    recentMenu.getItems().clear();
-    List<String> inputs = viewModel.recentInputs();
-    for (int i = 0; i < inputs.size(); i++) {
-      String input = inputs.get(i);
-      MenuItem item = new MenuItem(menuLabel(input));
-      item.setId("recent-" + i);
-      item.setMnemonicParsing(false);
-      item.setOnAction(e -> viewModel.openUrl(input));
-      recentMenu.getItems().add(item);
-    }
-    MenuItem clear = new MenuItem("Clear Recent");
-    clear.setId("clearRecentItem");
-    clear.setOnAction(e -> viewModel.clearRecentInputs());
-    recentMenu.getItems().addAll(new SeparatorMenuItem(), clear);
-    recentMenu.setDisable(inputs.isEmpty());
-  }
-
-  /**
-   * {@code input} as a menu item shows it: whole up to {@value #MENU_LABEL_CHARS} characters, else
-   * its start and end around an ellipsis (the host and the file stay readable).
-   */
-  static String menuLabel(String input) {
-    if (input.length() <= MENU_LABEL_CHARS) {
-      return input;
-    }
-    int head = (MENU_LABEL_CHARS - 1) / 2;
-    int tail = MENU_LABEL_CHARS - 1 - head;
-    return input.substring(0, head) + "\u2026" + input.substring(input.length() - tail);
   }
 
   private void rebuildQualityMenu() {

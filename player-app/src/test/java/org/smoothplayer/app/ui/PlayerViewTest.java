@@ -424,12 +424,12 @@ class PlayerViewTest {
   void a_long_recent_input_keeps_its_start_and_end_around_an_ellipsis() {
     String longUrl = "https://cdn.example.org/" + "segment/".repeat(20) + "film.ism/Manifest";
 
-    String label = PlayerView.menuLabel(longUrl);
+    String label = OpenMenu.menuLabel(longUrl);
 
-    assertThat(label).hasSize(PlayerView.MENU_LABEL_CHARS);
+    assertThat(label).hasSize(OpenMenu.MENU_LABEL_CHARS);
     assertThat(label).startsWith("https://cdn.example.org/").endsWith("film.ism/Manifest");
     assertThat(label).contains("\u2026");
-    assertThat(PlayerView.menuLabel(Snapshots.URL)).isEqualTo(Snapshots.URL);
+    assertThat(OpenMenu.menuLabel(Snapshots.URL)).isEqualTo(Snapshots.URL);
   }
 
   /** The node showing {@code text} in a window on screen (closed popups may keep old ones). */
