@@ -98,6 +98,18 @@ final class SoakProcessProbe {
     return changes;
   }
 
+  /**
+   * How many more there are in the shapes that grew: the sum of every shape's increase, shapes that
+   * shrank not subtracted.
+   */
+  static int grown(Map<String, Integer> before, Map<String, Integer> after) {
+    int grown = 0;
+    for (Map.Entry<String, Integer> e : after.entrySet()) {
+      grown += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0));
+    }
+    return grown;
+  }
+
   /** Names of the live JVM threads. */
   static List<String> threadNames() {
     return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).toList();

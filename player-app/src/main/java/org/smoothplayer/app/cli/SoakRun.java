@@ -6,6 +6,7 @@ import static org.smoothplayer.app.cli.SoakFaultPlan.faults;
 import static org.smoothplayer.app.cli.SoakLogs.checkLog;
 import static org.smoothplayer.app.cli.SoakLogs.faultsInRequestLog;
 import static org.smoothplayer.app.cli.SoakProcessProbe.fdTargets;
+import static org.smoothplayer.app.cli.SoakProcessProbe.grown;
 import static org.smoothplayer.app.cli.SoakProcessProbe.shapeDiff;
 import static org.smoothplayer.app.cli.SoakProcessProbe.shapes;
 import static org.smoothplayer.app.cli.SoakProcessProbe.threadNames;
@@ -424,7 +425,13 @@ final class SoakRun {
     out.println("JVM threads, end vs start: " + (threadDiff.isEmpty() ? "same" : threadDiff));
     List<String> fdDiff = shapeDiff(fdsAtStart, fdsAtEnd);
     out.println("open fds, end vs start: " + (fdDiff.isEmpty() ? "same" : fdDiff));
-    List<Check> checks = checks(start, end, Bounds.DEFAULT);
+    List<Check> checks =
+        checks(
+            start,
+            end,
+            grown(threadsAtStart, threadsAtEnd),
+            grown(fdsAtStart, fdsAtEnd),
+            Bounds.DEFAULT);
     if (checks.stream().anyMatch(Check::exceeded)) {
       threadStacks(threadsAtStart).forEach(out::println);
     }

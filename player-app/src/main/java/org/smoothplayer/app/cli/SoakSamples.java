@@ -67,17 +67,22 @@ final class SoakSamples {
    * @param metric name and unit, e.g. {@code RSS, MiB}
    * @param before the start value (negative: not measured)
    * @param after the end value (negative: not measured)
+   * @param change the growth judged: {@code after - before}, or for counts of named things
+   *     (threads, fds) the number in the name shapes that grew, so things that ended during the
+   *     soak cannot hide new ones
    * @param bound largest growth that passes
    * @param decimals decimals to print
    */
-  record Check(String metric, double before, double after, double bound, int decimals) {
+  record Check(
+      String metric, double before, double after, double change, double bound, int decimals) {
+
+    /** The growth judged is the end value minus the start value. */
+    static Check net(String metric, double before, double after, double bound, int decimals) {
+      return new Check(metric, before, after, after - before, bound, decimals);
+    }
 
     boolean measured() {
       return before >= 0 && after >= 0;
-    }
-
-    double change() {
-      return after - before;
     }
 
     /** Grew by more than the bound (never when not measured). */
@@ -91,32 +96,54 @@ final class SoakSamples {
     }
   }
 
-  /** Start against end, one check per metric. */
+  /** Start against end, one check per metric, every growth judged as end minus start. */
   static List<Check> checks(Sample before, Sample after, Bounds bounds) {
+    return checks(before, after, 0, 0, bounds);
+  }
+
+  /**
+   * Start against end, one check per metric. JVM threads and open fds are judged by the larger of
+   * end minus start and the given growth by name shape (the sum of every shape's increase, {@link
+   * SoakProcessProbe#grown}): a leaked thread counts even when an unrelated one ended meanwhile.
+   */
+  static List<Check> checks(
+      Sample before, Sample after, int jvmThreadsGrown, int fdsGrown, Bounds bounds) {
     return List.of(
-        new Check(
+        Check.net(
             "RSS, MiB", mib(before.rssKb() * 1024), mib(after.rssKb() * 1024), bounds.rssMib(), 1),
-        new Check(
+        Check.net(
             "heap used after GC, MiB",
             mib(before.heapUsedBytes()),
             mib(after.heapUsedBytes()),
             bounds.heapMib(),
             1),
-        new Check(
+        Check.net(
             "direct buffers, MiB",
             mib(before.directBytes()),
             mib(after.directBytes()),
             bounds.directMib(),
             1),
-        new Check(
+        Check.net(
             "JavaCPP native, MiB",
             mib(before.javacppBytes()),
             mib(after.javacppBytes()),
             bounds.javacppMib(),
             1),
-        new Check("JVM threads", before.jvmThreads(), after.jvmThreads(), bounds.jvmThreads(), 0),
-        new Check("OS threads", before.osThreads(), after.osThreads(), bounds.osThreads(), 0),
-        new Check("open fds", before.fds(), after.fds(), bounds.fds(), 0));
+        new Check(
+            "JVM threads",
+            before.jvmThreads(),
+            after.jvmThreads(),
+            Math.max(after.jvmThreads() - before.jvmThreads(), jvmThreadsGrown),
+            bounds.jvmThreads(),
+            0),
+        Check.net("OS threads", before.osThreads(), after.osThreads(), bounds.osThreads(), 0),
+        new Check(
+            "open fds",
+            before.fds(),
+            after.fds(),
+            Math.max(after.fds() - before.fds(), fdsGrown),
+            bounds.fds(),
+            0));
   }
 
   private static double mib(long bytes) {
@@ -143,6 +170,19 @@ final class SoakSamples {
               + " | "
               + (!c.measured() ? "not measured" : c.exceeded() ? "EXCEEDED" : "ok")
               + " |");
+    }
+    for (Check c : checks) {
+      double net = c.after() - c.before();
+      if (c.measured() && c.change() != net) {
+        lines.add("");
+        lines.add(
+            c.metric()
+                + ": the change counts those in the name shapes that grew ("
+                + signed(c.change(), c.decimals())
+                + "); end minus start is "
+                + signed(net, c.decimals())
+                + ", as some that were there at the start ended");
+      }
     }
     return lines;
   }

@@ -172,6 +172,31 @@ class SoakBenchmarkTest {
   }
 
   @Test
+  void threads_and_fds_that_ended_during_the_soak_do_not_hide_new_ones_that_grew() {
+    Map<String, Integer> threadsBefore =
+        SoakProcessProbe.shapes(
+            List.of(
+                "main", "HttpClient-1-Worker-0", "HttpClient-1-Worker-1", "HttpClient-2-Worker-0"));
+    Map<String, Integer> threadsAfter =
+        SoakProcessProbe.shapes(List.of("main", "soak-leak-1", "soak-leak-2", "soak-leak-3"));
+    int grown = SoakProcessProbe.grown(threadsBefore, threadsAfter);
+
+    List<Check> checks =
+        SoakSamples.checks(
+            sample(300, 40, 4, 50), sample(300, 40, 4, 50), grown, 0, Bounds.DEFAULT);
+
+    assertThat(grown).isEqualTo(3);
+    assertThat(SoakSamples.verdict(checks, List.of()))
+        .isEqualTo("verdict: NOT FLAT: JVM threads +3 > +2");
+    assertThat(SoakSamples.checkTable(checks))
+        .contains("| JVM threads | 4 | 4 | +3 | +2 | EXCEEDED |")
+        .contains(
+            "JVM threads: the change counts those in the name shapes that grew (+3); end minus"
+                + " start is +0, as some that were there at the start ended")
+        .contains("| open fds | 50 | 50 | +0 | +5 | ok |");
+  }
+
+  @Test
   void a_metric_this_system_cannot_measure_is_shown_as_such_and_never_fails() {
     Sample before = new Sample("start", 0, "-", -1, 1, 2, 3, 0, 0, 0, 9, -1, -1);
     Sample after = new Sample("end", 5, "-", -1, 1, 2, 3, 0, 0, 0, 9, -1, -1);
