@@ -28,16 +28,23 @@ final class ManifestWriter {
 
   private static void writeStream(StringBuilder xml, StreamInfo stream, ManifestStyle style) {
     boolean video = stream.type().equals("video");
+    boolean text = stream.type().equals(CaptionTrack.TYPE);
     xml.append("  <StreamIndex Type=\"")
         .append(stream.type())
         .append("\" Name=\"")
-        .append(stream.type())
-        .append("\" Chunks=\"")
+        .append(stream.name());
+    if (text) {
+      // A text stream states its kind, language and timescale (the streams' default is the root's).
+      xml.append("\" Subtype=\"").append(stream.subtype());
+      xml.append("\" Language=\"").append(stream.language());
+      xml.append("\" TimeScale=\"").append(PresentationSpec.TIMESCALE);
+    }
+    xml.append("\" Chunks=\"")
         .append(stream.fragments().size())
         .append("\" QualityLevels=\"")
         .append(stream.levels().size())
         .append("\" Url=\"QualityLevels({bitrate})/Fragments(")
-        .append(stream.type())
+        .append(stream.name())
         .append("={start time})\"");
     if (video) {
       int maxWidth = stream.levels().stream().mapToInt(LevelInfo::widthPx).max().orElseThrow();
@@ -55,6 +62,10 @@ final class ManifestWriter {
           .append("\" FourCC=\"")
           .append(level.fourCc())
           .append('"');
+      if (text) {
+        xml.append("/>\n"); // TTML needs no codec data
+        continue;
+      }
       if (video) {
         xml.append(" MaxWidth=\"").append(level.widthPx());
         xml.append("\" MaxHeight=\"").append(level.heightPx()).append('"');

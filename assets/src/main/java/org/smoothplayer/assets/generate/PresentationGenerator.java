@@ -19,10 +19,11 @@ import java.util.stream.Stream;
 
 /**
  * Encodes a {@link PresentationSpec} into a folder: {@code Manifest}, {@code presentation.json} and
- * {@code QualityLevels(b)/Fragments(video|audio=t)} files. Every stream starts at time 0: video
- * decode times are the decode-order index of each frame, with signed composition offsets (trun
- * version 1) so that frame {@code n} is presented at exactly {@code n / frameRate}; audio cancels
- * the AAC encoder delay by feeding the signal from media sample {@code initialPadding} on.
+ * {@code QualityLevels(b)/Fragments(video|audio|textstream_eng=t)} files. Every stream starts at
+ * time 0: video decode times are the decode-order index of each frame, with signed composition
+ * offsets (trun version 1) so that frame {@code n} is presented at exactly {@code n / frameRate};
+ * audio cancels the AAC encoder delay by feeding the signal from media sample {@code
+ * initialPadding} on.
  */
 final class PresentationGenerator {
   /** Bump whenever the output for the same spec changes; part of every cache key. */
@@ -122,9 +123,13 @@ final class PresentationGenerator {
     }
     report("encoding " + spec.name(), 0);
     List<StreamInfo> streams = new ArrayList<>();
-    streams.add(encodeVideo());
+    StreamInfo video = encodeVideo();
+    streams.add(video);
     if (spec.audio()) {
       streams.add(encodeAudio());
+    }
+    if (spec.captions()) {
+      streams.add(writeCaptions(video));
     }
     PresentationInfo info = new PresentationInfo(spec, PresentationSpec.TIMESCALE, streams);
     Files.writeString(outDir.resolve(MANIFEST), ManifestWriter.write(info), StandardCharsets.UTF_8);
@@ -442,5 +447,71 @@ final class PresentationGenerator {
                     out, fragment + 1, false, samples, start, end - start, lookahead));
     List<Integer> keys = IntStream.range(0, samples.size()).boxed().toList();
     return new Produced(start, end - start, samples.size(), keys, -1, size);
+  }
+
+  // ---- captions ----
+
+  /**
+   * Writes the TTML text stream: one fragment per video fragment (same start and duration), each
+   * holding one sample, the fragment's TTML document ({@link CaptionTrack}).
+   */
+  private StreamInfo writeCaptions(StreamInfo video) throws IOException {
+    Path dir = levelDir(CaptionTrack.BITRATE_BPS);
+    List<FragmentInfo> videoFragments = video.fragments();
+    List<FragmentInfo> fragments = new ArrayList<>();
+    List<CueInfo> cues = new ArrayList<>();
+    long bytes = 0;
+    for (int k = 0; k < videoFragments.size(); k++) {
+      FragmentInfo videoFragment = videoFragments.get(k);
+      long start = videoFragment.startTicks();
+      long duration = videoFragment.durationTicks();
+      long expectedStart =
+          CaptionTrack.fragmentStartMs(spec, k) * (PresentationSpec.TIMESCALE / 1000);
+      if (start != expectedStart) {
+        throw new GenerationException(
+            "video fragment "
+                + k
+                + " starts at "
+                + start
+                + " ticks, captions expected "
+                + expectedStart);
+      }
+      List<FragmentWriter.Lookahead> lookahead = new ArrayList<>();
+      for (int n = k + 1; n <= k + TFRF_LOOKAHEAD && n < videoFragments.size(); n++) {
+        FragmentInfo next = videoFragments.get(n);
+        lookahead.add(new FragmentWriter.Lookahead(next.startTicks(), next.durationTicks()));
+      }
+      List<FragmentWriter.Sample> sample =
+          List.of(new FragmentWriter.Sample(CaptionTrack.document(spec, k), duration, true, 0));
+      int sequenceNumber = k + 1;
+      long size =
+          writeFile(
+              dir.resolve("Fragments(" + CaptionTrack.STREAM_NAME + "=" + start + ")"),
+              out ->
+                  FragmentWriter.write(
+                      out, sequenceNumber, false, sample, start, duration, lookahead));
+      bytes += size;
+      fragments.add(new FragmentInfo(start, duration, 1, List.of(0), -1, List.of(size)));
+      cues.addAll(CaptionTrack.cueInfos(spec, k));
+    }
+    LevelInfo level =
+        new LevelInfo(
+            0,
+            CaptionTrack.BITRATE_BPS,
+            0,
+            0,
+            CaptionTrack.FOUR_CC,
+            "",
+            0,
+            0,
+            bytes * 8 * 1000 / spec.durationMs());
+    return new StreamInfo(
+        CaptionTrack.TYPE,
+        CaptionTrack.STREAM_NAME,
+        CaptionTrack.SUBTYPE,
+        CaptionTrack.LANGUAGE,
+        List.of(level),
+        fragments,
+        cues);
   }
 }

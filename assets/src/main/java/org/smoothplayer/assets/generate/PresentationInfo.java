@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * @param spec the spec it was generated from
  * @param timescale ticks per second of every time ({@link PresentationSpec#TIMESCALE})
- * @param streams video first, then audio when present
+ * @param streams video first, then audio and the caption (text) stream when present
  */
 public record PresentationInfo(PresentationSpec spec, long timescale, List<StreamInfo> streams) {
   /** Name of the file inside a presentation folder. */
@@ -32,7 +32,7 @@ public record PresentationInfo(PresentationSpec spec, long timescale, List<Strea
     streams = List.copyOf(streams);
   }
 
-  /** The stream of this type ({@code video} or {@code audio}), if present. */
+  /** The stream of this type ({@code video}, {@code audio} or {@code text}), if present. */
   public Optional<StreamInfo> stream(String type) {
     return streams.stream().filter(s -> s.type().equals(type)).findFirst();
   }

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  * @param manifestStyle how chunk elements are written
  * @param flashIntervalMs period of the white flash + beep; 0 disables them; a whole number of
  *     frames
+ * @param captions whether a TTML caption (text) stream is added, one document per video fragment
+ *     (see {@link CaptionTrack}); default false
  */
 public record PresentationSpec(
     String name,
@@ -37,7 +39,8 @@ public record PresentationSpec(
     int frameRate,
     boolean audio,
     ManifestStyle manifestStyle,
-    long flashIntervalMs) {
+    long flashIntervalMs,
+    boolean captions) {
 
   /** Ticks per second of every time in the Manifest and in the fragments. */
   public static final long TIMESCALE = 10_000_000L;
@@ -50,6 +53,28 @@ public record PresentationSpec(
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final long MAX_DURATION_MS = 6L * 3600 * 1000;
+
+  /** A spec without captions (the form every caller used before captions existed). */
+  public PresentationSpec(
+      String name,
+      long durationMs,
+      long fragmentDurationMs,
+      List<LevelSpec> ladder,
+      int frameRate,
+      boolean audio,
+      ManifestStyle manifestStyle,
+      long flashIntervalMs) {
+    this(
+        name,
+        durationMs,
+        fragmentDurationMs,
+        ladder,
+        frameRate,
+        audio,
+        manifestStyle,
+        flashIntervalMs,
+        false);
+  }
 
   /** Validates the spec; every problem is an {@link InvalidSpecException} naming the field. */
   public PresentationSpec {
@@ -131,6 +156,20 @@ public record PresentationSpec(
     }
   }
 
+  /** This spec with the caption stream switched on or off. */
+  public PresentationSpec withCaptions(boolean withCaptions) {
+    return new PresentationSpec(
+        name,
+        durationMs,
+        fragmentDurationMs,
+        ladder,
+        frameRate,
+        audio,
+        manifestStyle,
+        flashIntervalMs,
+        withCaptions);
+  }
+
   /** Number of video frames. */
   public long frameCount() {
     return durationMs * frameRate / 1000;
@@ -199,9 +238,18 @@ public record PresentationSpec(
   /**
    * Cache key: {@code <name>-<first 16 hex digits of SHA-256(spec + generator version)>}. Equal
    * specs give equal keys; any change of a parameter or of the generator gives another key.
+   *
+   * <p>The hashed text of a spec without captions is exactly what it was before the {@code
+   * captions} parameter existed (the record text of the eight other parameters), so presentations
+   * cached then stay valid; {@code captions=true} appends {@code ;captions=true}.
    */
   public String cacheKey() {
-    String canonical = "generator=" + PresentationGenerator.GENERATOR_VERSION + ";" + this;
+    String canonical =
+        "generator="
+            + PresentationGenerator.GENERATOR_VERSION
+            + ";"
+            + canonicalText()
+            + (captions ? ";captions=true" : "");
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
@@ -209,5 +257,26 @@ public record PresentationSpec(
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
+  }
+
+  /** The record text of every parameter but {@code captions}, in declaration order. */
+  private String canonicalText() {
+    return "PresentationSpec[name="
+        + name
+        + ", durationMs="
+        + durationMs
+        + ", fragmentDurationMs="
+        + fragmentDurationMs
+        + ", ladder="
+        + ladder
+        + ", frameRate="
+        + frameRate
+        + ", audio="
+        + audio
+        + ", manifestStyle="
+        + manifestStyle
+        + ", flashIntervalMs="
+        + flashIntervalMs
+        + "]";
   }
 }

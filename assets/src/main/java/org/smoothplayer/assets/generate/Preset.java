@@ -19,7 +19,7 @@ public enum Preset {
           true,
           ManifestStyle.TIMED,
           PresentationSpec.DEFAULT_FLASH_INTERVAL_MS)),
-  /** The built-in sample: 60 s, 5 levels 240p..1080p, 2-s fragments, 30 fps, audio. */
+  /** The built-in sample: 60 s, 5 levels 240p..1080p, 2-s fragments, 30 fps, audio, captions. */
   SAMPLE(
       new PresentationSpec(
           "sample",
@@ -34,7 +34,8 @@ public enum Preset {
           30,
           true,
           ManifestStyle.TIMED,
-          PresentationSpec.DEFAULT_FLASH_INTERVAL_MS)),
+          PresentationSpec.DEFAULT_FLASH_INTERVAL_MS,
+          true)),
   /** The Pensieve ABR ladder 300..4300 kbps up to 1080p, 4-s fragments, 192 s, 25 fps, audio. */
   PENSIEVE(
       new PresentationSpec(

@@ -93,7 +93,11 @@ final class OriginRoot {
       int equals = name.indexOf('=', fragments);
       String stream =
           name.substring(fragments + "Fragments(".length(), equals < 0 ? name.length() : equals);
-      return stream.toLowerCase(Locale.ROOT).contains("audio") ? "audio/mp4" : "video/mp4";
+      String lower = stream.toLowerCase(Locale.ROOT);
+      if (lower.contains("audio")) {
+        return "audio/mp4";
+      }
+      return lower.contains("text") ? "application/mp4" : "video/mp4";
     }
     return "application/octet-stream";
   }

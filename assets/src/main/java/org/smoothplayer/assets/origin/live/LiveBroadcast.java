@@ -114,7 +114,8 @@ public final class LiveBroadcast {
     /**
      * A manifest or fragment.
      *
-     * @param contentType {@code text/xml}, {@code video/mp4} or {@code audio/mp4}
+     * @param contentType {@code text/xml}, {@code video/mp4}, {@code audio/mp4} or {@code
+     *     application/mp4} (text)
      * @param body the bytes to send (owned by the caller)
      */
     record Found(String contentType, byte[] body) implements Answer {}
@@ -178,13 +179,13 @@ public final class LiveBroadcast {
 
   private Stream timing(StreamInfo stream) {
     List<FragmentInfo> fragments = stream.fragments();
-    String where = PresentationInfo.FILE_NAME + " stream " + stream.type();
+    String where = PresentationInfo.FILE_NAME + " stream " + stream.name();
     if (fragments.isEmpty() || stream.levels().isEmpty()) {
       throw new LiveContentException(where + " has no fragments or no levels (expected both)");
     }
-    if (!FRAGMENT_SEGMENT.matcher("Fragments(" + stream.type() + "=0)").matches()) {
+    if (!FRAGMENT_SEGMENT.matcher("Fragments(" + stream.name() + "=0)").matches()) {
       throw new LiveContentException(
-          where + ": type is not a plain name (expected letters, digits, _ or -)");
+          where + ": name is not a plain name (expected letters, digits, _ or -)");
     }
     long[] starts = new long[fragments.size()];
     long[] durations = new long[fragments.size()];
@@ -356,7 +357,8 @@ public final class LiveBroadcast {
    * A fragment request.
    *
    * @param bitrateBps the QualityLevels bitrate
-   * @param streamName the Fragments stream name ({@code video}, {@code audio})
+   * @param streamName the Fragments stream name ({@code video}, {@code audio}, {@code
+   *     textstream_eng})
    * @param timestamp the public timestamp
    */
   private Answer fragment(long bitrateBps, String streamName, long timestamp) {
@@ -414,8 +416,16 @@ public final class LiveBroadcast {
     byte[] body =
         LiveFragmentRewriter.rewrite(
             bytes, relative, g + 1, timestamp, stream.durationTicks()[k], lookahead);
-    String type = stream.info().type().toLowerCase(Locale.ROOT);
-    return new Answer.Found(type.contains("audio") ? "audio/mp4" : "video/mp4", body);
+    return new Answer.Found(contentType(stream.info().type()), body);
+  }
+
+  /** {@code audio/mp4}, {@code application/mp4} for text (RFC 4337), else {@code video/mp4}. */
+  private static String contentType(String streamType) {
+    String type = streamType.toLowerCase(Locale.ROOT);
+    if (type.contains("audio")) {
+      return "audio/mp4";
+    }
+    return type.equals("text") ? "application/mp4" : "video/mp4";
   }
 
   private static byte[] readStored(Path file, String relative) throws NoSuchFileException {
@@ -443,19 +453,20 @@ public final class LiveBroadcast {
   }
 
   /**
-   * The stream served under the Fragments name {@code name}: its type, or with audio languages, for
-   * the audio stream, one of its per-language names (the plain {@code audio} is not listed then).
+   * The stream served under the Fragments name {@code name}: its name ({@code video}, {@code
+   * audio}, {@code textstream_eng}), or with audio languages, for the audio stream, one of its
+   * per-language names (the plain {@code audio} is not listed then).
    */
   private int streamIndex(String name) {
     for (int s = 0; s < streams.size(); s++) {
-      String type = streams.get(s).info().type();
-      if (type.equals("audio") && !options.audioLanguages().isEmpty()) {
+      StreamInfo stream = streams.get(s).info();
+      if (stream.type().equals("audio") && !options.audioLanguages().isEmpty()) {
         for (String language : options.audioLanguages()) {
           if (LiveOptions.audioStreamName(language).equals(name)) {
             return s;
           }
         }
-      } else if (type.equals(name)) {
+      } else if (stream.name().equals(name)) {
         return s;
       }
     }

@@ -12,7 +12,8 @@ import org.smoothplayer.assets.generate.StreamInfo;
  * While live: {@code IsLive="TRUE"}, {@code Duration="0"}, {@code LookAheadFragmentCount} and
  * {@code DVRWindowLength} (ticks, 0 = infinite). Once ended: {@code IsLive="FALSE"} and {@code
  * Duration} = the span of the listed chunks. With audio languages, the audio stream is listed once
- * per language ({@link LiveOptions#audioStreamName}, {@code Language}). Stateless.
+ * per language ({@link LiveOptions#audioStreamName}, {@code Language}). A caption (text) stream is
+ * listed like the generator lists it (Name, Subtype, Language, TimeScale). Stateless.
  */
 final class LiveManifestWriter {
   /**
@@ -60,10 +61,22 @@ final class LiveManifestWriter {
       StreamInfo stream = info.streams().get(s);
       if (stream.type().equals("audio") && !audioLanguages.isEmpty()) {
         for (String language : audioLanguages) {
-          writeStream(xml, stream, chunks.get(s), LiveOptions.audioStreamName(language), language);
+          writeStream(
+              xml,
+              stream,
+              info.timescale(),
+              chunks.get(s),
+              LiveOptions.audioStreamName(language),
+              language);
         }
       } else {
-        writeStream(xml, stream, chunks.get(s), stream.type(), null);
+        writeStream(
+            xml,
+            stream,
+            info.timescale(),
+            chunks.get(s),
+            stream.name(),
+            stream.language().isEmpty() ? null : stream.language());
       }
     }
     xml.append("</SmoothStreamingMedia>\n");
@@ -85,21 +98,30 @@ final class LiveManifestWriter {
   }
 
   /**
-   * One StreamIndex: {@code name} in its Name and Url (the type when the stream is listed once),
-   * and {@code language} as its Language attribute (none when null).
+   * One StreamIndex: {@code name} in its Name and Url (the stream's own name when it is listed
+   * once), {@code language} as its Language attribute (none when null); a text stream also gets its
+   * Subtype and TimeScale, and QualityLevels without codec data.
    */
   private static void writeStream(
       StringBuilder xml,
       StreamInfo stream,
+      long timescale,
       List<Chunk> chunks,
       String name,
       @Nullable String language) {
     String type = escape(stream.type());
     boolean video = stream.type().equals("video");
+    boolean text = stream.type().equals("text");
     xml.append("  <StreamIndex Type=\"").append(type);
     xml.append("\" Name=\"").append(escape(name));
+    if (!stream.subtype().isEmpty()) {
+      xml.append("\" Subtype=\"").append(escape(stream.subtype()));
+    }
     if (language != null) {
       xml.append("\" Language=\"").append(escape(language));
+    }
+    if (text) {
+      xml.append("\" TimeScale=\"").append(timescale);
     }
     xml.append("\" Chunks=\"").append(chunks.size());
     xml.append("\" QualityLevels=\"").append(stream.levels().size());
@@ -118,6 +140,10 @@ final class LiveManifestWriter {
       xml.append("    <QualityLevel Index=\"").append(level.index());
       xml.append("\" Bitrate=\"").append(level.bitrateBps());
       xml.append("\" FourCC=\"").append(escape(level.fourCc())).append('"');
+      if (text) {
+        xml.append("/>\n"); // TTML needs no codec data
+        continue;
+      }
       if (video) {
         xml.append(" MaxWidth=\"").append(level.widthPx());
         xml.append("\" MaxHeight=\"").append(level.heightPx()).append('"');
