@@ -59,7 +59,8 @@ final class GenerateCommand implements Callable<Integer> {
               presentation.frameRate(),
               presentation.audio(),
               style,
-              presentation.flashIntervalMs());
+              presentation.flashIntervalMs(),
+              presentation.captions());
     }
     Presentations.generate(presentation, outDir, ProgressListener.printingTo(System.err));
     out.println("wrote " + outDir.resolve("Manifest"));

@@ -76,6 +76,14 @@ public final class Main implements Callable<Integer> {
   @Nullable String audioLanguage;
 
   @Option(
+      names = "--captions",
+      paramLabel = "LANG",
+      description =
+          "Show the captions in LANG (as the manifest names it, e.g. eng), or 'on' for the first"
+              + " caption track. With --headless each caption is printed to stderr as it shows.")
+  @Nullable String captions;
+
+  @Option(
       names = "--log",
       paramLabel = "FILE",
       description = "Write the session-quality log (JSON lines) to FILE instead of the log folder.")

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.smoothplayer.app.config.ConfigFileException;
@@ -158,6 +160,8 @@ final class PlayCommand {
       SessionLogs logs,
       LocalPresentations local) {
     SessionRecordings recordings = new SessionRecordings();
+    // --captions applies to the first session; the window carries the user's choice on from there.
+    AtomicBoolean captionsAsked = new AtomicBoolean(args.captions != null);
     Function<String, Player> opener =
         u -> {
           String sessionUrl = local.playableUrl(u);
@@ -175,6 +179,10 @@ final class PlayCommand {
                 PlaybackEngine.open(
                     options.withUrl(sessionUrl).withConfig(settings.get().player()).withSink(sink));
             recordings.register(engine, recorder);
+            String captions = args.captions;
+            if (captions != null && captionsAsked.getAndSet(false)) {
+              engine.captions().selectLanguage(captions);
+            }
             return engine;
           } catch (RuntimeException e) {
             if (log != null) {
@@ -301,6 +309,10 @@ final class PlayCommand {
   private int headless(EngineOptions options, SessionRecorder recorder)
       throws IOException, InterruptedException {
     PlaybackEngine engine = PlaybackEngine.open(options);
+    if (args.captions != null) {
+      engine.captions().selectLanguage(args.captions);
+    }
+    List<String> captionShown = List.of();
     Thread hook = new Thread(() -> engine.close("interrupted"), "headless-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     long limitUs = args.durationS == null ? Long.MAX_VALUE : (long) (args.durationS * 1e6);
@@ -326,6 +338,19 @@ final class PlayCommand {
         lastPositionUs = s.positionUs();
       } else {
         lastPositionUs = -1;
+      }
+      if (args.captions != null) {
+        List<String> lines = engine.captions().linesAt(s.positionUs());
+        if (!lines.equals(captionShown) && !lines.isEmpty()) {
+          err.println(
+              String.format(
+                  Locale.ROOT,
+                  "smooth-player: caption at %.1f s: %s",
+                  s.positionUs() / 1e6,
+                  String.join(" | ", lines)));
+          err.flush();
+        }
+        captionShown = lines;
       }
       if (playedUs >= limitUs) {
         break;

@@ -79,6 +79,9 @@ final class LiveFollower implements AutoCloseable {
 
     /** Drops everything in flight and buffered and starts at {@code targetUs}, as a seek does. */
     void restartAt(long targetUs);
+
+    /** A refreshed manifest with the video stream was read (its text streams are of interest). */
+    default void refreshed(Manifest m) {}
   }
 
   /** Failed probes of one extrapolated fragment after which the manifest is asked as well. */
@@ -411,6 +414,7 @@ final class LiveFollower implements AutoCloseable {
     }
     refresh.answered();
     extrapolation.onManifestAnswered();
+    host.refreshed(m);
     ChunkTimeline fresh = sv.timeline();
     if (fresh.chunkCount() > 0 && v.timeline.count() > 0) {
       long freshEnd = fresh.endUs();

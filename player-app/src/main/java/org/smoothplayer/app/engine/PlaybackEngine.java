@@ -41,6 +41,8 @@ import org.smoothplayer.app.playback.ShownFrame;
 import org.smoothplayer.app.playback.VideoPresenter;
 import org.smoothplayer.app.session.SessionEvent;
 import org.smoothplayer.app.session.SessionSink;
+import org.smoothplayer.app.text.CaptionLoader;
+import org.smoothplayer.app.text.Captions;
 import org.smoothplayer.decoder.video.VideoDecoderOptions;
 import org.smoothplayer.heuristics.AbrDecision;
 import org.smoothplayer.heuristics.AbrInput;
@@ -113,6 +115,8 @@ public final class PlaybackEngine implements Player {
   private volatile @Nullable VideoPresenter presenter;
   // Written by close(), read by the loop thread.
   private volatile String closeReason = "closed";
+  // Thread-safe; fed manifests by the loop thread, read by any thread; closed by the loop.
+  private final CaptionLoader captions;
 
   // ---- playback loop thread only ----
   private final SessionSink sink;
@@ -185,6 +189,11 @@ public final class PlaybackEngine implements Player {
     this.policy = newPolicy(config);
     this.fetcher = newFetcher(config.playback());
     this.snapshot = PlayerSnapshot.opening(options.url());
+    this.captions =
+        CaptionLoader.overHttp(
+            newFetcher(config.playback()),
+            () -> snapshot.positionUs(),
+            message -> post(() -> note(message)));
     this.loopThread = new Thread(this::runLoop, "playback-loop");
     this.loopThread.setDaemon(true);
   }
@@ -286,6 +295,11 @@ public final class PlaybackEngine implements Player {
   @Override
   public PlayerSnapshot snapshot() {
     return snapshot;
+  }
+
+  @Override
+  public Captions captions() {
+    return captions;
   }
 
   @Override
@@ -436,6 +450,7 @@ public final class PlaybackEngine implements Player {
       }
     }
     manifest = m;
+    captions.update(m);
     audioTracks = List.copyOf(audios);
     audioTimelines = audioTracks.stream().map(t -> TrackTimeline.of(t.timeline())).toList();
     audioLanguages = audioTracks.stream().map(t -> TrackLevels.languageOf(t.stream())).toList();
@@ -1367,6 +1382,11 @@ public final class PlaybackEngine implements Player {
     public void restartAt(long targetUs) {
       PlaybackEngine.this.restartAt(targetUs, BufferingCause.SEEK);
     }
+
+    @Override
+    public void refreshed(Manifest m) {
+      captions.update(m);
+    }
   }
 
   // ---------------------------------------------------------------- reports
@@ -1558,6 +1578,7 @@ public final class PlaybackEngine implements Player {
     if (live != null) {
       live.close();
     }
+    captions.close();
     fetcher.close();
     retiredFetchers.forEach(HttpFetcher::close);
     String reason =

@@ -1,6 +1,7 @@
 package org.smoothplayer.app.engine;
 
 import org.smoothplayer.app.playback.FrameSource;
+import org.smoothplayer.app.text.Captions;
 
 /**
  * A playback session of one manifest URL. Every command only enqueues a message for the playback
@@ -38,6 +39,11 @@ public interface Player extends AutoCloseable {
 
   /** Mutes or unmutes. */
   void setMuted(boolean muted);
+
+  /** The session's captions (text streams, the one shown, the lines due); never blocks. */
+  default Captions captions() {
+    return Captions.none();
+  }
 
   /** The latest published state; never blocks. */
   PlayerSnapshot snapshot();

@@ -1,5 +1,6 @@
 package org.smoothplayer.app.manifest;
 
+import java.util.Locale;
 import org.smoothplayer.decoder.codec.CodecConfigException;
 import org.smoothplayer.decoder.codec.CodecConfigParser;
 import org.smoothplayer.decoder.codec.CodecDescriptor;
@@ -30,7 +31,14 @@ public final class CodecSupport {
   /** Evaluates one level. Never throws for bad codec data: the reason says what is wrong. */
   public static LevelSupport evaluate(StreamIndex stream, QualityLevel level) {
     if (stream.type() == StreamType.TEXT) {
-      return new LevelSupport(null, "text streams are not rendered by this player");
+      String fourCc = level.fourCc() == null ? "" : level.fourCc().toUpperCase(Locale.ROOT);
+      return new LevelSupport(
+          null,
+          fourCc.equals("TTML") || fourCc.equals("DFXP")
+              ? "a text stream, not decoded: the window shows it as captions (Captions menu)"
+              : "a text stream with FourCC \""
+                  + fourCc
+                  + "\": not shown (captions are TTML or DFXP)");
     }
     try {
       return new LevelSupport(CodecConfigParser.parse(descriptor(stream, level)), "");

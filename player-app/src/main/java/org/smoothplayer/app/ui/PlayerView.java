@@ -51,6 +51,7 @@ import org.slf4j.LoggerFactory;
 import org.smoothplayer.app.config.AppSettings;
 import org.smoothplayer.app.config.CurrentSettings;
 import org.smoothplayer.app.engine.Player;
+import org.smoothplayer.app.text.CaptionTrack;
 import org.smoothplayer.app.ui.session.SessionRecordings;
 import org.smoothplayer.app.ui.session.SessionView;
 import org.smoothplayer.app.ui.session.SessionViewModel;
@@ -99,6 +100,8 @@ public final class PlayerView extends BorderPane {
   private final ToggleGroup qualityGroup = new ToggleGroup();
   private final Menu audioMenu = new Menu("Audio");
   private final ToggleGroup audioGroup = new ToggleGroup();
+  private final Menu captionsMenu = new Menu("Captions");
+  private final ToggleGroup captionsGroup = new ToggleGroup();
   private final Slider seekBar = new Slider(0, 1, 0);
   private final Slider volumeSlider = new Slider(0, 1, PlayerViewModel.DEFAULT_VOLUME);
   // True while the view itself moves a slider (so the move is not taken for the user's).
@@ -144,6 +147,7 @@ public final class PlayerView extends BorderPane {
     menuBar = menuBar();
     videoArea = videoArea();
     controls = controlsBar();
+    videoArea.getChildren().add(1, CaptionOverlay.create(viewModel, videoArea, controls));
     setTop(menuBar);
     setCenter(videoArea);
     setBottom(controls);
@@ -423,7 +427,14 @@ public final class PlayerView extends BorderPane {
     viewModel.selectedAudioProperty().addListener((obs, was, is) -> selectAudio(is));
     rebuildAudioMenu();
 
-    MenuBar bar = new MenuBar(file, view, qualityMenu, audioMenu);
+    captionsMenu.setId("captionsMenu");
+    viewModel
+        .captionTracks()
+        .addListener((ListChangeListener<CaptionTrack>) c -> rebuildCaptionsMenu());
+    viewModel.selectedCaptionsProperty().addListener((obs, was, is) -> selectCaptions(is));
+    rebuildCaptionsMenu();
+
+    MenuBar bar = new MenuBar(file, view, qualityMenu, audioMenu, captionsMenu);
     bar.setId("menuBar");
     bar.setMaxHeight(Region.USE_PREF_SIZE);
     return bar;
@@ -669,6 +680,38 @@ public final class PlayerView extends BorderPane {
             .orElse(null));
   }
 
+  private void rebuildCaptionsMenu() {
+    captionsMenu.getItems().clear();
+    captionsGroup.getToggles().clear();
+    if (!viewModel.captionTracks().isEmpty()) {
+      captionsMenu.getItems().add(captionsItem("captions-off", "Off", ""));
+      for (CaptionTrack track : viewModel.captionTracks()) {
+        captionsMenu
+            .getItems()
+            .add(captionsItem("captions-" + track.id(), track.label(), track.id()));
+      }
+    }
+    captionsMenu.setDisable(captionsMenu.getItems().isEmpty());
+    selectCaptions(viewModel.selectedCaptionsProperty().get());
+  }
+
+  private RadioMenuItem captionsItem(String id, String text, String trackId) {
+    RadioMenuItem item = new RadioMenuItem(text);
+    item.setId(id);
+    item.setUserData(trackId);
+    item.setToggleGroup(captionsGroup);
+    item.setOnAction(e -> viewModel.chooseCaptions(trackId));
+    return item;
+  }
+
+  private void selectCaptions(String trackId) {
+    captionsGroup.selectToggle(
+        captionsGroup.getToggles().stream()
+            .filter(t -> trackId.equals(t.getUserData()))
+            .findFirst()
+            .orElse(null));
+  }
+
   // ---------------------------------------------------------------- input
 
   private void onKeyPressed(KeyEvent e) {
@@ -687,6 +730,7 @@ public final class PlayerView extends BorderPane {
       case END -> viewModel.seekToEnd();
       case F -> toggleFullscreen();
       case M -> viewModel.toggleMute();
+      case C -> viewModel.toggleCaptions();
       case I -> viewModel.toggleStats();
       default -> {
         int digit = digit(code);

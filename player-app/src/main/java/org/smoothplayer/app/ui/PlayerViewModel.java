@@ -3,6 +3,7 @@ package org.smoothplayer.app.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -29,6 +30,8 @@ import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.engine.PlayerSnapshot;
 import org.smoothplayer.app.engine.PlayerState;
 import org.smoothplayer.app.engine.QualityChoice;
+import org.smoothplayer.app.text.CaptionTrack;
+import org.smoothplayer.app.text.Captions;
 
 /**
  * State and actions of the player window, free of controls: the view binds to the read-only
@@ -132,6 +135,18 @@ public final class PlayerViewModel implements AutoCloseable {
       FXCollections.unmodifiableObservableList(audioLanguages);
   private final ReadOnlyStringWrapper selectedAudio =
       new ReadOnlyStringWrapper(this, "selectedAudio", "");
+  private final ObservableList<CaptionTrack> captionTracks = FXCollections.observableArrayList();
+  private final ObservableList<CaptionTrack> captionTracksView =
+      FXCollections.unmodifiableObservableList(captionTracks);
+  private final ReadOnlyStringWrapper selectedCaptions =
+      new ReadOnlyStringWrapper(this, "selectedCaptions", "");
+  private final ReadOnlyStringWrapper captionText =
+      new ReadOnlyStringWrapper(this, "captionText", "");
+  // Whether the user wants captions (off by default) and the language of the track chosen last
+  // ("" for a track without one, null before any): the next session's tracks follow them. FX
+  // thread only.
+  private boolean captionsWanted;
+  private @Nullable String captionLanguage;
   private final ReadOnlyBooleanWrapper statsVisible =
       new ReadOnlyBooleanWrapper(this, "statsVisible", false);
   private final ObservableList<String> statsLines = FXCollections.observableArrayList();
@@ -226,9 +241,109 @@ public final class PlayerViewModel implements AutoCloseable {
   public void refresh() {
     Player p = player;
     if (p != null) {
-      update(p.snapshot());
+      PlayerSnapshot s = p.snapshot();
+      update(s);
+      updateCaptions(p.captions(), s.positionUs());
     }
     updateControlsShown();
+  }
+
+  // ---------------------------------------------------------------- captions
+
+  /**
+   * Folds in the session's caption tracks and the lines due at {@code positionUs}. When tracks
+   * first appear, the language chosen last (if captions were on) is chosen again.
+   */
+  void updateCaptions(Captions captions, long positionUs) {
+    List<CaptionTrack> tracks = captions.tracks();
+    if (!tracks.equals(captionTracks)) {
+      captionTracks.setAll(tracks);
+      Optional<CaptionTrack> chosen = captions.selected();
+      if (chosen.isPresent()) {
+        // Chosen before the window saw the tracks (the command line's --captions): the user's.
+        captionsWanted = true;
+        captionLanguage = chosen.get().language();
+      } else if (captionsWanted && captionLanguage != null) {
+        String language = captionLanguage;
+        tracks.stream()
+            .filter(t -> t.language().equalsIgnoreCase(language))
+            .findFirst()
+            .ifPresent(t -> captions.select(t.id()));
+      }
+    }
+    selectedCaptions.set(captions.selected().map(CaptionTrack::id).orElse(""));
+    captionText.set(String.join("\n", captions.linesAt(positionUs)));
+  }
+
+  /**
+   * Shows the caption track {@code trackId}, one of {@link #captionTracks()}, or turns captions off
+   * with "". The choice carries over to the next sessions of this window: on in the same language
+   * (when they have it), or off.
+   *
+   * @throws IllegalArgumentException when the session has no such track
+   */
+  public void chooseCaptions(String trackId) {
+    CaptionTrack track = null;
+    if (!trackId.isEmpty()) {
+      track =
+          captionTracks.stream()
+              .filter(t -> t.id().equals(trackId))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "captions: expected one of "
+                              + captionTracks.stream().map(CaptionTrack::id).toList()
+                              + " or \"\" (off) but was '"
+                              + trackId
+                              + "'"));
+    }
+    captionsWanted = track != null;
+    if (track != null) {
+      captionLanguage = track.language();
+    }
+    selectedCaptions.set(trackId);
+    Player p = player;
+    if (p != null) {
+      p.captions().select(track == null ? null : track.id());
+      updateCaptions(p.captions(), p.snapshot().positionUs());
+    }
+  }
+
+  /**
+   * Turns captions off when they show, else on: the track in the language chosen last, or the
+   * first. Nothing happens when the session has no caption track.
+   */
+  public void toggleCaptions() {
+    if (captionTracks.isEmpty()) {
+      return;
+    }
+    if (!selectedCaptions.get().isEmpty()) {
+      chooseCaptions("");
+      return;
+    }
+    String last = captionLanguage;
+    CaptionTrack track =
+        captionTracks.stream()
+            .filter(t -> last != null && t.language().equalsIgnoreCase(last))
+            .findFirst()
+            .orElse(captionTracks.get(0));
+    chooseCaptions(track.id());
+  }
+
+  /** The caption tracks of the session, in manifest order (unmodifiable; empty without any). */
+  public ObservableList<CaptionTrack> captionTracks() {
+    return captionTracksView;
+  }
+
+  /** The id of the caption track shown, "" when captions are off. */
+  public ReadOnlyStringProperty selectedCaptionsProperty() {
+    return selectedCaptions.getReadOnlyProperty();
+  }
+
+  /** The caption lines showing now, joined by new lines; "" when none. */
+  public ReadOnlyStringProperty captionTextProperty() {
+    return captionText.getReadOnlyProperty();
   }
 
   // ---------------------------------------------------------------- full screen
@@ -787,6 +902,7 @@ public final class PlayerViewModel implements AutoCloseable {
     }
     player = null;
     playerProperty.set(null);
+    updateCaptions(Captions.none(), 0);
     try {
       closer.accept(p);
     } catch (RuntimeException e) {

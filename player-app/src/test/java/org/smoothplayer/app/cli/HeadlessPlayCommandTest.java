@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +70,36 @@ class HeadlessPlayCommandTest {
     assertThat(json.get("stalls").asInt()).isZero();
     assertThat(json.get("rendered_frames").asLong()).isGreaterThanOrEqualTo(70);
     assertThat(json).isEqualTo(new ObjectMapper().readTree(fromLog.toJson()));
+  }
+
+  @Test
+  @Timeout(60)
+  void with_captions_the_headless_run_prints_each_caption_as_it_shows(@TempDir Path dir)
+      throws Exception {
+    StringWriter err = new StringWriter();
+    int code;
+    Path presentation = Presentations.cached(Preset.TINY.spec().withCaptions(true));
+    try (LocalOrigin origin = LocalOrigin.builder(presentation).start()) {
+      var cl = Main.commandLine();
+      cl.setOut(new PrintWriter(new StringWriter(), true));
+      cl.setErr(new PrintWriter(err, true));
+      code =
+          cl.execute(
+              origin.baseUri().resolve("Manifest").toString(),
+              "--headless",
+              "--no-audio-device",
+              "--no-log",
+              "--captions",
+              "eng");
+    }
+    assertThat(code).as("stderr: %s", err).isZero();
+    List<String> captions =
+        err.toString().lines().filter(l -> l.startsWith("smooth-player: caption at ")).toList();
+    assertThat(captions)
+        .hasSizeGreaterThanOrEqualTo(4)
+        .allMatch(l -> l.matches("smooth-player: caption at \\d+\\.\\d s: .+"));
+    assertThat(captions.get(0)).endsWith(": Caption 0 | 0:00.0 to 0:01.0");
+    assertThat(captions).anyMatch(l -> l.endsWith(": Caption 3 | 0:03.0 to 0:04.0"));
   }
 
   @Test

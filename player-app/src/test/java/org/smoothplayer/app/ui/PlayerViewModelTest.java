@@ -19,6 +19,8 @@ import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.engine.PlayerSnapshot;
 import org.smoothplayer.app.engine.PlayerState;
 import org.smoothplayer.app.engine.QualityChoice;
+import org.smoothplayer.app.text.CaptionTrack;
+import org.smoothplayer.app.text.Cue;
 
 /** The view model with a recording fake player: snapshots become properties, actions commands. */
 class PlayerViewModelTest {
@@ -194,6 +196,98 @@ class PlayerViewModelTest {
     assertThatThrownBy(() -> vm.chooseAudio("de"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("audio language: expected one of [en, fr] but was 'de'");
+  }
+
+  private static final CaptionTrack ENGLISH =
+      new CaptionTrack("textstream_eng", "English (captions)", "eng", "CAPT");
+  private static final CaptionTrack FRENCH =
+      new CaptionTrack("textstream_fra", "French (subtitles)", "fra", "SUBT");
+
+  /** Gives {@code p} the two caption tracks and a cue of each from 9 s to 11 s. */
+  private static void withCaptions(FakePlayer p) {
+    p.fakeCaptions().setTracks(List.of(ENGLISH, FRENCH));
+    p.fakeCaptions().addCue(new Cue(9_000_000, 11_000_000, List.of("Hello", "world")));
+  }
+
+  @Test
+  void captions_are_off_at_first_and_once_chosen_show_the_lines_due_at_the_position() {
+    FakePlayer p = openOn(new Snapshots());
+    withCaptions(p);
+    vm.refresh();
+
+    assertThat(vm.captionTracks()).containsExactly(ENGLISH, FRENCH);
+    assertThat(vm.selectedCaptionsProperty().get()).isEmpty();
+    assertThat(vm.captionTextProperty().get()).isEmpty();
+    assertThat(p.commands()).noneMatch(c -> c.startsWith("captions"));
+
+    vm.chooseCaptions("textstream_eng");
+
+    assertThat(p.lastCommand()).isEqualTo("captions textstream_eng");
+    assertThat(vm.selectedCaptionsProperty().get()).isEqualTo("textstream_eng");
+    assertThat(vm.captionTextProperty().get()).isEqualTo("Hello\nworld");
+
+    Snapshots later = new Snapshots();
+    later.positionUs = 11_000_000;
+    p.publish(later.build());
+    vm.refresh();
+    assertThat(vm.captionTextProperty().get()).isEmpty();
+
+    vm.chooseCaptions("");
+    assertThat(p.lastCommand()).isEqualTo("captions off");
+    assertThat(vm.selectedCaptionsProperty().get()).isEmpty();
+    assertThatThrownBy(() -> vm.chooseCaptions("textstream_deu"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "captions: expected one of [textstream_eng, textstream_fra] or \"\" (off) but was"
+                + " 'textstream_deu'");
+  }
+
+  @Test
+  void
+      captions_chosen_in_one_session_come_on_in_the_same_language_in_the_next_and_c_toggles_them() {
+    FakePlayer first = openOn(new Snapshots());
+    withCaptions(first);
+    vm.refresh();
+    vm.chooseCaptions("textstream_fra");
+
+    FakePlayer second = openOn(new Snapshots());
+    withCaptions(second);
+    vm.refresh();
+
+    assertThat(second.commands())
+        .filteredOn(c -> c.startsWith("captions"))
+        .containsExactly("captions textstream_fra");
+    assertThat(vm.selectedCaptionsProperty().get()).isEqualTo("textstream_fra");
+    assertThat(vm.captionTextProperty().get()).isEqualTo("Hello\nworld");
+
+    vm.toggleCaptions();
+    assertThat(second.lastCommand()).isEqualTo("captions off");
+    assertThat(vm.captionTextProperty().get()).isEmpty();
+    vm.toggleCaptions();
+    assertThat(second.lastCommand()).isEqualTo("captions textstream_fra");
+
+    vm.chooseCaptions("");
+    FakePlayer third = openOn(new Snapshots());
+    withCaptions(third);
+    vm.refresh();
+    assertThat(third.commands()).noneMatch(c -> c.startsWith("captions"));
+  }
+
+  @Test
+  void without_caption_tracks_the_toggle_does_nothing_and_closing_the_session_clears_them() {
+    FakePlayer p = openOn(new Snapshots());
+    vm.toggleCaptions();
+    assertThat(p.commands()).noneMatch(c -> c.startsWith("captions"));
+
+    withCaptions(p);
+    vm.refresh();
+    vm.toggleCaptions();
+    assertThat(p.lastCommand()).isEqualTo("captions textstream_eng");
+    vm.close();
+
+    assertThat(vm.captionTracks()).isEmpty();
+    assertThat(vm.selectedCaptionsProperty().get()).isEmpty();
+    assertThat(vm.captionTextProperty().get()).isEmpty();
   }
 
   @Test

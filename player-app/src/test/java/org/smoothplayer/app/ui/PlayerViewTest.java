@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
@@ -27,6 +28,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.engine.PlayerState;
 import org.smoothplayer.app.playback.ShownFrame;
+import org.smoothplayer.app.text.CaptionTrack;
+import org.smoothplayer.app.text.Cue;
 import org.smoothplayer.decoder.video.PixelBufferPool;
 import org.smoothplayer.decoder.video.VideoFrame;
 import org.testfx.api.FxRobot;
@@ -450,6 +454,46 @@ class PlayerViewTest {
             .filter(i -> id.equals(i.getId()))
             .findFirst()
             .orElseThrow();
+  }
+
+  @Test
+  void the_captions_menu_lists_off_and_each_track_and_the_chosen_lines_show_over_the_picture(
+      FxRobot robot) {
+    Menu captions =
+        Fx.call(() -> ((javafx.scene.control.MenuBar) node(robot, "#menuBar")).getMenus().get(4));
+    assertThat(Fx.call(captions::isDisable)).as("no caption track yet").isTrue();
+    player
+        .fakeCaptions()
+        .setTracks(
+            List.of(
+                new CaptionTrack("textstream_eng", "English (captions)", "eng", "CAPT"),
+                new CaptionTrack("textstream_fra", "French (subtitles)", "fra", "SUBT")));
+    player.fakeCaptions().addCue(new Cue(9_000_000, 11_000_000, List.of("Caption 5", "0:09.0")));
+    publish();
+    await("the menu lists the tracks", () -> captions.getItems().size() == 3);
+    assertThat(Fx.call(() -> captions.getItems().stream().map(MenuItem::getText).toList()))
+        .containsExactly("Off", "English (captions)", "French (subtitles)");
+    assertThat(Fx.call(() -> ((RadioMenuItem) captions.getItems().get(0)).isSelected())).isTrue();
+    Label lines = node(robot, "#captions");
+    assertThat(Fx.call(lines::isVisible)).isFalse();
+
+    Fx.run(() -> captions.getItems().get(1).fire());
+    await("the lines show", lines::isVisible);
+
+    assertThat(player.commands()).contains("captions textstream_eng");
+    assertThat(Fx.call(lines::getText)).isEqualTo("Caption 5\n0:09.0");
+    assertThat(Fx.call(() -> ((RadioMenuItem) captions.getItems().get(1)).isSelected())).isTrue();
+    Region area = node(robot, "#videoArea");
+    Bounds box = Fx.call(() -> lines.localToScene(lines.getBoundsInLocal()));
+    Bounds picture = Fx.call(() -> area.localToScene(area.getBoundsInLocal()));
+    assertThat(box.getMaxY()).as("over the bottom of the picture").isLessThan(picture.getMaxY());
+    assertThat(box.getMinY()).isGreaterThan(picture.getMinY() + picture.getHeight() / 2);
+    assertThat(Math.abs(box.getCenterX() - picture.getCenterX())).as("centred").isLessThan(2);
+
+    robot.type(KeyCode.C);
+    await("C turns them off", () -> !lines.isVisible());
+    assertThat(player.lastCommand()).isEqualTo("captions off");
+    assertThat(Fx.call(() -> ((RadioMenuItem) captions.getItems().get(0)).isSelected())).isTrue();
   }
 
   @Test
