@@ -24,6 +24,7 @@ import javafx.collections.ObservableList;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smoothplayer.app.config.CaptionChoice;
 import org.smoothplayer.app.config.RecentInputs;
 import org.smoothplayer.app.engine.LevelInfo;
 import org.smoothplayer.app.engine.Player;
@@ -329,6 +330,20 @@ public final class PlayerViewModel implements AutoCloseable {
             .findFirst()
             .orElse(captionTracks.get(0));
     chooseCaptions(track.id());
+  }
+
+  /**
+   * Starts the window's captions as a window that closed with {@code choice} had them: on in its
+   * language for the sessions that have it, or off (its language is still the one C turns on).
+   */
+  public void restoreCaptions(CaptionChoice choice) {
+    captionsWanted = choice.on() && choice.language() != null;
+    captionLanguage = choice.language();
+  }
+
+  /** Whether captions are wanted now and the language chosen last (kept when the window closes). */
+  public CaptionChoice captionChoice() {
+    return new CaptionChoice(captionsWanted && captionLanguage != null, captionLanguage);
   }
 
   /** The caption tracks of the session, in manifest order (unmodifiable; empty without any). */

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smoothplayer.app.config.AppSettings;
+import org.smoothplayer.app.config.CaptionChoice;
 import org.smoothplayer.app.config.CurrentSettings;
 import org.smoothplayer.app.config.RecentInputs;
 import org.smoothplayer.app.config.SoundState;
@@ -219,6 +220,9 @@ public final class PlayerWindowLauncher {
     if (sound.muted()) {
       viewModel.toggleMute();
     }
+    // Captions as the last window closed with them (on in a language, or off).
+    viewModel.restoreCaptions(
+        settings.store().map(CaptionChoice::stored).orElse(CaptionChoice.OFF));
     PlayerView view = new PlayerView(viewModel, settings, recordings);
     Stage stage = new Stage();
     stage.titleProperty().bind(viewModel.titleProperty());
@@ -231,10 +235,12 @@ public final class PlayerWindowLauncher {
           settings
               .store()
               .ifPresent(
-                  store ->
-                      new SoundState(
-                              viewModel.volumeProperty().get(), viewModel.mutedProperty().get())
-                          .store(store));
+                  store -> {
+                    new SoundState(
+                            viewModel.volumeProperty().get(), viewModel.mutedProperty().get())
+                        .store(store);
+                    viewModel.captionChoice().store(store);
+                  });
           viewModel.close();
           onClosed.run();
         });

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.smoothplayer.app.config.AppSettings;
+import org.smoothplayer.app.config.CaptionChoice;
 import org.smoothplayer.app.config.ConfigStore;
 import org.smoothplayer.app.config.CurrentSettings;
+import org.smoothplayer.app.text.CaptionTrack;
 import org.smoothplayer.app.ui.session.SessionRecordings;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
@@ -115,6 +117,47 @@ class PlayerWindowLauncherTest {
     assertThat(second.commands()).containsSubsequence("volume 0.4", "muted true");
     Fx.run(next::hide);
     assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(PlayerWindowLauncher.EXIT_OK);
+  }
+
+  @Test
+  void the_next_window_shows_captions_in_the_language_the_last_one_closed_with(@TempDir Path dir)
+      throws Exception {
+    CurrentSettings settings =
+        CurrentSettings.stored(ConfigStore.at(dir), AppSettings.DEFAULTS, List.of());
+    List<CaptionTrack> tracks =
+        List.of(
+            new CaptionTrack("textstream_eng", "English (captions)", "eng", "CAPT"),
+            new CaptionTrack("textstream_fra", "French (subtitles)", "fra", "SUBT"));
+    FakePlayer first = new FakePlayer(new Snapshots().build());
+    first.fakeCaptions().setTracks(tracks);
+    CompletableFuture<Integer> exit = window(first, settings);
+    Stage stage = awaitWindow(Snapshots.URL);
+    PlayerView view = (PlayerView) Fx.call(() -> stage.getScene().getRoot());
+    awaitTracks(view);
+    assertThat(first.commands()).noneMatch(c -> c.startsWith("captions"));
+    Fx.run(() -> view.viewModel().chooseCaptions("textstream_fra"));
+    Fx.run(stage::hide);
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(PlayerWindowLauncher.EXIT_OK);
+    assertThat(CaptionChoice.stored(ConfigStore.at(dir))).isEqualTo(new CaptionChoice(true, "fra"));
+
+    FakePlayer second = new FakePlayer(new Snapshots().build());
+    second.fakeCaptions().setTracks(tracks);
+    exit = window(second, settings);
+    Stage next = awaitWindow(Snapshots.URL);
+    PlayerView nextView = (PlayerView) Fx.call(() -> next.getScene().getRoot());
+    awaitTracks(nextView);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(second.commands()).contains("captions textstream_fra");
+    Fx.run(() -> nextView.viewModel().chooseCaptions(""));
+    Fx.run(next::hide);
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(PlayerWindowLauncher.EXIT_OK);
+    assertThat(CaptionChoice.stored(ConfigStore.at(dir)))
+        .isEqualTo(new CaptionChoice(false, "fra"));
+  }
+
+  private static void awaitTracks(PlayerView view) throws TimeoutException {
+    WaitForAsyncUtils.waitFor(
+        5, TimeUnit.SECONDS, () -> Fx.call(() -> !view.viewModel().captionTracks().isEmpty()));
   }
 
   @Test
