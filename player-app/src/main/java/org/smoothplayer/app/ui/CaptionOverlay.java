@@ -61,12 +61,17 @@ final class CaptionOverlay {
                   fontPx * 0.5,
                   fontPx * 0.15,
                   fontPx * 0.5));
-          label.setMaxWidth(Math.max(0, area.getWidth() * MAX_WIDTH_SHARE));
+          // As wide as the lines need (the stack pane would stretch it to its maximum), wrapped
+          // beyond the share of the area's width.
+          label.applyCss();
+          label.setMaxWidth(
+              Math.min(label.prefWidth(-1), Math.max(0, area.getWidth() * MAX_WIDTH_SHARE)));
           boolean overControls =
               area.getChildren().contains(controls) && viewModel.controlsShownProperty().get();
           double bottom = h * BOTTOM_GAP_SHARE + (overControls ? controls.getHeight() : 0);
           StackPane.setMargin(label, new Insets(0, 0, bottom, 0));
         };
+    label.textProperty().addListener(layout);
     area.heightProperty().addListener(layout);
     area.widthProperty().addListener(layout);
     area.getChildren().addListener(layout);

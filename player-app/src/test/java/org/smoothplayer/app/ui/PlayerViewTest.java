@@ -489,6 +489,7 @@ class PlayerViewTest {
     assertThat(box.getMaxY()).as("over the bottom of the picture").isLessThan(picture.getMaxY());
     assertThat(box.getMinY()).isGreaterThan(picture.getMinY() + picture.getHeight() / 2);
     assertThat(Math.abs(box.getCenterX() - picture.getCenterX())).as("centred").isLessThan(2);
+    assertThat(box.getWidth()).as("as wide as its lines").isLessThan(picture.getWidth() / 3);
 
     robot.type(KeyCode.C);
     await("C turns them off", () -> !lines.isVisible());
