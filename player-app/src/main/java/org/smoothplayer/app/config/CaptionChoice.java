@@ -1,13 +1,7 @@
 package org.smoothplayer.app.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,7 +23,6 @@ import org.slf4j.LoggerFactory;
 public record CaptionChoice(boolean on, @Nullable String language) {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaptionChoice.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The file's name in the settings folder. */
   public static final String FILE = "captions.json";
@@ -47,20 +40,8 @@ public record CaptionChoice(boolean on, @Nullable String language) {
 
   /** The choice in {@code file}; {@link #OFF} (or its parts) where the file cannot say. */
   public static CaptionChoice load(Path file) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (NoSuchFileException e) {
-      return OFF;
-    } catch (JsonProcessingException e) {
-      LOG.warn("{}: not JSON ({}); captions off", file, e.getOriginalMessage());
-      return OFF;
-    } catch (IOException e) {
-      LOG.warn("{}: cannot be read ({}); captions off", file, e.getMessage());
-      return OFF;
-    }
-    if (root == null || !root.isObject()) {
-      LOG.warn("{}: expected a JSON object; captions off", file);
+    JsonNode root = JsonStateFile.readObject(file, LOG, "captions off");
+    if (root == null) {
       return OFF;
     }
     boolean on = OFF.on();
@@ -91,19 +72,13 @@ public record CaptionChoice(boolean on, @Nullable String language) {
 
   /** Writes this choice to {@code file} in one step; a failure is logged, not thrown. */
   public void save(Path file) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = JsonStateFile.newObject();
     root.put("on", on);
     if (language == null) {
       root.putNull("language");
     } else {
       root.put("language", language);
     }
-    try {
-      SettingsFile.replaceFile(file, JSON.writeValueAsString(root) + "\n");
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot encode the caption choice as JSON", e);
-    } catch (IOException e) {
-      LOG.warn("{}: cannot be saved ({})", file, e.toString());
-    }
+    JsonStateFile.write(file, root, LOG);
   }
 }

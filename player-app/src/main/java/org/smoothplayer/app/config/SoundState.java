@@ -1,13 +1,7 @@
 package org.smoothplayer.app.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +20,6 @@ import org.slf4j.LoggerFactory;
 public record SoundState(double volume, boolean muted) {
 
   private static final Logger LOG = LoggerFactory.getLogger(SoundState.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The file's name in the settings folder. */
   public static final String FILE = "sound.json";
@@ -52,20 +45,8 @@ public record SoundState(double volume, boolean muted) {
 
   /** The state in {@code file}; {@link #DEFAULT} (or its parts) where the file cannot say. */
   public static SoundState load(Path file) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (NoSuchFileException e) {
-      return DEFAULT;
-    } catch (JsonProcessingException e) {
-      LOG.warn("{}: not JSON ({}); full volume, not muted", file, e.getOriginalMessage());
-      return DEFAULT;
-    } catch (IOException e) {
-      LOG.warn("{}: cannot be read ({}); full volume, not muted", file, e.getMessage());
-      return DEFAULT;
-    }
-    if (root == null || !root.isObject()) {
-      LOG.warn("{}: expected a JSON object; full volume, not muted", file);
+    JsonNode root = JsonStateFile.readObject(file, LOG, "full volume, not muted");
+    if (root == null) {
       return DEFAULT;
     }
     double volume = DEFAULT.volume();
@@ -92,15 +73,9 @@ public record SoundState(double volume, boolean muted) {
 
   /** Writes this state to {@code file} in one step; a failure is logged, not thrown. */
   public void save(Path file) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = JsonStateFile.newObject();
     root.put("volume", volume);
     root.put("muted", muted);
-    try {
-      SettingsFile.replaceFile(file, JSON.writeValueAsString(root) + "\n");
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot encode the sound state as JSON", e);
-    } catch (IOException e) {
-      LOG.warn("{}: cannot be saved ({})", file, e.toString());
-    }
+    JsonStateFile.write(file, root, LOG);
   }
 }

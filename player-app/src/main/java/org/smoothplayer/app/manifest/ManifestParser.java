@@ -1,8 +1,6 @@
 package org.smoothplayer.app.manifest;
 
-import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.exc.WstxLazyException;
-import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +42,9 @@ public final class ManifestParser {
   private final ManifestLimits limits;
   private final XMLInputFactory factory;
 
+  /** Most attributes one element may carry. */
+  private static final int MAX_ATTRIBUTES_PER_ELEMENT = 256;
+
   /** A parser with {@link ManifestLimits#defaults()}. */
   public ManifestParser() {
     this(ManifestLimits.defaults());
@@ -52,19 +53,12 @@ public final class ManifestParser {
   /** A parser with the given limits. */
   public ManifestParser(ManifestLimits limits) {
     this.limits = limits;
-    WstxInputFactory f = new WstxInputFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    f.setProperty(XMLInputFactory.IS_COALESCING, true);
-    f.setProperty(WstxInputProperties.P_LAZY_PARSING, false);
-    f.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, limits.maxElementDepth());
-    f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, limits.maxAttributeChars());
-    f.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, limits.maxTextChars());
-    f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 256);
-    f.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 1L);
-    f.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 1);
-    this.factory = f;
+    this.factory =
+        HardenedXml.factory(
+            limits.maxElementDepth(),
+            limits.maxAttributeChars(),
+            limits.maxTextChars(),
+            MAX_ATTRIBUTES_PER_ELEMENT);
   }
 
   /** The limits in force. */

@@ -1,8 +1,6 @@
 package org.smoothplayer.app.text;
 
-import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.exc.WstxLazyException;
-import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -20,6 +18,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.jspecify.annotations.Nullable;
+import org.smoothplayer.app.manifest.HardenedXml;
 
 /**
  * Turns one TTML document (one sample of a Smooth Streaming text stream, or of a DASH {@code stpp}
@@ -102,20 +101,9 @@ public final class TtmlParser {
   private TtmlParser() {}
 
   private static XMLInputFactory newFactory() {
-    WstxInputFactory f = new WstxInputFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    f.setProperty(XMLInputFactory.IS_COALESCING, true);
-    f.setProperty(WstxInputProperties.P_LAZY_PARSING, false);
-    // One more than ours, so our own check (with the element's name and line) fires first.
-    f.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, MAX_ELEMENT_DEPTH + 1);
-    f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, MAX_ATTRIBUTE_CHARS);
-    f.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, MAX_DOCUMENT_BYTES);
-    f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, MAX_ATTRIBUTES_PER_ELEMENT);
-    f.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 1L);
-    f.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 1);
-    return f;
+    // Depth one more than ours, so our own check (with the element's name and line) fires first.
+    return HardenedXml.factory(
+        MAX_ELEMENT_DEPTH + 1, MAX_ATTRIBUTE_CHARS, MAX_DOCUMENT_BYTES, MAX_ATTRIBUTES_PER_ELEMENT);
   }
 
   /**
