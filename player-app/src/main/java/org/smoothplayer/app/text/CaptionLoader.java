@@ -114,6 +114,8 @@ public final class CaptionLoader implements Captions, AutoCloseable {
   private final LongSupplier positionUs;
   private final Consumer<String> notice;
   private final TimeSource time;
+  // False only in tests that call step() themselves.
+  private final boolean ownThread;
 
   // Written by update() (the playback loop), read by any thread: latest value wins.
   private volatile List<TextStream> streams = List.of();
@@ -150,11 +152,25 @@ public final class CaptionLoader implements Captions, AutoCloseable {
       LongSupplier positionUs,
       Consumer<String> notice,
       TimeSource time) {
+    this(fetch, fetchOwner, positionUs, notice, time, true);
+  }
+
+  /**
+   * As the public constructor; without {@code ownThread} nothing runs {@link #step} but the caller.
+   */
+  CaptionLoader(
+      TextFetch fetch,
+      @Nullable AutoCloseable fetchOwner,
+      LongSupplier positionUs,
+      Consumer<String> notice,
+      TimeSource time,
+      boolean ownThread) {
     this.fetch = fetch;
     this.fetchOwner = fetchOwner;
     this.positionUs = positionUs;
     this.notice = notice;
     this.time = time;
+    this.ownThread = ownThread;
   }
 
   /**
@@ -268,7 +284,7 @@ public final class CaptionLoader implements Captions, AutoCloseable {
   }
 
   private synchronized void startThread() {
-    if (thread != null || closed) {
+    if (thread != null || closed || !ownThread) {
       return;
     }
     Thread t = new Thread(this::run, "captions");
