@@ -313,6 +313,7 @@ final class PlayCommand {
       engine.captions().selectLanguage(args.captions);
     }
     List<String> captionShown = List.of();
+    boolean captionsChecked = args.captions == null;
     Thread hook = new Thread(() -> engine.close("interrupted"), "headless-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     long limitUs = args.durationS == null ? Long.MAX_VALUE : (long) (args.durationS * 1e6);
@@ -338,6 +339,23 @@ final class PlayCommand {
         lastPositionUs = s.positionUs();
       } else {
         lastPositionUs = -1;
+      }
+      if (!captionsChecked && s.state() == PlayerState.PLAYING) {
+        captionsChecked = true;
+        if (engine.captions().selected().isEmpty()) {
+          List<String> tracks =
+              engine.captions().tracks().stream()
+                  .map(t -> t.language() + " (" + t.label() + ")")
+                  .toList();
+          err.println(
+              "smooth-player: --captions "
+                  + args.captions
+                  + ": "
+                  + (tracks.isEmpty()
+                      ? "the presentation has no caption track"
+                      : "no caption track in that language; the presentation has " + tracks));
+          err.flush();
+        }
       }
       if (args.captions != null) {
         List<String> lines = engine.captions().linesAt(s.positionUs());

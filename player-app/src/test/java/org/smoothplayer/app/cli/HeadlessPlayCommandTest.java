@@ -100,6 +100,37 @@ class HeadlessPlayCommandTest {
         .allMatch(l -> l.matches("smooth-player: caption at \\d+\\.\\d s: .+"));
     assertThat(captions.get(0)).endsWith(": Caption 0 | 0:00.0 to 0:01.0");
     assertThat(captions).anyMatch(l -> l.endsWith(": Caption 3 | 0:03.0 to 0:04.0"));
+    assertThat(err.toString()).doesNotContain("--captions eng:");
+  }
+
+  @Test
+  @Timeout(60)
+  void captions_in_a_language_the_presentation_lacks_are_named_with_the_tracks_it_has()
+      throws Exception {
+    StringWriter err = new StringWriter();
+    int code;
+    Path presentation = Presentations.cached(Preset.TINY.spec().withCaptions(true));
+    try (LocalOrigin origin = LocalOrigin.builder(presentation).start()) {
+      var cl = Main.commandLine();
+      cl.setOut(new PrintWriter(new StringWriter(), true));
+      cl.setErr(new PrintWriter(err, true));
+      code =
+          cl.execute(
+              origin.baseUri().resolve("Manifest").toString(),
+              "--headless",
+              "--no-audio-device",
+              "--no-log",
+              "--duration",
+              "1",
+              "--captions",
+              "fra");
+    }
+    assertThat(code).as("stderr: %s", err).isZero();
+    assertThat(err.toString())
+        .contains(
+            "smooth-player: --captions fra: no caption track in that language; the presentation"
+                + " has [eng (English (captions))]")
+        .doesNotContain("caption at");
   }
 
   @Test
