@@ -54,6 +54,16 @@ class CaptionsSessionTest {
     return origin.baseUri().resolve("Manifest").toString();
   }
 
+  /** Waits (at most 20 s) until the captions have the lines of {@code cue}. */
+  private static void awaitLoaded(PlaybackEngine engine, CueInfo cue) throws InterruptedException {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    long midUs = (cue.startUs() + cue.endUs()) / 2;
+    while (engine.captions().linesAt(midUs).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(engine.captions().linesAt(midUs)).containsAll(cue.lines());
+  }
+
   /** Each distinct set of lines seen while the session played, with the position first seen. */
   private static Map<List<String>, Long> watch(PlaybackEngine engine) throws Exception {
     Map<List<String>, Long> seen = new LinkedHashMap<>();
@@ -83,8 +93,13 @@ class CaptionsSessionTest {
                 EngineOptions.of(url(origin))
                     .headless()
                     .silent()
+                    .withAutoplay(false)
                     .withSink(new SessionRecorder()))) {
       engine.captions().selectLanguage("eng");
+      // Opened paused until the first caption is loaded, so a slow machine cannot play past it
+      // before its fragment arrives (captions never hold playback back).
+      awaitLoaded(engine, cues.get(0));
+      engine.play();
 
       Map<List<String>, Long> seen = watch(engine);
 
@@ -149,8 +164,14 @@ class CaptionsSessionTest {
                 .start();
         PlaybackEngine engine =
             PlaybackEngine.open(
-                EngineOptions.of(url(origin)).headless().silent().withSink(recorder))) {
+                EngineOptions.of(url(origin))
+                    .headless()
+                    .silent()
+                    .withAutoplay(false)
+                    .withSink(recorder))) {
       engine.captions().selectLanguage(Captions.ANY_LANGUAGE);
+      awaitLoaded(engine, cues.get(0));
+      engine.play();
 
       Map<List<String>, Long> seen = watch(engine);
 
