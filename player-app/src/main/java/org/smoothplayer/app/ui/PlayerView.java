@@ -28,7 +28,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
@@ -96,12 +95,9 @@ public final class PlayerView extends BorderPane {
   private final OpenMenu openMenu;
   // Scrolling over the picture not yet turned into volume steps, in notches; FX thread only.
   private double scrolledNotches;
-  private final Menu qualityMenu = new Menu("Quality");
-  private final ToggleGroup qualityGroup = new ToggleGroup();
-  private final Menu audioMenu = new Menu("Audio");
-  private final ToggleGroup audioGroup = new ToggleGroup();
-  private final Menu captionsMenu = new Menu("Captions");
-  private final ToggleGroup captionsGroup = new ToggleGroup();
+  private final RadioChoiceMenu qualityMenu = new RadioChoiceMenu("Quality", "qualityMenu");
+  private final RadioChoiceMenu audioMenu = new RadioChoiceMenu("Audio", "audioMenu");
+  private final RadioChoiceMenu captionsMenu = new RadioChoiceMenu("Captions", "captionsMenu");
   private final Slider seekBar = new Slider(0, 1, 0);
   private final Slider volumeSlider = new Slider(0, 1, PlayerViewModel.DEFAULT_VOLUME);
   // True while the view itself moves a slider (so the move is not taken for the user's).
@@ -417,24 +413,24 @@ public final class PlayerView extends BorderPane {
     Menu view = new Menu("View", null, stats, fullscreen, new SeparatorMenuItem(), session);
     view.setId("viewMenu");
 
-    qualityMenu.setId("qualityMenu");
     viewModel.qualityItems().addListener((ListChangeListener<String>) c -> rebuildQualityMenu());
-    viewModel.selectedQualityProperty().addListener((obs, was, is) -> selectQuality(is.intValue()));
+    viewModel
+        .selectedQualityProperty()
+        .addListener((obs, was, is) -> qualityMenu.select(is.intValue()));
     rebuildQualityMenu();
 
-    audioMenu.setId("audioMenu");
     viewModel.audioLanguages().addListener((ListChangeListener<String>) c -> rebuildAudioMenu());
-    viewModel.selectedAudioProperty().addListener((obs, was, is) -> selectAudio(is));
+    viewModel.selectedAudioProperty().addListener((obs, was, is) -> audioMenu.select(is));
     rebuildAudioMenu();
 
-    captionsMenu.setId("captionsMenu");
     viewModel
         .captionTracks()
         .addListener((ListChangeListener<CaptionTrack>) c -> rebuildCaptionsMenu());
-    viewModel.selectedCaptionsProperty().addListener((obs, was, is) -> selectCaptions(is));
+    viewModel.selectedCaptionsProperty().addListener((obs, was, is) -> captionsMenu.select(is));
     rebuildCaptionsMenu();
 
-    MenuBar bar = new MenuBar(file, view, qualityMenu, audioMenu, captionsMenu);
+    MenuBar bar =
+        new MenuBar(file, view, qualityMenu.menu(), audioMenu.menu(), captionsMenu.menu());
     bar.setId("menuBar");
     bar.setMaxHeight(Region.USE_PREF_SIZE);
     return bar;
@@ -633,83 +629,52 @@ public final class PlayerView extends BorderPane {
   }
 
   private void rebuildQualityMenu() {
-    qualityMenu.getItems().clear();
-    qualityGroup.getToggles().clear();
     List<String> items = viewModel.qualityItems();
+    List<RadioChoiceMenu.Choice> choices = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      RadioMenuItem item = new RadioMenuItem(items.get(i));
-      if (i == 0) {
-        item.textProperty().bind(viewModel.autoQualityTextProperty());
-      }
-      item.setId("quality-" + i);
-      item.setToggleGroup(qualityGroup);
       int index = i;
-      item.setOnAction(e -> viewModel.chooseQuality(index));
-      qualityMenu.getItems().add(item);
+      choices.add(
+          new RadioChoiceMenu.Choice(
+              "quality-" + i, items.get(i), index, () -> viewModel.chooseQuality(index)));
     }
-    selectQuality(viewModel.selectedQualityProperty().get());
-  }
-
-  private void selectQuality(int index) {
-    qualityGroup.selectToggle(
-        index >= 0 && index < qualityMenu.getItems().size()
-            ? (RadioMenuItem) qualityMenu.getItems().get(index)
-            : null);
+    List<RadioMenuItem> made = qualityMenu.setChoices(choices);
+    if (!made.isEmpty()) {
+      made.get(0).textProperty().bind(viewModel.autoQualityTextProperty());
+    }
+    qualityMenu.select(viewModel.selectedQualityProperty().get());
   }
 
   private void rebuildAudioMenu() {
-    audioMenu.getItems().clear();
-    audioGroup.getToggles().clear();
-    for (String language : viewModel.audioLanguages()) {
-      RadioMenuItem item = new RadioMenuItem(language);
-      item.setId("audio-" + language);
-      item.setUserData(language);
-      item.setToggleGroup(audioGroup);
-      item.setOnAction(e -> viewModel.chooseAudio(language));
-      audioMenu.getItems().add(item);
-    }
-    audioMenu.setDisable(audioMenu.getItems().isEmpty());
-    selectAudio(viewModel.selectedAudioProperty().get());
-  }
-
-  private void selectAudio(String language) {
-    audioGroup.selectToggle(
-        audioGroup.getToggles().stream()
-            .filter(t -> language.equals(t.getUserData()))
-            .findFirst()
-            .orElse(null));
+    audioMenu.setChoices(
+        viewModel.audioLanguages().stream()
+            .map(
+                language ->
+                    new RadioChoiceMenu.Choice(
+                        "audio-" + language,
+                        language,
+                        language,
+                        () -> viewModel.chooseAudio(language)))
+            .toList());
+    audioMenu.select(viewModel.selectedAudioProperty().get());
   }
 
   private void rebuildCaptionsMenu() {
-    captionsMenu.getItems().clear();
-    captionsGroup.getToggles().clear();
+    List<RadioChoiceMenu.Choice> choices = new ArrayList<>();
     if (!viewModel.captionTracks().isEmpty()) {
-      captionsMenu.getItems().add(captionsItem("captions-off", "Off", ""));
+      choices.add(
+          new RadioChoiceMenu.Choice(
+              "captions-off", "Off", "", () -> viewModel.chooseCaptions("")));
       for (CaptionTrack track : viewModel.captionTracks()) {
-        captionsMenu
-            .getItems()
-            .add(captionsItem("captions-" + track.id(), track.label(), track.id()));
+        choices.add(
+            new RadioChoiceMenu.Choice(
+                "captions-" + track.id(),
+                track.label(),
+                track.id(),
+                () -> viewModel.chooseCaptions(track.id())));
       }
     }
-    captionsMenu.setDisable(captionsMenu.getItems().isEmpty());
-    selectCaptions(viewModel.selectedCaptionsProperty().get());
-  }
-
-  private RadioMenuItem captionsItem(String id, String text, String trackId) {
-    RadioMenuItem item = new RadioMenuItem(text);
-    item.setId(id);
-    item.setUserData(trackId);
-    item.setToggleGroup(captionsGroup);
-    item.setOnAction(e -> viewModel.chooseCaptions(trackId));
-    return item;
-  }
-
-  private void selectCaptions(String trackId) {
-    captionsGroup.selectToggle(
-        captionsGroup.getToggles().stream()
-            .filter(t -> trackId.equals(t.getUserData()))
-            .findFirst()
-            .orElse(null));
+    captionsMenu.setChoices(choices);
+    captionsMenu.select(viewModel.selectedCaptionsProperty().get());
   }
 
   // ---------------------------------------------------------------- input
