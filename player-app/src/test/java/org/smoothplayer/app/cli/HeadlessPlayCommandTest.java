@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -72,26 +73,33 @@ class HeadlessPlayCommandTest {
     assertThat(json).isEqualTo(new ObjectMapper().readTree(fromLog.toJson()));
   }
 
-  @Test
-  @Timeout(60)
-  void with_captions_the_headless_run_prints_each_caption_as_it_shows(@TempDir Path dir)
-      throws Exception {
-    StringWriter err = new StringWriter();
-    int code;
+  /**
+   * Plays tiny with its caption stream from the local origin, headless, silent and without a log,
+   * with {@code more} options; stderr goes to {@code err}. Returns the exit code.
+   */
+  private static int playTinyWithCaptions(StringWriter err, String... more) throws Exception {
     Path presentation = Presentations.cached(Preset.TINY.spec().withCaptions(true));
     try (LocalOrigin origin = LocalOrigin.builder(presentation).start()) {
       var cl = Main.commandLine();
       cl.setOut(new PrintWriter(new StringWriter(), true));
       cl.setErr(new PrintWriter(err, true));
-      code =
-          cl.execute(
-              origin.baseUri().resolve("Manifest").toString(),
-              "--headless",
-              "--no-audio-device",
-              "--no-log",
-              "--captions",
-              "eng");
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  origin.baseUri().resolve("Manifest").toString(),
+                  "--headless",
+                  "--no-audio-device",
+                  "--no-log"));
+      args.addAll(List.of(more));
+      return cl.execute(args.toArray(String[]::new));
     }
+  }
+
+  @Test
+  @Timeout(60)
+  void with_captions_the_headless_run_prints_each_caption_as_it_shows() throws Exception {
+    StringWriter err = new StringWriter();
+    int code = playTinyWithCaptions(err, "--captions", "eng");
     assertThat(code).as("stderr: %s", err).isZero();
     List<String> captions =
         err.toString().lines().filter(l -> l.startsWith("smooth-player: caption at ")).toList();
@@ -108,23 +116,7 @@ class HeadlessPlayCommandTest {
   void captions_in_a_language_the_presentation_lacks_are_named_with_the_tracks_it_has()
       throws Exception {
     StringWriter err = new StringWriter();
-    int code;
-    Path presentation = Presentations.cached(Preset.TINY.spec().withCaptions(true));
-    try (LocalOrigin origin = LocalOrigin.builder(presentation).start()) {
-      var cl = Main.commandLine();
-      cl.setOut(new PrintWriter(new StringWriter(), true));
-      cl.setErr(new PrintWriter(err, true));
-      code =
-          cl.execute(
-              origin.baseUri().resolve("Manifest").toString(),
-              "--headless",
-              "--no-audio-device",
-              "--no-log",
-              "--duration",
-              "1",
-              "--captions",
-              "fra");
-    }
+    int code = playTinyWithCaptions(err, "--duration", "1", "--captions", "fra");
     assertThat(code).as("stderr: %s", err).isZero();
     assertThat(err.toString())
         .contains(

@@ -54,6 +54,23 @@ class CaptionsSessionTest {
     return origin.baseUri().resolve("Manifest").toString();
   }
 
+  /** A headless, silent session of {@code origin}'s presentation that opens paused. */
+  private static PlaybackEngine openPaused(LocalOrigin origin, SessionRecorder recorder) {
+    return PlaybackEngine.open(
+        EngineOptions.of(url(origin)).headless().silent().withAutoplay(false).withSink(recorder));
+  }
+
+  /**
+   * Chooses the captions in {@code language} and plays once the first caption is loaded, so a slow
+   * machine cannot play past it before its fragment arrives (captions never hold playback back).
+   */
+  private static void playOnceLoaded(PlaybackEngine engine, String language)
+      throws InterruptedException {
+    engine.captions().selectLanguage(language);
+    awaitLoaded(engine, cues.get(0));
+    engine.play();
+  }
+
   /** Waits (at most 20 s) until the captions have the lines of {@code cue}. */
   private static void awaitLoaded(PlaybackEngine engine, CueInfo cue) throws InterruptedException {
     long deadline = System.nanoTime() + 20_000_000_000L;
@@ -88,18 +105,8 @@ class CaptionsSessionTest {
       throws Exception {
     assertThat(cues).hasSizeGreaterThanOrEqualTo(4);
     try (LocalOrigin origin = LocalOrigin.builder(dir).start();
-        PlaybackEngine engine =
-            PlaybackEngine.open(
-                EngineOptions.of(url(origin))
-                    .headless()
-                    .silent()
-                    .withAutoplay(false)
-                    .withSink(new SessionRecorder()))) {
-      engine.captions().selectLanguage("eng");
-      // Opened paused until the first caption is loaded, so a slow machine cannot play past it
-      // before its fragment arrives (captions never hold playback back).
-      awaitLoaded(engine, cues.get(0));
-      engine.play();
+        PlaybackEngine engine = openPaused(origin, new SessionRecorder())) {
+      playOnceLoaded(engine, "eng");
 
       Map<List<String>, Long> seen = watch(engine);
 
@@ -162,16 +169,8 @@ class CaptionsSessionTest {
                     FaultRule.always(
                         "Fragments(textstream_eng=20000000)", new FaultKind.Truncate()))
                 .start();
-        PlaybackEngine engine =
-            PlaybackEngine.open(
-                EngineOptions.of(url(origin))
-                    .headless()
-                    .silent()
-                    .withAutoplay(false)
-                    .withSink(recorder))) {
-      engine.captions().selectLanguage(Captions.ANY_LANGUAGE);
-      awaitLoaded(engine, cues.get(0));
-      engine.play();
+        PlaybackEngine engine = openPaused(origin, recorder)) {
+      playOnceLoaded(engine, Captions.ANY_LANGUAGE);
 
       Map<List<String>, Long> seen = watch(engine);
 
