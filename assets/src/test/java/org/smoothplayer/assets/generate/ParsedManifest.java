@@ -1,9 +1,13 @@
 package org.smoothplayer.assets.generate;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
@@ -69,6 +73,28 @@ record ParsedManifest(Element root, long durationTicks, List<Stream> streams) {
               chunks));
     }
     return new ParsedManifest(root, Long.parseLong(root.getAttribute("Duration")), streams);
+  }
+
+  /** The files a presentation folder holds when it holds exactly what this manifest references. */
+  Set<String> referencedFiles() {
+    Set<String> expected = new TreeSet<>(List.of("Manifest", "presentation.json"));
+    for (Stream stream : streams) {
+      for (long bitrate : stream.bitrates()) {
+        for (Chunk chunk : stream.chunks()) {
+          expected.add(stream.url(bitrate, chunk));
+        }
+      }
+    }
+    return expected;
+  }
+
+  /** Every regular file under {@code dir}, as a path relative to it. */
+  static Set<String> filesUnder(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile)
+          .map(p -> dir.relativize(p).toString())
+          .collect(Collectors.toCollection(TreeSet::new));
+    }
   }
 
   Stream stream(String type) {
