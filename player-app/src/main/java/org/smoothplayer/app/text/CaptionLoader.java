@@ -119,6 +119,8 @@ public final class CaptionLoader implements Captions, AutoCloseable {
 
   // Written by update() (the playback loop), read by any thread: latest value wins.
   private volatile List<TextStream> streams = List.of();
+  // Their tracks, made once per update (the window asks for them on every pulse); as above.
+  private volatile List<CaptionTrack> tracks = List.of();
   // Written by select() and update() (any thread), read by any thread.
   private volatile @Nullable String selectedId;
   // A language asked for before a manifest listed a track in it; guarded by this.
@@ -250,6 +252,7 @@ public final class CaptionLoader implements Captions, AutoCloseable {
   public void update(Manifest m) {
     List<TextStream> fresh = textStreams(m);
     streams = fresh;
+    tracks = fresh.stream().map(TextStream::track).toList();
     applyWantedLanguage();
     if (!fresh.isEmpty()) {
       startThread();
@@ -295,7 +298,7 @@ public final class CaptionLoader implements Captions, AutoCloseable {
 
   @Override
   public List<CaptionTrack> tracks() {
-    return streams.stream().map(TextStream::track).toList();
+    return tracks;
   }
 
   @Override
