@@ -605,11 +605,14 @@ public final class PlaybackEngine implements Player {
     boolean allFetched = v.done && (audioTrack == null || audioTrack.done);
     long ahead = mediaEndUs() - pos;
     if (buffering) {
+      PlaybackSettings ps = config.playback();
+      // Never more than the buffer targets, which bound what is fetched ahead: a resume buffer
+      // above them would wait for media that is never requested.
       long needUs =
           (long)
-              ((bufferingCause == BufferingCause.STALL
-                      ? config.playback().resumeS()
-                      : config.playback().startupS())
+              (Math.min(
+                      bufferingCause == BufferingCause.STALL ? ps.resumeS() : ps.startupS(),
+                      Math.min(ps.videoTargetS(), ps.audioTargetS()))
                   * 1e6);
       // Audio decoded past the position, or nothing is left to decode (the very end).
       boolean decodedAudio = out.queuedEndUs() > pos || allFetched && decodersIdle();

@@ -150,6 +150,42 @@ class FaultToleranceTest {
   }
 
   @Test
+  @Timeout(60)
+  void a_stall_ends_when_the_buffer_targets_are_filled_even_if_they_are_below_the_resume_buffer()
+      throws Exception {
+    // 2-s targets under the default 4-s resume buffer: nothing beyond 2 s ahead is ever fetched.
+    PlayerConfig config =
+        PlayerConfig.fromValues(
+            Map.of(
+                PlaybackSettings.VIDEO_TARGET_S.key(), 2.0,
+                PlaybackSettings.AUDIO_TARGET_S.key(), 2.0),
+            "default");
+    assertThat(config.playback().resumeS()).isGreaterThan(2.0);
+    SessionRecorder log = new SessionRecorder();
+    try (LocalOrigin origin =
+            LocalOrigin.builder(Presentations.cached(PlaybackEngineTest.LADDER))
+                .fault(FaultRule.parse("Fragments(video=40000000)=slow:2500@1"))
+                .start();
+        PlaybackEngine engine =
+            PlaybackEngine.open(
+                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
+                    .headless()
+                    .silent()
+                    .withQuality(QualityChoice.level(0))
+                    .withConfig(config)
+                    .withSink(log))) {
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (log.events().stream().noneMatch(SessionEvent.StallEnded.class::isInstance)) {
+        assertThat(System.nanoTime())
+            .as("a stall that ends; last snapshot %s", engine.snapshot())
+            .isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      assertThat(log.events()).anyMatch(SessionEvent.StallStarted.class::isInstance);
+    }
+  }
+
+  @Test
   @Timeout(90)
   void a_fragment_missing_at_every_level_is_skipped_and_playback_goes_on_to_the_end()
       throws Exception {
