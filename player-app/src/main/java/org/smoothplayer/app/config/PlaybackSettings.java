@@ -23,6 +23,7 @@ import org.smoothplayer.heuristics.settings.SettingDescriptor;
  * @param liveMaxLatencyFragments see {@link #LIVE_MAX_LATENCY_FRAGMENTS}
  * @param liveRefreshIntervalS see {@link #LIVE_REFRESH_INTERVAL_S}
  * @param liveEndAfterS see {@link #LIVE_END_AFTER_S}
+ * @param liveOutageLimitS see {@link #LIVE_OUTAGE_LIMIT_S}
  */
 public record PlaybackSettings(
     double startupS,
@@ -38,7 +39,8 @@ public record PlaybackSettings(
     double liveJoinOffsetFragments,
     double liveMaxLatencyFragments,
     double liveRefreshIntervalS,
-    double liveEndAfterS) {
+    double liveEndAfterS,
+    double liveOutageLimitS) {
 
   /** Media buffered before playback starts (at start-up and after a seek). */
   public static final SettingDescriptor STARTUP_S =
@@ -210,6 +212,22 @@ public record PlaybackSettings(
           1,
           30);
 
+  /**
+   * How long the origin of a live session may not answer before the session fails; 0 waits for it
+   * without a limit.
+   */
+  public static final SettingDescriptor LIVE_OUTAGE_LIMIT_S =
+      new SettingDescriptor(
+          "live.outageLimitS",
+          "Live outage limit",
+          "How long the origin of a live stream may not answer (no connection, time-outs, 5xx)"
+              + " before the session fails; 0 waits without a limit.",
+          "s",
+          0,
+          86400,
+          1,
+          120);
+
   /** Every default. */
   public static final PlaybackSettings DEFAULTS = from(Map.of());
 
@@ -229,6 +247,7 @@ public record PlaybackSettings(
     LIVE_MAX_LATENCY_FRAGMENTS.check(liveMaxLatencyFragments);
     LIVE_REFRESH_INTERVAL_S.check(liveRefreshIntervalS);
     LIVE_END_AFTER_S.check(liveEndAfterS);
+    LIVE_OUTAGE_LIMIT_S.check(liveOutageLimitS);
     if (liveMaxLatencyFragments <= liveJoinOffsetFragments) {
       throw new IllegalArgumentException(
           LIVE_MAX_LATENCY_FRAGMENTS.key()
@@ -257,7 +276,8 @@ public record PlaybackSettings(
         LIVE_JOIN_OFFSET_FRAGMENTS,
         LIVE_MAX_LATENCY_FRAGMENTS,
         LIVE_REFRESH_INTERVAL_S,
-        LIVE_END_AFTER_S);
+        LIVE_END_AFTER_S,
+        LIVE_OUTAGE_LIMIT_S);
   }
 
   /** Values from a key map; missing keys take their default. */
@@ -276,7 +296,8 @@ public record PlaybackSettings(
         get(values, LIVE_JOIN_OFFSET_FRAGMENTS),
         get(values, LIVE_MAX_LATENCY_FRAGMENTS),
         get(values, LIVE_REFRESH_INTERVAL_S),
-        get(values, LIVE_END_AFTER_S));
+        get(values, LIVE_END_AFTER_S),
+        get(values, LIVE_OUTAGE_LIMIT_S));
   }
 
   private static double get(Map<String, Double> values, SettingDescriptor d) {
@@ -301,6 +322,7 @@ public record PlaybackSettings(
     m.put(LIVE_MAX_LATENCY_FRAGMENTS.key(), liveMaxLatencyFragments);
     m.put(LIVE_REFRESH_INTERVAL_S.key(), liveRefreshIntervalS);
     m.put(LIVE_END_AFTER_S.key(), liveEndAfterS);
+    m.put(LIVE_OUTAGE_LIMIT_S.key(), liveOutageLimitS);
     return m;
   }
 }

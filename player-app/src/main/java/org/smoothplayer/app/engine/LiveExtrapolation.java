@@ -163,13 +163,16 @@ final class LiveExtrapolation {
 
   /**
    * A probe of the extrapolated {@code guess} failed ({@code reason}): it is tried again half a
-   * fragment later (or after the server's {@code retryAfterMs}, negative when none), and logged as
-   * a notice.
+   * fragment later, or after the server's {@code retryAfterMs} (negative when none) or {@code
+   * backoffNs} (the wait an origin that does not answer adds) when longer, and logged as a notice.
    */
-  void onProbeFailed(TrackCursor t, FragmentRef guess, String reason, long retryAfterMs) {
+  void onProbeFailed(
+      TrackCursor t, FragmentRef guess, String reason, long retryAfterMs, long backoffNs) {
     t.probeAttempts++;
     long gapNs =
-        Math.max(PROBE_RETRY_MIN_GAP_NS, Math.max(0, guess.endUs() - guess.startUs()) * 500L);
+        Math.max(
+            backoffNs,
+            Math.max(PROBE_RETRY_MIN_GAP_NS, Math.max(0, guess.endUs() - guess.startUs()) * 500L));
     if (retryAfterMs > 0) {
       gapNs = Math.max(gapNs, retryAfterMs * 1_000_000L);
     }

@@ -2,12 +2,14 @@ package org.smoothplayer.app.engine;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.smoothplayer.app.config.PlaybackSettings;
 import org.smoothplayer.app.manifest.ChunkTimeline;
 import org.smoothplayer.app.manifest.Manifest;
 import org.smoothplayer.app.manifest.StreamIndex;
 import org.smoothplayer.app.manifest.StreamType;
+import org.smoothplayer.app.net.FetchException;
 import org.smoothplayer.app.net.HttpFetcher;
 import org.smoothplayer.app.net.TimeSource;
 import org.smoothplayer.app.session.SessionEvent;
@@ -29,6 +31,13 @@ import org.smoothplayer.decoder.fragment.TrackType;
  * {@link LiveExtrapolation}. Only what the origin confirms (the probe's tfxd, its tfrf, a manifest)
  * enters the timeline; a probe that fails is tried again later and never counts as a failed
  * fragment.
+ *
+ * <p>An origin that answers nothing (no connection, resets, time-outs, 5xx: {@link
+ * OriginReachability}) is in an outage, not at the end of its broadcast: its silence does not count
+ * towards {@code live.endAfterS}, requests to it are spaced out, the fragments the timeline knows
+ * are retried instead of skipped (see {@code PlaybackEngine.onFetchFailed}), and the session fails
+ * only once it has been silent for {@code live.outageLimitS}. When it answers again the manifest is
+ * asked at once, and catch-up waits for that answer so that it jumps to the new edge once.
  *
  * <p>Every audio track's timeline is kept up to date from manifest refreshes, not only the playing
  * one's, so a switch of the audio language starts at the live position; when the new track's
@@ -80,6 +89,9 @@ final class LiveFollower implements AutoCloseable {
     /** Drops everything in flight and buffered and starts at {@code targetUs}, as a seek does. */
     void restartAt(long targetUs);
 
+    /** Ends the session as failed with {@code message} (the viewer sees its first line). */
+    void fail(String message);
+
     /** A refreshed manifest with the video stream was read (its text streams are of interest). */
     default void refreshed(Manifest m) {}
   }
@@ -126,8 +138,27 @@ final class LiveFollower implements AutoCloseable {
   private final LiveAudioSeed audioSeed;
 
   // ---- playback loop thread only ----
+
+  /** Whether the origin answers: an origin that does not is waited for, not taken as ended. */
+  private final OriginReachability origin = new OriginReachability();
+
+  /** The viewer was told that the origin does not answer (until it answers again). */
+  private boolean outageTold;
+
+  /**
+   * An outage ended and the manifest asked then has not answered yet: the edge is not known, so
+   * catch-up waits for it (one jump to the edge instead of two).
+   */
+  private boolean edgeUnknownAfterOutage;
+
   private boolean broadcastEnded;
+
+  /**
+   * When the video timeline last grew; moved on by the time an outage lasted, so the end of the
+   * broadcast ({@code live.endAfterS}) counts only time in which the origin answered.
+   */
   private long lastGrowthNs;
+
   private long lastJumpNs;
 
   /** The viewer chose to be behind the edge (DVR seek or pause): no automatic catch-up. */
@@ -165,7 +196,9 @@ final class LiveFollower implements AutoCloseable {
     this.fragmentDurationUs = typicalDurationUs(video.timeline);
     this.lastGrowthNs = time.nanoTime();
     long startedNs = lastGrowthNs;
-    this.refresh = new LiveManifestRefresh(host, clock, manifestUrl, this::onRefreshed, startedNs);
+    this.refresh =
+        new LiveManifestRefresh(
+            host, clock, manifestUrl, this::onRefreshed, this::onNoAnswer, startedNs);
     this.extrapolation = new LiveExtrapolation(host, time, clock, startedNs);
     this.audioSeed = new LiveAudioSeed(host, clock);
     extrapolation.observePublished(video, startedNs);
@@ -267,9 +300,10 @@ final class LiveFollower implements AutoCloseable {
     FragmentRef probe =
         guess != null ? extrapolation.probeIfDue(t, guess, nowNs, manifestSilent) : null;
     boolean probesFailing = canProbe && t.probeAttempts >= PROBES_BEFORE_REFRESH;
-    if ((!canProbe || probesFailing || manifestSilent)
-        && nowNs - refresh.lastStartNs()
-            >= Math.max(DRY_REFRESH_MIN_GAP_NS, fragmentDurationUs * 500L)) {
+    long gapNs =
+        Math.max(
+            Math.max(DRY_REFRESH_MIN_GAP_NS, fragmentDurationUs * 500L), origin.backoffNs(nowNs));
+    if ((!canProbe || probesFailing || manifestSilent) && nowNs - refresh.lastStartNs() >= gapNs) {
       refresh.request(nowNs);
     }
     return seed != null ? seed : probe;
@@ -294,7 +328,61 @@ final class LiveFollower implements AutoCloseable {
       refresh.request(time.nanoTime());
       return;
     }
-    extrapolation.onProbeFailed(t, guess, reason, retryAfterMs);
+    extrapolation.onProbeFailed(t, guess, reason, retryAfterMs, origin.backoffNs(time.nanoTime()));
+  }
+
+  /**
+   * A request of this session to the origin failed with {@code e} (a fragment, a probe, a seed):
+   * recorded as an answer or as a failure without one ({@link OriginReachability#isNoAnswer}).
+   */
+  void onFetchFailure(FetchException e) {
+    if (OriginReachability.isNoAnswer(e)) {
+      onNoAnswer(e.getMessage());
+    } else {
+      onAnswer(false);
+    }
+  }
+
+  /**
+   * The origin has answered nothing since {@code sinceNs}: at least one request failed without an
+   * answer and none was answered after it.
+   */
+  boolean originSilentSince(long sinceNs) {
+    return origin.silentSince(sinceNs);
+  }
+
+  /** The wait a silent origin adds between requests now; 0 while it answers. */
+  long originBackoffNs() {
+    return origin.backoffNs(time.nanoTime());
+  }
+
+  /** A request to the origin failed without an answer ({@code reason}). */
+  private void onNoAnswer(String reason) {
+    origin.failed(time.nanoTime(), reason);
+  }
+
+  /**
+   * The origin answered (with the manifest when {@code manifestLoaded}): an outage, if there was
+   * one, is over. The time it lasted does not count towards the end of the broadcast, and the
+   * viewer who was told of it is told it ended.
+   */
+  private void onAnswer(boolean manifestLoaded) {
+    long nowNs = time.nanoTime();
+    long silentNs = origin.answered(nowNs);
+    lastGrowthNs = Math.min(nowNs, lastGrowthNs + silentNs);
+    if (outageTold) {
+      outageTold = false;
+      // The edge moved on during the outage: learn it now, and catch up to it once.
+      if (!manifestLoaded) {
+        refresh.request(nowNs);
+        edgeUnknownAfterOutage = true;
+      }
+      host.note(
+          String.format(
+              Locale.ROOT,
+              "the origin answers again after %.1f s; playback goes on",
+              silentNs / 1e9));
+    }
   }
 
   /**
@@ -319,6 +407,7 @@ final class LiveFollower implements AutoCloseable {
    * guess (then handled as a failed probe: the body is dropped).
    */
   @Nullable FragmentRef growFromFragment(TrackCursor t, byte[] body, FragmentRef chunk) {
+    onAnswer(false);
     boolean probe = isExtrapolated(t, chunk);
     Fragment f;
     try {
@@ -412,6 +501,7 @@ final class LiveFollower implements AutoCloseable {
           "the refreshed manifest lost the video stream " + v.levels.stream().displayName());
       return;
     }
+    onAnswer(true);
     refresh.answered();
     extrapolation.onManifestAnswered();
     host.refreshed(m);
@@ -498,7 +588,12 @@ final class LiveFollower implements AutoCloseable {
     if (!broadcastEnded && refresh.fallbackDue(nowNs)) {
       refresh.request(nowNs);
     }
-    if (!broadcastEnded && nowNs - lastGrowthNs > (long) (s.liveEndAfterS() * 1e9)) {
+    if (!broadcastEnded && outage(nowNs, s)) {
+      return;
+    }
+    if (!broadcastEnded
+        && !origin.silent()
+        && nowNs - lastGrowthNs > (long) (s.liveEndAfterS() * 1e9)) {
       broadcastEnded = true;
       host.note(
           "no new fragment for "
@@ -513,7 +608,8 @@ final class LiveFollower implements AutoCloseable {
       }
       return;
     }
-    if (host.sessionEnded() || nowNs - lastJumpNs < JUMP_MIN_GAP_NS) {
+    edgeUnknownAfterOutage &= refresh.inFlight();
+    if (host.sessionEnded() || nowNs - lastJumpNs < JUMP_MIN_GAP_NS || edgeUnknownAfterOutage) {
       return;
     }
     long windowStart = windowStartUs();
@@ -537,6 +633,40 @@ final class LiveFollower implements AutoCloseable {
       host.emit(new SessionEvent.Seek(clock.nowMs(), positionUs, joinUs()));
       host.restartAt(joinUs());
     }
+  }
+
+  /**
+   * Tells the viewer, once, that the origin does not answer, and fails the session once it has not
+   * for {@code live.outageLimitS} (0: never); returns whether the session failed.
+   */
+  private boolean outage(long nowNs, PlaybackSettings s) {
+    if (!origin.out(nowNs)) {
+      return false;
+    }
+    long limitNs = (long) (s.liveOutageLimitS() * 1e9);
+    if (!outageTold) {
+      outageTold = true;
+      host.note(
+          "the origin does not answer ("
+              + origin.lastFailure()
+              + "); waiting for it"
+              + (limitNs > 0
+                  ? String.format(
+                      Locale.ROOT, " for up to %.0f s (live.outageLimitS)", s.liveOutageLimitS())
+                  : ""));
+    }
+    if (limitNs > 0 && origin.silentForNs(nowNs) >= limitNs) {
+      host.fail(
+          String.format(
+              Locale.ROOT,
+              "the live origin has not answered for %.0f s (live.outageLimitS %.0f s); the last"
+                  + " failure: %s",
+              origin.silentForNs(nowNs) / 1e9,
+              s.liveOutageLimitS(),
+              origin.lastFailure()));
+      return true;
+    }
+    return false;
   }
 
   /** Emits the latency report (latency, edge, window start, position); once a second. */

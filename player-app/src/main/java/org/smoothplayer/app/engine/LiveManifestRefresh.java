@@ -34,6 +34,9 @@ final class LiveManifestRefresh implements AutoCloseable {
   /** Receives every manifest loaded, on the playback loop. */
   private final Consumer<Manifest> onLoaded;
 
+  /** Receives the reason of every refresh the origin did not answer, on the playback loop. */
+  private final Consumer<String> onNoAnswer;
+
   /** Loads refreshed manifests; the task only loads and posts the result to the loop. */
   private final ExecutorService refresher;
 
@@ -47,19 +50,22 @@ final class LiveManifestRefresh implements AutoCloseable {
   private long lastRefreshStartNs;
 
   /**
-   * Refreshes of the manifest at {@code manifestUrl}, each loaded one handed to {@code onLoaded};
-   * the first fallback refresh is due a refresh interval after {@code nowNs}.
+   * Refreshes of the manifest at {@code manifestUrl}, each loaded one handed to {@code onLoaded},
+   * the reason of each the origin did not answer ({@link OriginReachability#isNoAnswer}) to {@code
+   * onNoAnswer}; the first fallback refresh is due a refresh interval after {@code nowNs}.
    */
   LiveManifestRefresh(
       LiveFollower.Host host,
       SessionClock clock,
       String manifestUrl,
       Consumer<Manifest> onLoaded,
+      Consumer<String> onNoAnswer,
       long nowNs) {
     this.host = host;
     this.clock = clock;
     this.manifestUrl = manifestUrl;
     this.onLoaded = onLoaded;
+    this.onNoAnswer = onNoAnswer;
     this.nextRefreshNs = nowNs + refreshIntervalNs();
     this.refresher =
         Executors.newSingleThreadExecutor(
@@ -93,7 +99,16 @@ final class LiveManifestRefresh implements AutoCloseable {
           try {
             Manifest m = new ManifestLoader(f, new ManifestParser()).load(url);
             host.post(() -> loaded(m));
-          } catch (ManifestException | FetchException e) {
+          } catch (FetchException e) {
+            boolean noAnswer = OriginReachability.isNoAnswer(e);
+            host.post(
+                () -> {
+                  failed(e.getMessage());
+                  if (noAnswer) {
+                    onNoAnswer.accept(e.getMessage());
+                  }
+                });
+          } catch (ManifestException e) {
             host.post(() -> failed(e.getMessage()));
           } catch (RuntimeException e) {
             host.post(() -> failed(e.toString()));
@@ -126,6 +141,11 @@ final class LiveManifestRefresh implements AutoCloseable {
   boolean silent(long nowNs, long fragmentDurationUs) {
     return lastRefreshFailed
         || refreshInFlight && nowNs - lastRefreshStartNs >= fragmentDurationUs * 1000L;
+  }
+
+  /** A refresh is loading. */
+  boolean inFlight() {
+    return refreshInFlight;
   }
 
   /** When the last refresh was requested (0 before the first). */

@@ -1205,21 +1205,29 @@ public final class PlaybackEngine implements Player {
     t.inFlightLevel = -1;
     t.inFlightFragment = null;
     LiveFollower l = live;
+    if (l != null) {
+      l.onFetchFailure(e);
+    }
     if (l != null && l.isExtrapolated(t, chunk)) {
       // A probe of an extrapolated live fragment (404 while not published yet): not a failure.
       l.onProbeFailed(t, chunk, e.getMessage(), e.retryAfterMs());
       return;
     }
-    t.attempts++;
-    if (live != null) {
-      // A live fragment that fails may be outside a moved window or after a restart: look again.
-      live.onFragmentFailed();
+    if (++t.attempts == 1) {
+      t.firstFailedNs = time.nanoTime();
     }
-    if (t.attempts <= retriesFor(t)) {
-      t.retryAtNs =
-          time.nanoTime()
-              + RetryBackoff.delayNs(
-                  t.attempts, ThreadLocalRandom.current().nextDouble(), e.retryAfterMs());
+    if (l != null) {
+      // A live fragment that fails may be outside a moved window or after a restart: look again.
+      l.onFragmentFailed();
+    }
+    // While a live origin has answered nothing since this fragment first failed, the fragment is
+    // not missing: the origin is out, and the fragment is waited for (up to live.outageLimitS).
+    boolean originOut = l != null && l.originSilentSince(t.firstFailedNs);
+    if (t.attempts <= retriesFor(t) || originOut) {
+      long backoffNs =
+          RetryBackoff.delayNs(
+              t.attempts, ThreadLocalRandom.current().nextDouble(), e.retryAfterMs());
+      t.retryAtNs = time.nanoTime() + Math.max(backoffNs, originOut ? l.originBackoffNs() : 0);
       emit(
           new SessionEvent.FragmentFailed(
               clock.nowMs(), t.name, level, chunk.index(), e.getMessage(), "retry"));
@@ -1384,6 +1392,11 @@ public final class PlaybackEngine implements Player {
     @Override
     public void restartAt(long targetUs) {
       PlaybackEngine.this.restartAt(targetUs, BufferingCause.SEEK);
+    }
+
+    @Override
+    public void fail(String message) {
+      PlaybackEngine.this.fail(message);
     }
 
     @Override

@@ -54,6 +54,9 @@ final class TrackCursor {
 
   int attempts;
 
+  /** When the first failed attempt at the fragment in hand failed (ns; set as attempts reach 1). */
+  long firstFailedNs;
+
   /**
    * Fragments skipped one after another (every attempt failed); a loaded fragment resets it. While
    * it is above 0 the audio stream counts as failing (see {@code PlaybackEngine.skip}).

@@ -1,0 +1,107 @@
+package org.smoothplayer.app.engine;
+
+import org.smoothplayer.app.net.FetchException;
+
+/**
+ * Whether the origin of a live session answers: the outcome of every request to it (manifest
+ * refreshes, fragments, probes), reduced to "it answered" or "it did not answer".
+ *
+ * <p>An answer is any response the origin made: a body, or a status that says something about the
+ * request ({@code 404} for a fragment not published yet, any other 4xx but 408 and 429). No answer
+ * is a failure that says the origin is down, overloaded or cut off: no connection, a reset, a
+ * time-out, a 5xx, {@code 408} or {@code 429}. A stream that announces nothing new while its origin
+ * answers has ended ({@code live.endAfterS}); one whose origin does not answer has not, and is
+ * waited for (up to {@code live.outageLimitS}).
+ *
+ * <p>Pure bookkeeping: times come in as arguments. Threads: the engine's "playback-loop" thread
+ * only.
+ */
+final class OriginReachability {
+
+  /** Failures without an answer between them before the origin counts as out. */
+  static final int FAILURES_FOR_OUTAGE = 2;
+
+  /** How long the origin must have been silent before it counts as out. */
+  static final long OUTAGE_AFTER_NS = 3_000_000_000L;
+
+  /** The longest wait a silent origin adds between two requests of the same kind. */
+  static final long MAX_BACKOFF_NS = 2_000_000_000L;
+
+  // ---- playback loop thread only ----
+
+  /** The first failure since the last answer, in ns; meaningless while failures is 0. */
+  private long silentSinceNs;
+
+  /** Failures without an answer since the last answer. */
+  private int failures;
+
+  /** The last of them, as logged. */
+  private String lastFailure = "";
+
+  /** Whether {@code e} means the origin did not answer (down, overloaded, cut off). */
+  static boolean isNoAnswer(FetchException e) {
+    return switch (e.kind()) {
+      case IO, TIMEOUT -> true;
+      case HTTP_STATUS -> e.status() >= 500 || e.status() == 408 || e.status() == 429;
+      default -> false;
+    };
+  }
+
+  /**
+   * The origin answered at {@code nowNs}: returns how long it had been silent (from the first
+   * failure since its previous answer), 0 when the last outcome was an answer already.
+   */
+  long answered(long nowNs) {
+    long silentNs = failures > 0 ? Math.max(0, nowNs - silentSinceNs) : 0;
+    failures = 0;
+    lastFailure = "";
+    return silentNs;
+  }
+
+  /** A request failed at {@code nowNs} without an answer ({@code reason}). */
+  void failed(long nowNs, String reason) {
+    if (failures == 0) {
+      silentSinceNs = nowNs;
+    }
+    failures++;
+    lastFailure = reason;
+  }
+
+  /** The last request to the origin failed without an answer. */
+  boolean silent() {
+    return failures > 0;
+  }
+
+  /**
+   * Nothing was answered since {@code ns}: a failure without an answer at or before it, none after.
+   */
+  boolean silentSince(long ns) {
+    return failures > 0 && silentSinceNs <= ns;
+  }
+
+  /** How long the origin has been silent at {@code nowNs}; 0 while it answers. */
+  long silentForNs(long nowNs) {
+    return failures > 0 ? Math.max(0, nowNs - silentSinceNs) : 0;
+  }
+
+  /**
+   * The origin is out at {@code nowNs}: at least {@value #FAILURES_FOR_OUTAGE} failures and {@link
+   * #OUTAGE_AFTER_NS} without an answer, so a single failed request is not an outage.
+   */
+  boolean out(long nowNs) {
+    return failures >= FAILURES_FOR_OUTAGE && silentForNs(nowNs) >= OUTAGE_AFTER_NS;
+  }
+
+  /**
+   * The wait a silent origin adds between requests at {@code nowNs}: a quarter of its silence, at
+   * most {@link #MAX_BACKOFF_NS}; 0 while it answers.
+   */
+  long backoffNs(long nowNs) {
+    return Math.min(MAX_BACKOFF_NS, silentForNs(nowNs) / 4);
+  }
+
+  /** The last failure without an answer, as logged; empty while the origin answers. */
+  String lastFailure() {
+    return lastFailure;
+  }
+}
