@@ -35,6 +35,22 @@ class LiveOutageTest {
     tiny = Presentations.cached(Preset.TINY);
   }
 
+  /**
+   * Every request to the origin of {@code s} is answered 503 for {@code ms}; returns the states the
+   * engine was seen in meanwhile.
+   */
+  private static Set<PlayerState> outage(LiveSession s, long ms) throws InterruptedException {
+    Set<PlayerState> seen = EnumSet.noneOf(PlayerState.class);
+    s.origin().setFaults(List.of(FaultRule.always("/", new FaultKind.Status(503))));
+    long endNs = System.nanoTime() + ms * 1_000_000L;
+    while (System.nanoTime() < endNs) {
+      seen.add(s.engine().snapshot().state());
+      Thread.sleep(20);
+    }
+    s.origin().setFaults(List.of());
+    return seen;
+  }
+
   @Test
   @Timeout(90)
   void an_outage_longer_than_live_end_after_s_is_waited_for_and_playback_rejoins_the_edge_after_it(
@@ -44,15 +60,9 @@ class LiveOutageTest {
     List<SessionEvent> log;
     try (LiveSession s = LiveSession.openEndless(tiny, dir, 3, 2, settings, o -> o)) {
       s.playing(2_000_000);
-      // Every request is refused for 7 s, longer than live.endAfterS.
-      s.origin().setFaults(List.of(FaultRule.always("/", new FaultKind.Status(503))));
-      long outageEndNs = System.nanoTime() + 7_000_000_000L;
-      while (System.nanoTime() < outageEndNs) {
-        during.add(s.engine().snapshot().state());
-        Thread.sleep(20);
-      }
-      s.origin().setFaults(List.of());
-      // Back at the edge (the 7 s it fell behind are skipped, not played late), and playing on.
+      // Every request is refused for 6 s, longer than live.endAfterS.
+      during.addAll(outage(s, 6_000));
+      // Back at the edge (the 6 s it fell behind are skipped, not played late), and playing on.
       double maxLatencyMs = PlaybackSettings.DEFAULTS.liveMaxLatencyFragments() * 1000;
       await(
           s.engine(),
@@ -126,13 +136,7 @@ class LiveOutageTest {
                   && p.positionUs() < target + 5_000_000L,
           20_000);
       outageStartUs = s.engine().snapshot().positionUs();
-      s.origin().setFaults(List.of(FaultRule.always("/", new FaultKind.Status(503))));
-      long outageEndNs = System.nanoTime() + 5_000_000_000L;
-      while (System.nanoTime() < outageEndNs) {
-        during.add(s.engine().snapshot().state());
-        Thread.sleep(20);
-      }
-      s.origin().setFaults(List.of());
+      during.addAll(outage(s, 5_000));
       s.playing(2_000_000);
       // Still where the viewer chose to be: nothing was skipped and nothing caught up.
       assertThat(s.engine().snapshot().positionUs())
