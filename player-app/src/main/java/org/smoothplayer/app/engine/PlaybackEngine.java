@@ -793,6 +793,10 @@ public final class PlaybackEngine implements Player {
     long gen = audioTrack.generation + 1;
     audioTrack.cancel();
     TrackCursor previous = audioTrack;
+    // A transfer of the previous track that finished before the cancel may still have its result
+    // queued on the loop: with the cursor's generation moved on, it is dropped, not logged as
+    // loaded.
+    previous.generation = gen;
     // The new track's timeline as known so far (live: grown by every refresh, not only since now).
     TrackCursor next = new TrackCursor("audio", audioTracks.get(index), audioTimelines.get(index));
     audioTrack = next;
