@@ -71,6 +71,9 @@ public final class AudioRenderer implements AudioOutput {
   /** A chunk further than this from the timeline start is rejected as a broken timestamp. */
   static final long MAX_PLACEMENT_DISTANCE_US = 24L * 3600 * 1_000_000;
 
+  /** How often a thread waiting to switch away from a failed line looks whether another did. */
+  private static final long LINE_LOCK_POLL_MS = 5;
+
   private static final int RATE_HZ = PcmChunk.SAMPLE_RATE_HZ;
   private static final int FRAME_BYTES = PcmChunk.BYTES_PER_FRAME;
   private static final int UNITY_GAIN_Q16 = 1 << 16;
@@ -98,7 +101,7 @@ public final class AudioRenderer implements AudioOutput {
   private final Condition handedOver = lock.newCondition();
   // Held by the feeder around line.write, by flush around line.flush, by close around line.close
   // and by failOver around the switch of the line.
-  private final Object lineLock = new Object();
+  private final ReentrantLock lineLock = new ReentrantLock();
   // Held around line.start/stop by play, pause, flush and close, and by failOver while it starts
   // the new line, so the last start or stop follows the last change of the playing state.
   private final Object runLock = new Object();
@@ -377,7 +380,8 @@ public final class AudioRenderer implements AudioOutput {
     }
     // Stopping makes a blocked write return; the feeder then sees the new epoch and discards.
     setLineRunning(false);
-    synchronized (lineLock) {
+    lineLock.lock();
+    try {
       onCurrentLine(
           l -> {
             l.flush();
@@ -398,6 +402,8 @@ public final class AudioRenderer implements AudioOutput {
               return 0;
             });
       }
+    } finally {
+      lineLock.unlock();
     }
   }
 
@@ -530,13 +536,16 @@ public final class AudioRenderer implements AudioOutput {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    synchronized (lineLock) {
+    lineLock.lock();
+    try {
       released = true;
       try {
         line.close();
       } catch (RuntimeException e) {
         LOG.warn("closing the audio line failed", e);
       }
+    } finally {
+      lineLock.unlock();
     }
   }
 
@@ -611,7 +620,10 @@ public final class AudioRenderer implements AudioOutput {
     }
     SilentLine silent;
     boolean closeFailed;
-    synchronized (lineLock) {
+    if (!lockLineWhileCurrent(failed)) {
+      return line;
+    }
+    try {
       current = line;
       if (current != failed) {
         return current;
@@ -667,6 +679,8 @@ public final class AudioRenderer implements AudioOutput {
         silent.close();
       }
       closeFailed = !released;
+    } finally {
+      lineLock.unlock();
     }
     if (closeFailed) {
       try {
@@ -676,6 +690,33 @@ public final class AudioRenderer implements AudioOutput {
       }
     }
     return silent;
+  }
+
+  /**
+   * Takes {@code lineLock} for the switch away from {@code failed}, unless another thread switches
+   * first (false then). A clock reader that met the failure never waits behind a feeder that holds
+   * the lock while blocked writing to the line that already replaced it.
+   */
+  private boolean lockLineWhileCurrent(AudioLine failed) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          if (lineLock.tryLock(LINE_LOCK_POLL_MS, TimeUnit.MILLISECONDS)) {
+            return true;
+          }
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+        if (line != failed) {
+          return false;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** The line audio goes to now: the device, or the silent line that replaced it (for tests). */
@@ -742,7 +783,8 @@ public final class AudioRenderer implements AudioOutput {
           lock.unlock();
         }
         int written = -1;
-        synchronized (lineLock) {
+        lineLock.lock();
+        try {
           if (epoch == pendingEpoch) {
             AudioLine l = line;
             try {
@@ -752,6 +794,8 @@ public final class AudioRenderer implements AudioOutput {
               failOver(l, e);
             }
           }
+        } finally {
+          lineLock.unlock();
         }
         lock.lock();
         try {
