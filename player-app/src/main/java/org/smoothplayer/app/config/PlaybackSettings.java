@@ -24,6 +24,7 @@ import org.smoothplayer.heuristics.settings.SettingDescriptor;
  * @param liveRefreshIntervalS see {@link #LIVE_REFRESH_INTERVAL_S}
  * @param liveEndAfterS see {@link #LIVE_END_AFTER_S}
  * @param liveOutageLimitS see {@link #LIVE_OUTAGE_LIMIT_S}
+ * @param outageLimitS see {@link #OUTAGE_LIMIT_S}
  */
 public record PlaybackSettings(
     double startupS,
@@ -40,7 +41,8 @@ public record PlaybackSettings(
     double liveMaxLatencyFragments,
     double liveRefreshIntervalS,
     double liveEndAfterS,
-    double liveOutageLimitS) {
+    double liveOutageLimitS,
+    double outageLimitS) {
 
   /** Media buffered before playback starts (at start-up and after a seek). */
   public static final SettingDescriptor STARTUP_S =
@@ -228,6 +230,23 @@ public record PlaybackSettings(
           1,
           120);
 
+  /**
+   * How long the origin of a VOD session may not answer (its manifest URL included) before the
+   * session fails; 0 waits for it without a limit.
+   */
+  public static final SettingDescriptor OUTAGE_LIMIT_S =
+      new SettingDescriptor(
+          "network.outageLimitS",
+          "Outage limit",
+          "How long the origin of an on-demand stream may not answer at all (no connection,"
+              + " time-outs, 5xx, its manifest URL included) before the session fails; until then"
+              + " playback waits where it is and no fragment is skipped. 0 waits without a limit.",
+          "s",
+          0,
+          86400,
+          1,
+          120);
+
   /** Every default. */
   public static final PlaybackSettings DEFAULTS = from(Map.of());
 
@@ -248,6 +267,7 @@ public record PlaybackSettings(
     LIVE_REFRESH_INTERVAL_S.check(liveRefreshIntervalS);
     LIVE_END_AFTER_S.check(liveEndAfterS);
     LIVE_OUTAGE_LIMIT_S.check(liveOutageLimitS);
+    OUTAGE_LIMIT_S.check(outageLimitS);
     if (liveMaxLatencyFragments <= liveJoinOffsetFragments) {
       throw new IllegalArgumentException(
           LIVE_MAX_LATENCY_FRAGMENTS.key()
@@ -277,7 +297,8 @@ public record PlaybackSettings(
         LIVE_MAX_LATENCY_FRAGMENTS,
         LIVE_REFRESH_INTERVAL_S,
         LIVE_END_AFTER_S,
-        LIVE_OUTAGE_LIMIT_S);
+        LIVE_OUTAGE_LIMIT_S,
+        OUTAGE_LIMIT_S);
   }
 
   /** Values from a key map; missing keys take their default. */
@@ -297,7 +318,8 @@ public record PlaybackSettings(
         get(values, LIVE_MAX_LATENCY_FRAGMENTS),
         get(values, LIVE_REFRESH_INTERVAL_S),
         get(values, LIVE_END_AFTER_S),
-        get(values, LIVE_OUTAGE_LIMIT_S));
+        get(values, LIVE_OUTAGE_LIMIT_S),
+        get(values, OUTAGE_LIMIT_S));
   }
 
   private static double get(Map<String, Double> values, SettingDescriptor d) {
@@ -323,6 +345,7 @@ public record PlaybackSettings(
     m.put(LIVE_REFRESH_INTERVAL_S.key(), liveRefreshIntervalS);
     m.put(LIVE_END_AFTER_S.key(), liveEndAfterS);
     m.put(LIVE_OUTAGE_LIMIT_S.key(), liveOutageLimitS);
+    m.put(OUTAGE_LIMIT_S.key(), outageLimitS);
     return m;
   }
 }

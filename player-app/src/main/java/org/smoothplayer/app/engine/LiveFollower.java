@@ -2,7 +2,6 @@ package org.smoothplayer.app.engine;
 
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.smoothplayer.app.config.PlaybackSettings;
 import org.smoothplayer.app.manifest.ChunkTimeline;
@@ -377,11 +376,7 @@ final class LiveFollower implements AutoCloseable {
         refresh.request(nowNs);
         edgeUnknownAfterOutage = true;
       }
-      host.note(
-          String.format(
-              Locale.ROOT,
-              "the origin answers again after %.1f s; playback goes on",
-              silentNs / 1e9));
+      host.note(OriginReachability.answersAgainNotice(silentNs));
     }
   }
 
@@ -643,27 +638,13 @@ final class LiveFollower implements AutoCloseable {
     if (!origin.out(nowNs)) {
       return false;
     }
-    long limitNs = (long) (s.liveOutageLimitS() * 1e9);
+    String key = PlaybackSettings.LIVE_OUTAGE_LIMIT_S.key();
     if (!outageTold) {
       outageTold = true;
-      host.note(
-          "the origin does not answer ("
-              + origin.lastFailure()
-              + "); waiting for it"
-              + (limitNs > 0
-                  ? String.format(
-                      Locale.ROOT, " for up to %.0f s (live.outageLimitS)", s.liveOutageLimitS())
-                  : ""));
+      host.note(origin.waitingNotice(s.liveOutageLimitS(), key));
     }
-    if (limitNs > 0 && origin.silentForNs(nowNs) >= limitNs) {
-      host.fail(
-          String.format(
-              Locale.ROOT,
-              "the live origin has not answered for %.0f s (live.outageLimitS %.0f s); the last"
-                  + " failure: %s",
-              origin.silentForNs(nowNs) / 1e9,
-              s.liveOutageLimitS(),
-              origin.lastFailure()));
+    if (origin.silentBeyond(nowNs, s.liveOutageLimitS())) {
+      host.fail(origin.failure(nowNs, "live origin", s.liveOutageLimitS(), key));
       return true;
     }
     return false;

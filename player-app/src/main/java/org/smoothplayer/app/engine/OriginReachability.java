@@ -1,10 +1,11 @@
 package org.smoothplayer.app.engine;
 
+import java.util.Locale;
 import org.smoothplayer.app.net.FetchException;
 
 /**
- * Whether the origin of a live session answers: the outcome of every request to it (manifest
- * refreshes, fragments, probes), reduced to "it answered" or "it did not answer".
+ * Whether the origin of a session answers: the outcome of every request to it (manifest refreshes,
+ * fragments, probes), reduced to "it answered" or "it did not answer".
  *
  * <p>An answer is any response the origin made: a body, or a status that says something about the
  * request ({@code 404} for a fragment not published yet, any other 4xx but 408 and 429). No answer
@@ -98,6 +99,45 @@ final class OriginReachability {
    */
   long backoffNs(long nowNs) {
     return Math.min(MAX_BACKOFF_NS, silentForNs(nowNs) / 4);
+  }
+
+  /**
+   * The viewer's notice once the origin is out: its last failure, and how long it is waited for
+   * ({@code limitS} of setting {@code limitKey}; 0: without a limit).
+   */
+  String waitingNotice(double limitS, String limitKey) {
+    return "the origin does not answer ("
+        + lastFailure
+        + "); waiting for it"
+        + (limitS > 0
+            ? String.format(Locale.ROOT, " for up to %.0f s (%s)", limitS, limitKey)
+            : "");
+  }
+
+  /** The viewer's notice when the origin answers again after {@code silentNs} of silence. */
+  static String answersAgainNotice(long silentNs) {
+    return String.format(
+        Locale.ROOT, "the origin answers again after %.1f s; playback goes on", silentNs / 1e9);
+  }
+
+  /** The origin has answered nothing for at least {@code limitS} at {@code nowNs}; 0 never. */
+  boolean silentBeyond(long nowNs, double limitS) {
+    return limitS > 0 && silentForNs(nowNs) >= (long) (limitS * 1e9);
+  }
+
+  /**
+   * Why the session fails once {@link #silentBeyond}: {@code which} origin (e.g. "live origin"),
+   * its silence, the limit and the last failure.
+   */
+  String failure(long nowNs, String which, double limitS, String limitKey) {
+    return String.format(
+        Locale.ROOT,
+        "the %s has not answered for %.0f s (%s %.0f s); the last failure: %s",
+        which,
+        silentForNs(nowNs) / 1e9,
+        limitKey,
+        limitS,
+        lastFailure);
   }
 
   /** The last failure without an answer, as logged; empty while the origin answers. */

@@ -1,6 +1,7 @@
 package org.smoothplayer.app.engine;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -90,6 +91,12 @@ public final class PlaybackEngine implements Player {
   /** Longest wait between manifest attempts at the start of a session, Retry-After included. */
   private static final long MAX_MANIFEST_RETRY_WAIT_MS = 4_000;
 
+  /**
+   * Body cap of a VOD outage probe of the manifest URL: any response is an answer, so a larger
+   * manifest is cut short ({@code BODY_TOO_LARGE}, still an answer) rather than read whole.
+   */
+  private static final long PROBE_MAX_BYTES = 64 * 1024;
+
   /** A fragment may be this many times larger than its level's bitrate × duration. */
   private static final double FRAGMENT_SIZE_MARGIN = 4.0;
 
@@ -178,6 +185,9 @@ public final class PlaybackEngine implements Player {
    * loaded. Loop thread only (its manifest-refresh thread only loads and posts to the loop).
    */
   private @Nullable LiveFollower live;
+
+  /** Whether the origin of a VOD session answers; unused while {@code live} is set. */
+  private final VodOriginWatch vodOrigin = new VodOriginWatch(new VodOriginHost());
 
   private PlaybackEngine(EngineOptions options) {
     this.options = options;
@@ -576,6 +586,8 @@ public final class PlaybackEngine implements Player {
     LiveFollower l = live;
     if (l != null) {
       l.control(now, pos);
+    } else if (manifest != null && !ended && vodOrigin.check(now, config.playback())) {
+      return;
     }
     watchFetches(now, pos);
     schedule(now, pos);
@@ -1123,7 +1135,9 @@ public final class PlaybackEngine implements Player {
       t.skippedInARow = 0;
     }
     FragmentRef chunk = requested;
-    if (live != null) {
+    if (live == null) {
+      vodOrigin.onLoaded(time.nanoTime());
+    } else {
       FragmentRef grown = live.growFromFragment(t, r.body(), requested);
       if (grown == null) {
         return; // an extrapolated probe the origin did not confirm: probed again later
@@ -1211,6 +1225,8 @@ public final class PlaybackEngine implements Player {
     LiveFollower l = live;
     if (l != null) {
       l.onFetchFailure(e);
+    } else {
+      vodOrigin.onFailed(time.nanoTime(), e);
     }
     if (l != null && l.isExtrapolated(t, chunk)) {
       // A probe of an extrapolated live fragment (404 while not published yet): not a failure.
@@ -1224,14 +1240,19 @@ public final class PlaybackEngine implements Player {
       // A live fragment that fails may be outside a moved window or after a restart: look again.
       l.onFragmentFailed();
     }
-    // While a live origin has answered nothing since this fragment first failed, the fragment is
-    // not missing: the origin is out, and the fragment is waited for (up to live.outageLimitS).
-    boolean originOut = l != null && l.originSilentSince(t.firstFailedNs);
+    // While the origin has answered nothing since this fragment first failed (a VOD origin: its
+    // manifest URL neither), the fragment is not missing: the origin is out, and the fragment is
+    // waited for (up to live.outageLimitS or network.outageLimitS).
+    long nowNs = time.nanoTime();
+    boolean originOut =
+        l != null ? l.originSilentSince(t.firstFailedNs) : vodOrigin.holds(t.firstFailedNs);
     if (t.attempts <= retriesFor(t) || originOut) {
       long backoffNs =
           RetryBackoff.delayNs(
               t.attempts, ThreadLocalRandom.current().nextDouble(), e.retryAfterMs());
-      t.retryAtNs = time.nanoTime() + Math.max(backoffNs, originOut ? l.originBackoffNs() : 0);
+      long originBackoffNs =
+          !originOut ? 0 : l != null ? l.originBackoffNs() : vodOrigin.backoffNs(nowNs);
+      t.retryAtNs = nowNs + Math.max(backoffNs, originBackoffNs);
       emit(
           new SessionEvent.FragmentFailed(
               clock.nowMs(), t.name, level, chunk.index(), e.getMessage(), "retry"));
@@ -1346,6 +1367,49 @@ public final class PlaybackEngine implements Player {
   }
 
   /** The engine as {@link LiveFollower} sees it: loop thread only, except {@link #post}. */
+  /** The engine as the VOD origin watch sees it; loop thread only. */
+  private final class VodOriginHost implements VodOriginWatch.Host {
+    @Override
+    public void probe() {
+      URI uri;
+      try {
+        uri = new URI(options.url().strip());
+      } catch (URISyntaxException e) {
+        vodOrigin.onProbed(time.nanoTime(), null); // a manifest file: no origin to ask
+        return;
+      }
+      try {
+        fetcher
+            .newFetch(uri, PROBE_MAX_BYTES)
+            .enqueue(
+                new FetchCallback() {
+                  @Override
+                  public void onSuccess(FetchResult result) {
+                    post(() -> vodOrigin.onProbed(time.nanoTime(), null));
+                  }
+
+                  @Override
+                  public void onFailure(FetchException failure) {
+                    post(() -> vodOrigin.onProbed(time.nanoTime(), failure));
+                  }
+                });
+      } catch (FetchException e) {
+        // Not an http(s) URL (a manifest file): no origin to ask, so not an outage.
+        vodOrigin.onProbed(time.nanoTime(), e);
+      }
+    }
+
+    @Override
+    public void note(String message) {
+      PlaybackEngine.this.note(message);
+    }
+
+    @Override
+    public void fail(String message) {
+      PlaybackEngine.this.fail(message);
+    }
+  }
+
   private final class LiveHost implements LiveFollower.Host {
     @Override
     public @Nullable TrackCursor audioTrack() {

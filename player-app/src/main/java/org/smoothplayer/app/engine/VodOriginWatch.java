@@ -1,0 +1,133 @@
+package org.smoothplayer.app.engine;
+
+import org.jspecify.annotations.Nullable;
+import org.smoothplayer.app.config.PlaybackSettings;
+import org.smoothplayer.app.net.FetchException;
+
+/**
+ * Tells an on-demand session's network outage from a broken fragment, and waits through the outage
+ * instead of skipping media.
+ *
+ * <p>A fragment that failed every attempt is skipped, and the session fails once too much video is
+ * skipped in a row ({@code network.videoSkipLimitS}): right for a fragment the origin cannot serve,
+ * wrong when the network or the origin is down, where every fragment fails alike and the viewer
+ * would lose the media of the outage, or the whole session after a few seconds of it. So every
+ * failure without an answer ({@link OriginReachability#isNoAnswer}) also asks the manifest URL (one
+ * request in flight at most, its body capped): when that is answered too (any status, or a body),
+ * the origin is up and the fragment alone is the problem; when it is not, the origin is out. A
+ * fragment that failed only without answers while the origin is out is tried again (spaced by its
+ * back-off and a quarter of the silence, at most 2 s) instead of being skipped, until the origin
+ * answers, or until it has been silent for {@code network.outageLimitS}, when the session fails.
+ *
+ * <p>The viewer is told once the origin counts as out ({@link OriginReachability#out}), and again
+ * when it answers. Live sessions have the same rule in {@link LiveFollower}, whose manifest
+ * refreshes are the probe.
+ *
+ * <p>Threads: the engine's "playback-loop" thread only (probe outcomes are posted to it).
+ */
+final class VodOriginWatch {
+
+  /** What the watch needs from the engine. */
+  interface Host {
+    /** Starts a request of the manifest URL; its outcome comes back to {@link #onProbed}. */
+    void probe();
+
+    /** Tells the viewer {@code message} (a notice in the session log). */
+    void note(String message);
+
+    /** Ends the session as failed with {@code reason}. */
+    void fail(String reason);
+  }
+
+  private final Host host;
+  private final OriginReachability origin = new OriginReachability();
+
+  // ---- playback loop thread only ----
+
+  /** A probe is in flight. */
+  private boolean probing;
+
+  /**
+   * The last probe failed without an answer and nothing was answered since: the origin is out, not
+   * one fragment.
+   */
+  private boolean probeSilent;
+
+  /** The viewer was told the origin does not answer (and is told when it answers again). */
+  private boolean told;
+
+  VodOriginWatch(Host host) {
+    this.host = host;
+  }
+
+  /** A fragment was loaded at {@code nowNs}: the origin answered. */
+  void onLoaded(long nowNs) {
+    answered(nowNs);
+  }
+
+  /** A fragment request failed with {@code e} at {@code nowNs}. */
+  void onFailed(long nowNs, FetchException e) {
+    if (!OriginReachability.isNoAnswer(e)) {
+      answered(nowNs);
+      return;
+    }
+    origin.failed(nowNs, e.getMessage());
+    if (!probing) {
+      probing = true;
+      host.probe();
+    }
+  }
+
+  /** The probe ended at {@code nowNs}: answered when {@code failure} is null or an answer. */
+  void onProbed(long nowNs, @Nullable FetchException failure) {
+    probing = false;
+    if (failure == null || !OriginReachability.isNoAnswer(failure)) {
+      answered(nowNs);
+    } else {
+      origin.failed(nowNs, failure.getMessage());
+      probeSilent = true;
+    }
+  }
+
+  /**
+   * Whether a fragment whose first failure was at {@code firstFailedNs} waits for the origin
+   * instead of being skipped: nothing was answered since then, the manifest URL included.
+   */
+  boolean holds(long firstFailedNs) {
+    return probeSilent && origin.silentSince(firstFailedNs);
+  }
+
+  /** The wait a silent origin adds between two attempts at {@code nowNs}; 0 while it answers. */
+  long backoffNs(long nowNs) {
+    return origin.backoffNs(nowNs);
+  }
+
+  /**
+   * Tells the viewer, once, that the origin does not answer, and fails the session once it has not
+   * for {@code network.outageLimitS} (0: never); returns whether the session failed.
+   */
+  boolean check(long nowNs, PlaybackSettings s) {
+    if (!probeSilent || !origin.out(nowNs)) {
+      return false;
+    }
+    String key = PlaybackSettings.OUTAGE_LIMIT_S.key();
+    if (!told) {
+      told = true;
+      host.note(origin.waitingNotice(s.outageLimitS(), key));
+    }
+    if (origin.silentBeyond(nowNs, s.outageLimitS())) {
+      host.fail(origin.failure(nowNs, "origin", s.outageLimitS(), key));
+      return true;
+    }
+    return false;
+  }
+
+  private void answered(long nowNs) {
+    long silentNs = origin.answered(nowNs);
+    probeSilent = false;
+    if (told) {
+      told = false;
+      host.note(OriginReachability.answersAgainNotice(silentNs));
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package org.smoothplayer.app.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.smoothplayer.app.engine.LiveSession.events;
+import static org.smoothplayer.app.engine.LiveSession.noticeMessages;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.smoothplayer.app.config.PlaybackSettings;
+import org.smoothplayer.app.config.PlayerConfig;
+import org.smoothplayer.app.session.SessionEvent;
+import org.smoothplayer.app.session.SessionRecorder;
+import org.smoothplayer.assets.generate.Presentations;
+import org.smoothplayer.assets.origin.FaultKind;
+import org.smoothplayer.assets.origin.FaultRule;
+import org.smoothplayer.assets.origin.LocalOrigin;
+
+/**
+ * An on-demand session whose origin stops answering (every request, the manifest URL's included,
+ * refused with a 503 or its connection reset): an outage, waited for where playback is, up to
+ * {@code network.outageLimitS}, and never skipped through; against a single fragment the origin
+ * cannot serve while it answers everything else, which is still skipped after its retries.
+ */
+class VodOutageTest {
+
+  /** Level 0 of the 20-s ladder, with 2-s buffer targets: the outage meets fragment requests. */
+  private static PlayerConfig smallBuffers(Map<String, Double> more) {
+    Map<String, Double> values =
+        new HashMap<>(
+            Map.of(
+                PlaybackSettings.VIDEO_TARGET_S.key(), 2.0,
+                PlaybackSettings.AUDIO_TARGET_S.key(), 2.0));
+    values.putAll(more);
+    return PlayerConfig.fromValues(values, "default");
+  }
+
+  private static PlaybackEngine open(LocalOrigin origin, PlayerConfig config, SessionRecorder log) {
+    return PlaybackEngine.open(
+        EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
+            .headless()
+            .silent()
+            .withQuality(QualityChoice.level(0))
+            .withConfig(config)
+            .withSink(log));
+  }
+
+  private static void awaitPosition(PlaybackEngine engine, long positionUs) throws Exception {
+    LiveSession.await(
+        engine, p -> p.state() == PlayerState.PLAYING && p.positionUs() >= positionUs, 20_000);
+  }
+
+  @Test
+  @Timeout(90)
+  void an_outage_is_waited_for_and_playback_goes_on_from_where_it_was_without_skipping()
+      throws Exception {
+    // With 2 s of skipped video allowed, skipping through a 6-s outage would fail the session.
+    PlayerConfig config = smallBuffers(Map.of(PlaybackSettings.VIDEO_SKIP_LIMIT_S.key(), 2.0));
+    SessionRecorder log = new SessionRecorder();
+    Set<PlayerState> during = EnumSet.noneOf(PlayerState.class);
+    PlayerSnapshot end;
+    try (LocalOrigin origin =
+            LocalOrigin.builder(Presentations.cached(PlaybackEngineTest.LADDER)).start();
+        PlaybackEngine engine = open(origin, config, log)) {
+      awaitPosition(engine, 3_000_000);
+      origin.setFaults(List.of(FaultRule.always("/", new FaultKind.Status(503))));
+      long endNs = System.nanoTime() + 6_000_000_000L;
+      while (System.nanoTime() < endNs) {
+        during.add(engine.snapshot().state());
+        Thread.sleep(20);
+      }
+      origin.setFaults(List.of());
+      end = engine.awaitEnd(40_000);
+    }
+    List<SessionEvent> events = log.events();
+    assertThat(during).contains(PlayerState.BUFFERING).doesNotContain(PlayerState.FAILED);
+    assertThat(end.state()).isEqualTo(PlayerState.ENDED);
+    assertThat(end.positionUs()).isGreaterThan(19_500_000L);
+    // Every fragment of the 20 s was loaded: none skipped, every failure retried.
+    assertThat(events(events, SessionEvent.FragmentLoaded.class))
+        .filteredOn(f -> f.stream().equals("video"))
+        .extracting(SessionEvent.FragmentLoaded::chunkIndex)
+        .containsAll(IntStream.range(0, 10).boxed().toList());
+    assertThat(events(events, SessionEvent.FragmentFailed.class))
+        .filteredOn(f -> !f.stream().equals("manifest"))
+        .isNotEmpty()
+        .allSatisfy(f -> assertThat(f.action()).isEqualTo("retry"));
+    assertThat(noticeMessages(events, "the origin does not answer ("))
+        .singleElement()
+        .satisfies(
+            m -> assertThat(m).contains("HTTP 503").contains("up to 120 s (network.outageLimitS)"));
+    assertThat(noticeMessages(events, "the origin answers again after ")).hasSize(1);
+  }
+
+  @Test
+  @Timeout(60)
+  void an_origin_silent_for_network_outage_limit_s_fails_the_session_naming_the_last_failure()
+      throws Exception {
+    PlayerConfig config = smallBuffers(Map.of(PlaybackSettings.OUTAGE_LIMIT_S.key(), 4.0));
+    SessionRecorder log = new SessionRecorder();
+    PlayerSnapshot end;
+    try (LocalOrigin origin =
+            LocalOrigin.builder(Presentations.cached(PlaybackEngineTest.LADDER)).start();
+        PlaybackEngine engine = open(origin, config, log)) {
+      awaitPosition(engine, 1_000_000);
+      origin.setFaults(List.of(FaultRule.always("/", new FaultKind.Reset())));
+      long faultsNs = System.nanoTime();
+      end = engine.awaitEnd(30_000);
+      // The limit counts from the first failure, which comes after the faults are set.
+      assertThat((System.nanoTime() - faultsNs) / 1e9).isGreaterThanOrEqualTo(4.0);
+    }
+    assertThat(end.state()).isEqualTo(PlayerState.FAILED);
+    assertThat(end.error().orElseThrow())
+        .startsWith("the origin has not answered for ")
+        .contains("(network.outageLimitS 4 s); the last failure: ")
+        .containsIgnoringCase("reset");
+    assertThat(events(log.events(), SessionEvent.FragmentFailed.class))
+        .noneMatch(f -> f.action().equals("skip"));
+  }
+
+  @Test
+  @Timeout(60)
+  void fragments_refused_with_503_while_the_manifest_answers_are_skipped_and_fail_the_session()
+      throws Exception {
+    // Every fragment is refused, but the manifest URL answers: the origin is up and its fragments
+    // are the problem, so they are skipped after their retries (no waiting for an outage to end)
+    // and the session fails on network.videoSkipLimitS (10 s of the 20).
+    EngineRun.Outcome o =
+        EngineRun.play(
+            LocalOrigin.builder(Presentations.cached(PlaybackEngineTest.LADDER))
+                .fault(FaultRule.parse("Fragments(=503")),
+            opts -> opts.withQuality(QualityChoice.level(0)),
+            40_000);
+    assertThat(o.end().state()).isEqualTo(PlayerState.FAILED);
+    assertThat(o.end().error().orElseThrow())
+        .startsWith("video fragments cannot be loaded: ")
+        .contains("HTTP 503");
+    assertThat(o.failures()).anyMatch(f -> f.action().equals("skip"));
+    assertThat(noticeMessages(o.log().events(), "the origin does not answer")).isEmpty();
+  }
+}
