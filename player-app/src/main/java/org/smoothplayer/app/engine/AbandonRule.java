@@ -65,7 +65,16 @@ final class AbandonRule {
    * @param fallbackLevel the level to refetch at once, or -1 to retry under the retry policy
    * @param measured whether the bytes received so far are a transfer sample for the heuristics
    */
-  record Verdict(String reason, int fallbackLevel, boolean measured) {}
+  record Verdict(String reason, int fallbackLevel, boolean measured) {
+
+    /**
+     * The stalled-transfer verdict: no new byte for the stall limit (the one verdict retried under
+     * the retry policy rather than refetched lower at once).
+     */
+    boolean stalled() {
+      return fallbackLevel < 0;
+    }
+  }
 
   /**
    * Judges {@code t}; {@code bitrateBps} gives the bitrate of each level of its stream (levels

@@ -1084,13 +1084,20 @@ public final class PlaybackEngine implements Player {
           samples.removeFirst();
         }
       }
-      abandon(t, chunk, verdict.get().reason(), verdict.get().fallbackLevel());
+      // Not a byte in the stall limit: the origin did not answer (a hung origin, a black hole).
+      boolean noAnswer = verdict.get().stalled() && bytes == 0;
+      abandon(t, chunk, verdict.get().reason(), verdict.get().fallbackLevel(), noAnswer);
     }
   }
 
-  private void abandon(TrackCursor t, FragmentRef chunk, String reason, int fallbackLevel) {
+  private void abandon(
+      TrackCursor t, FragmentRef chunk, String reason, int fallbackLevel, boolean noAnswer) {
     int level = t.inFlightLevel;
+    URI uri = t.inFlight.uri();
     t.cancel();
+    if (noAnswer) {
+      onOriginOutcome(new FetchException(FetchException.Kind.TIMEOUT, uri, 0, reason, null));
+    }
     emit(new SessionEvent.FragmentAbandoned(clock.nowMs(), t.name, level, chunk.index(), reason));
     LiveFollower l = live;
     if (l != null && l.isExtrapolated(t, chunk)) {
@@ -1101,15 +1108,21 @@ public final class PlaybackEngine implements Player {
       l.onProbeFailed(t, chunk, reason, -1);
       return;
     }
-    t.attempts++;
+    if (t.attempts++ == 0) {
+      t.firstFailedNs = time.nanoTime();
+    }
     if (fallbackLevel >= 0) {
       // Refetch at once, lower; the attempt counts towards the retries.
       t.lastAttemptLevel = fallbackLevel;
       t.attempts = 1;
       t.retryAtNs = 0;
-    } else if (t.attempts > retriesFor(t)) {
+    } else if (t.attempts > retriesFor(t) && !originOut(t)) {
       skip(t, chunk, level, reason, t.generation);
     } else {
+      if (t.attempts > retriesFor(t)) {
+        // Held for an origin that answers nothing: asked again after the silence's back-off.
+        t.retryAtNs = time.nanoTime() + originBackoffNs();
+      }
       emit(
           new SessionEvent.FragmentFailed(
               clock.nowMs(), t.name, level, chunk.index(), reason, "retry"));
@@ -1222,12 +1235,8 @@ public final class PlaybackEngine implements Player {
     t.inFlight = null;
     t.inFlightLevel = -1;
     t.inFlightFragment = null;
+    onOriginOutcome(e);
     LiveFollower l = live;
-    if (l != null) {
-      l.onFetchFailure(e);
-    } else {
-      vodOrigin.onFailed(time.nanoTime(), e);
-    }
     if (l != null && l.isExtrapolated(t, chunk)) {
       // A probe of an extrapolated live fragment (404 while not published yet): not a failure.
       l.onProbeFailed(t, chunk, e.getMessage(), e.retryAfterMs());
@@ -1244,21 +1253,43 @@ public final class PlaybackEngine implements Player {
     // manifest URL neither), the fragment is not missing: the origin is out, and the fragment is
     // waited for (up to live.outageLimitS or network.outageLimitS).
     long nowNs = time.nanoTime();
-    boolean originOut =
-        l != null ? l.originSilentSince(t.firstFailedNs) : vodOrigin.holds(t.firstFailedNs);
+    boolean originOut = originOut(t);
     if (t.attempts <= retriesFor(t) || originOut) {
       long backoffNs =
           RetryBackoff.delayNs(
               t.attempts, ThreadLocalRandom.current().nextDouble(), e.retryAfterMs());
-      long originBackoffNs =
-          !originOut ? 0 : l != null ? l.originBackoffNs() : vodOrigin.backoffNs(nowNs);
-      t.retryAtNs = nowNs + Math.max(backoffNs, originBackoffNs);
+      t.retryAtNs = nowNs + Math.max(backoffNs, originOut ? originBackoffNs() : 0);
       emit(
           new SessionEvent.FragmentFailed(
               clock.nowMs(), t.name, level, chunk.index(), e.getMessage(), "retry"));
       return;
     }
     skip(t, chunk, level, e.getMessage(), gen);
+  }
+
+  /** A request to the origin failed with {@code e}: an answer, or a failure without one. */
+  private void onOriginOutcome(FetchException e) {
+    LiveFollower l = live;
+    if (l != null) {
+      l.onFetchFailure(e);
+    } else {
+      vodOrigin.onFailed(time.nanoTime(), e);
+    }
+  }
+
+  /**
+   * The origin has answered nothing since {@code t}'s fragment first failed (for VOD, its manifest
+   * URL neither): the fragment is waited for rather than skipped.
+   */
+  private boolean originOut(TrackCursor t) {
+    LiveFollower l = live;
+    return l != null ? l.originSilentSince(t.firstFailedNs) : vodOrigin.holds(t.firstFailedNs);
+  }
+
+  /** The wait an origin that answers nothing adds between two attempts now; 0 while it answers. */
+  private long originBackoffNs() {
+    LiveFollower l = live;
+    return l != null ? l.originBackoffNs() : vodOrigin.backoffNs(time.nanoTime());
   }
 
   /**

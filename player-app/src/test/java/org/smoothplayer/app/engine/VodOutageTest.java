@@ -98,6 +98,46 @@ class VodOutageTest {
   }
 
   @Test
+  @Timeout(90)
+  void an_origin_that_accepts_connections_but_sends_nothing_is_an_outage_too() throws Exception {
+    // Every request is accepted and then left without a byte: each fragment transfer is abandoned
+    // as stalled after 3 s, and the probe of the manifest URL times out after the 3.5-s read
+    // time-out, before the third abandoned attempt (2 retries) would skip the fragment.
+    PlayerConfig config =
+        smallBuffers(
+            Map.of(
+                PlaybackSettings.VIDEO_SKIP_LIMIT_S.key(), 2.0,
+                PlaybackSettings.FRAGMENT_RETRIES.key(), 2.0,
+                PlaybackSettings.READ_TIMEOUT_S.key(), 3.5));
+    SessionRecorder log = new SessionRecorder();
+    Set<PlayerState> during = EnumSet.noneOf(PlayerState.class);
+    try (LocalOrigin origin =
+            LocalOrigin.builder(Presentations.cached(PlaybackEngineTest.LADDER)).start();
+        PlaybackEngine engine = open(origin, config, log)) {
+      awaitPosition(engine, 3_000_000);
+      origin.setFaults(List.of(FaultRule.always("/", new FaultKind.Slow(30_000))));
+      long endNs = System.nanoTime() + 11_000_000_000L;
+      while (System.nanoTime() < endNs) {
+        during.add(engine.snapshot().state());
+        Thread.sleep(20);
+      }
+      origin.setFaults(List.of());
+      long stoppedUs = engine.snapshot().positionUs();
+      awaitPosition(engine, stoppedUs + 2_000_000);
+    }
+    List<SessionEvent> events = log.events();
+    assertThat(during).contains(PlayerState.BUFFERING).doesNotContain(PlayerState.FAILED);
+    assertThat(events(events, SessionEvent.FragmentAbandoned.class))
+        .filteredOn(a -> a.stream().equals("video"))
+        .hasSizeGreaterThanOrEqualTo(3)
+        .allSatisfy(a -> assertThat(a.reason()).contains("(stalled transfer)"));
+    assertThat(events(events, SessionEvent.FragmentFailed.class))
+        .noneMatch(f -> f.action().equals("skip"));
+    assertThat(noticeMessages(events, "the origin does not answer (")).hasSize(1);
+    assertThat(noticeMessages(events, "the origin answers again after ")).hasSize(1);
+  }
+
+  @Test
   @Timeout(60)
   void an_origin_silent_for_network_outage_limit_s_fails_the_session_naming_the_last_failure()
       throws Exception {
