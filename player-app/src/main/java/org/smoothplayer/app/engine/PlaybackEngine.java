@@ -1397,7 +1397,6 @@ public final class PlaybackEngine implements Player {
     restartAt(l.joinUs(), BufferingCause.SEEK);
   }
 
-  /** The engine as {@link LiveFollower} sees it: loop thread only, except {@link #post}. */
   /** The engine as the VOD origin watch sees it; loop thread only. */
   private final class VodOriginHost implements VodOriginWatch.Host {
     @Override
@@ -1441,6 +1440,7 @@ public final class PlaybackEngine implements Player {
     }
   }
 
+  /** The engine as {@link LiveFollower} sees it: loop thread only, except {@link #post}. */
   private final class LiveHost implements LiveFollower.Host {
     @Override
     public @Nullable TrackCursor audioTrack() {

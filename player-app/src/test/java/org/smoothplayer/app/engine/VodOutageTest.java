@@ -55,6 +55,23 @@ class VodOutageTest {
         engine, p -> p.state() == PlayerState.PLAYING && p.positionUs() >= positionUs, 20_000);
   }
 
+  /**
+   * Every request to {@code origin} gets {@code fault} for {@code ms}; returns the states {@code
+   * engine} was seen in meanwhile.
+   */
+  private static Set<PlayerState> outage(
+      LocalOrigin origin, PlaybackEngine engine, FaultKind fault, long ms) throws Exception {
+    Set<PlayerState> seen = EnumSet.noneOf(PlayerState.class);
+    origin.setFaults(List.of(FaultRule.always("/", fault)));
+    long endNs = System.nanoTime() + ms * 1_000_000L;
+    while (System.nanoTime() < endNs) {
+      seen.add(engine.snapshot().state());
+      Thread.sleep(20);
+    }
+    origin.setFaults(List.of());
+    return seen;
+  }
+
   @Test
   @Timeout(90)
   void an_outage_is_waited_for_and_playback_goes_on_from_where_it_was_without_skipping()
@@ -62,19 +79,13 @@ class VodOutageTest {
     // With 2 s of skipped video allowed, skipping through a 6-s outage would fail the session.
     PlayerConfig config = smallBuffers(Map.of(PlaybackSettings.VIDEO_SKIP_LIMIT_S.key(), 2.0));
     SessionRecorder log = new SessionRecorder();
-    Set<PlayerState> during = EnumSet.noneOf(PlayerState.class);
+    Set<PlayerState> during;
     PlayerSnapshot end;
     try (LocalOrigin origin =
             LocalOrigin.builder(Presentations.cached(PlaybackEngineTest.LADDER)).start();
         PlaybackEngine engine = open(origin, config, log)) {
       awaitPosition(engine, 3_000_000);
-      origin.setFaults(List.of(FaultRule.always("/", new FaultKind.Status(503))));
-      long endNs = System.nanoTime() + 6_000_000_000L;
-      while (System.nanoTime() < endNs) {
-        during.add(engine.snapshot().state());
-        Thread.sleep(20);
-      }
-      origin.setFaults(List.of());
+      during = outage(origin, engine, new FaultKind.Status(503), 6_000);
       end = engine.awaitEnd(40_000);
     }
     List<SessionEvent> events = log.events();
@@ -110,18 +121,12 @@ class VodOutageTest {
                 PlaybackSettings.FRAGMENT_RETRIES.key(), 2.0,
                 PlaybackSettings.READ_TIMEOUT_S.key(), 3.5));
     SessionRecorder log = new SessionRecorder();
-    Set<PlayerState> during = EnumSet.noneOf(PlayerState.class);
+    Set<PlayerState> during;
     try (LocalOrigin origin =
             LocalOrigin.builder(Presentations.cached(PlaybackEngineTest.LADDER)).start();
         PlaybackEngine engine = open(origin, config, log)) {
       awaitPosition(engine, 3_000_000);
-      origin.setFaults(List.of(FaultRule.always("/", new FaultKind.Slow(30_000))));
-      long endNs = System.nanoTime() + 11_000_000_000L;
-      while (System.nanoTime() < endNs) {
-        during.add(engine.snapshot().state());
-        Thread.sleep(20);
-      }
-      origin.setFaults(List.of());
+      during = outage(origin, engine, new FaultKind.Slow(30_000), 11_000);
       long stoppedUs = engine.snapshot().positionUs();
       awaitPosition(engine, stoppedUs + 2_000_000);
     }
