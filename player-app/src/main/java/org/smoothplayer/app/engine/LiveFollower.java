@@ -350,6 +350,12 @@ final class LiveFollower implements AutoCloseable {
     return origin.silentSince(sinceNs);
   }
 
+  /** How long the origin has been out now ({@link OriginReachability#out}); 0 while it is not. */
+  long originOutForNs() {
+    long nowNs = time.nanoTime();
+    return origin.out(nowNs) ? origin.silentForNs(nowNs) : 0;
+  }
+
   /** The wait a silent origin adds between requests now; 0 while it answers. */
   long originBackoffNs() {
     return origin.backoffNs(time.nanoTime());

@@ -1613,7 +1613,8 @@ public final class PlaybackEngine implements Player {
             startupMs,
             l != null ? l.windowStartUs() : 0,
             l != null ? l.edgeUs() : durationUs(),
-            l != null && manifest != null ? Math.max(0, l.edgeUs() - pos) / 1000.0 : -1);
+            l != null && manifest != null ? Math.max(0, l.edgeUs() - pos) / 1000.0 : -1,
+            (l != null ? l.originOutForNs() : vodOrigin.outForNs(time.nanoTime())) / 1_000_000L);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -1740,7 +1741,8 @@ public final class PlaybackEngine implements Player {
         s.startupMs(),
         s.seekableStartUs(),
         s.seekableEndUs(),
-        s.liveLatencyMs());
+        s.liveLatencyMs(),
+        s.originSilentMs());
   }
 
   private static AbrPolicy newPolicy(PlayerConfig c) {

@@ -32,6 +32,9 @@ import java.util.Optional;
  * @param seekableStartUs earliest position a seek may reach (VOD: 0; live: the DVR window start)
  * @param seekableEndUs latest position a seek may reach (VOD: the duration; live: the edge)
  * @param liveLatencyMs distance to the live edge, -1 for VOD
+ * @param originSilentMs while the origin is out (it has answered nothing, not even its manifest
+ *     URL, for two requests and 3 s: playback waits for it), how long it has been silent; 0 while
+ *     it answers
  */
 public record PlayerSnapshot(
     PlayerState state,
@@ -57,7 +60,8 @@ public record PlayerSnapshot(
     long startupMs,
     long seekableStartUs,
     long seekableEndUs,
-    double liveLatencyMs) {
+    double liveLatencyMs,
+    long originSilentMs) {
 
   /** Copies the lists. */
   public PlayerSnapshot {
@@ -91,7 +95,8 @@ public record PlayerSnapshot(
         -1,
         0,
         0,
-        -1);
+        -1,
+        0);
   }
 
   /** Video buffered ahead of the position, microseconds (never negative). */

@@ -102,6 +102,11 @@ final class VodOriginWatch {
     return origin.backoffNs(nowNs);
   }
 
+  /** How long the origin has been out at {@code nowNs} (see {@link #check}); 0 while it is not. */
+  long outForNs(long nowNs) {
+    return probeSilent && origin.out(nowNs) ? origin.silentForNs(nowNs) : 0;
+  }
+
   /**
    * Tells the viewer, once, that the origin does not answer, and fails the session once it has not
    * for {@code network.outageLimitS} (0: never); returns whether the session failed.

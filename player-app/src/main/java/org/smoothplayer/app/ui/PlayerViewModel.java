@@ -403,7 +403,10 @@ public final class PlayerViewModel implements AutoCloseable {
       engineState = newState;
     }
     state.set(newState);
-    stateText.set(stateText(newState));
+    stateText.set(
+        newState == PlayerState.BUFFERING && s.originSilentMs() > 0
+            ? waitingText(s.originSilentMs())
+            : stateText(newState));
     busy.set(newState == PlayerState.OPENING || newState == PlayerState.BUFFERING);
     playing.set(playIntent && canPlay(newState));
 
@@ -943,6 +946,11 @@ public final class PlayerViewModel implements AutoCloseable {
 
   private static double fraction(long partUs, long wholeUs) {
     return wholeUs > 0 ? Math.max(0, Math.min(1, (double) partUs / wholeUs)) : 0;
+  }
+
+  /** The state text while playback waits for an origin that has not answered for {@code ms}. */
+  static String waitingText(long ms) {
+    return "Waiting for the server\u2026 (no answer for " + ms / 1000 + " s)";
   }
 
   static String stateText(PlayerState s) {

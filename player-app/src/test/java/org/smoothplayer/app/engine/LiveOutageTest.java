@@ -30,6 +30,9 @@ import org.smoothplayer.assets.origin.FaultRule;
 class LiveOutageTest {
   private static Path tiny;
 
+  /** The longest silence of the origin the snapshots published during {@link #outage}. */
+  private long longestSilenceMs;
+
   @BeforeAll
   static void generate() {
     tiny = Presentations.cached(Preset.TINY);
@@ -39,12 +42,14 @@ class LiveOutageTest {
    * Every request to the origin of {@code s} is answered 503 for {@code ms}; returns the states the
    * engine was seen in meanwhile.
    */
-  private static Set<PlayerState> outage(LiveSession s, long ms) throws InterruptedException {
+  private Set<PlayerState> outage(LiveSession s, long ms) throws InterruptedException {
     Set<PlayerState> seen = EnumSet.noneOf(PlayerState.class);
     s.origin().setFaults(List.of(FaultRule.always("/", new FaultKind.Status(503))));
     long endNs = System.nanoTime() + ms * 1_000_000L;
     while (System.nanoTime() < endNs) {
-      seen.add(s.engine().snapshot().state());
+      PlayerSnapshot p = s.engine().snapshot();
+      seen.add(p.state());
+      longestSilenceMs = Math.max(longestSilenceMs, p.originSilentMs());
       Thread.sleep(20);
     }
     s.origin().setFaults(List.of());
@@ -78,6 +83,7 @@ class LiveOutageTest {
         .satisfies(m -> assertThat(m).contains("HTTP 503").contains("live.outageLimitS"));
     assertThat(noticeMessages(log, "the origin answers again after")).hasSize(1);
     assertThat(noticeMessages(log, "the broadcast ended")).isEmpty();
+    assertThat(longestSilenceMs).as("the silence the picture shows").isBetween(3_000L, 6_500L);
     assertThat(events(log, SessionEvent.SessionEnded.class)).isEmpty();
   }
 

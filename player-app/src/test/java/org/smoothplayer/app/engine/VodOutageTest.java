@@ -29,6 +29,9 @@ import org.smoothplayer.assets.origin.LocalOrigin;
  */
 class VodOutageTest {
 
+  /** The longest silence of the origin the snapshots published during {@link #outage}. */
+  private long longestSilenceMs;
+
   /** Level 0 of the 20-s ladder, with 2-s buffer targets: the outage meets fragment requests. */
   private static PlayerConfig smallBuffers(Map<String, Double> more) {
     Map<String, Double> values =
@@ -59,13 +62,15 @@ class VodOutageTest {
    * Every request to {@code origin} gets {@code fault} for {@code ms}; returns the states {@code
    * engine} was seen in meanwhile.
    */
-  private static Set<PlayerState> outage(
+  private Set<PlayerState> outage(
       LocalOrigin origin, PlaybackEngine engine, FaultKind fault, long ms) throws Exception {
     Set<PlayerState> seen = EnumSet.noneOf(PlayerState.class);
     origin.setFaults(List.of(FaultRule.always("/", fault)));
     long endNs = System.nanoTime() + ms * 1_000_000L;
     while (System.nanoTime() < endNs) {
-      seen.add(engine.snapshot().state());
+      PlayerSnapshot p = engine.snapshot();
+      seen.add(p.state());
+      longestSilenceMs = Math.max(longestSilenceMs, p.originSilentMs());
       Thread.sleep(20);
     }
     origin.setFaults(List.of());
@@ -106,6 +111,9 @@ class VodOutageTest {
         .satisfies(
             m -> assertThat(m).contains("HTTP 503").contains("up to 120 s (network.outageLimitS)"));
     assertThat(noticeMessages(events, "the origin answers again after ")).hasSize(1);
+    // The picture said so while it lasted (the 6-s outage counts from its first failure).
+    assertThat(longestSilenceMs).isBetween(3_000L, 6_500L);
+    assertThat(end.originSilentMs()).isZero();
   }
 
   @Test

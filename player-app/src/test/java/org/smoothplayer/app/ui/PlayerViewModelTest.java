@@ -130,6 +130,21 @@ class PlayerViewModelTest {
   }
 
   @Test
+  void buffering_for_a_server_that_does_not_answer_says_so_and_for_how_long() {
+    Snapshots s = new Snapshots();
+    s.state = PlayerState.BUFFERING;
+    s.originSilentMs = 42_700;
+    openOn(s);
+    assertThat(vm.busyProperty().get()).isTrue();
+    assertThat(vm.stateTextProperty().get())
+        .isEqualTo("Waiting for the server\u2026 (no answer for 42 s)");
+
+    s.originSilentMs = 0;
+    vm.update(s.build());
+    assertThat(vm.stateTextProperty().get()).isEqualTo("Buffering\u2026");
+  }
+
+  @Test
   void buffering_and_opening_are_busy_with_their_state_in_words() {
     Snapshots s = new Snapshots();
     s.state = PlayerState.BUFFERING;

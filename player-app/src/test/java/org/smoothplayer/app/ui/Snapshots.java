@@ -41,6 +41,7 @@ final class Snapshots {
 
   long seekableEndUs = -1;
   double liveLatencyMs = -1;
+  long originSilentMs = 0;
 
   PlayerSnapshot build() {
     return new PlayerSnapshot(
@@ -67,6 +68,7 @@ final class Snapshots {
         startupMs,
         live ? (seekableStartUs >= 0 ? seekableStartUs : Math.max(0, positionUs - 60_000_000L)) : 0,
         live ? (seekableEndUs >= 0 ? seekableEndUs : positionUs + 4_000_000L) : durationUs,
-        live ? (liveLatencyMs >= 0 ? liveLatencyMs : 4000) : -1);
+        live ? (liveLatencyMs >= 0 ? liveLatencyMs : 4000) : -1,
+        originSilentMs);
   }
 }
