@@ -53,8 +53,10 @@ import org.smoothplayer.decoder.fragment.TrackType;
  *
  * <p>Failures never end the session: a fragment that cannot be fetched is retried {@value
  * #MAX_ATTEMPTS} times ({@value #RETRY_WAIT_MS} ms apart, then twice that, ...) unless the origin
- * refused it with a 4xx; a fragment or document that cannot be read is skipped. The first failure
- * of a track is reported through the notice callback.
+ * refused it with a 4xx; a fragment or document that cannot be read is skipped. A fragment given up
+ * after transient failures only (an outage, an overloaded origin) gets another round of attempts
+ * once a later fragment of the track loads, if it is still ahead: the origin answers again. The
+ * first failure of a track is reported through the notice callback.
  */
 public final class CaptionLoader implements Captions, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CaptionLoader.class);
@@ -106,8 +108,17 @@ public final class CaptionLoader implements Captions, AutoCloseable {
   /** The cues of one fetched fragment of {@code trackId}, clipped to [startUs, endUs). */
   private record Loaded(String trackId, long startUs, long endUs, List<Cue> cues) {}
 
-  /** A fragment that failed: attempts so far and when it may be tried again. */
-  private record Failure(int attempts, long retryAtNs) {}
+  /**
+   * A fragment that failed: attempts so far, when it may be tried again, and whether it is given up
+   * for good (refused with a 4xx, or unreadable) rather than after transient failures.
+   */
+  private record Failure(int attempts, long retryAtNs, boolean final_) {
+
+    /** Given up after transient failures only: worth another round once the origin answers. */
+    boolean givenUpTransiently() {
+      return !final_ && attempts >= MAX_ATTEMPTS;
+    }
+  }
 
   private final TextFetch fetch;
   private final @Nullable AutoCloseable fetchOwner;
@@ -493,7 +504,9 @@ public final class CaptionLoader implements Captions, AutoCloseable {
       failures.put(
           chunk.startUs(),
           new Failure(
-              attempts, time.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RETRY_WAIT_MS * attempts)));
+              attempts,
+              time.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RETRY_WAIT_MS * attempts),
+              refused));
       if (attempts >= MAX_ATTEMPTS) {
         report(stream, chunk, e.describe("caption fragment", uri.toString()));
       }
@@ -518,11 +531,13 @@ public final class CaptionLoader implements Captions, AutoCloseable {
       }
       cues.sort(Comparator.comparingLong(Cue::startUs));
     } catch (FragmentParseException | ProtectedContentException | TtmlException e) {
-      failures.put(chunk.startUs(), new Failure(MAX_ATTEMPTS, 0));
+      failures.put(chunk.startUs(), new Failure(MAX_ATTEMPTS, 0, true));
       report(stream, chunk, "cannot read it: " + e.getMessage());
       return;
     }
     failures.remove(chunk.startUs());
+    // The origin answers again: fragments given up during its outage are tried again.
+    failures.values().removeIf(Failure::givenUpTransiently);
     loaded.put(chunk.startUs(), new Loaded(stream.track().id(), chunk.startUs(), endUs, cues));
   }
 

@@ -124,6 +124,36 @@ class CaptionLoaderTest {
   }
 
   @Test
+  void a_fragment_given_up_during_an_outage_is_tried_again_once_a_later_fragment_loads() {
+    // Fragment 0 fails all three attempts (the origin is out); fragment 3 fails twice and then
+    // loads, after fragment 0 was given up.
+    failuresToGive.put(0L, List.of(0, 0, 0));
+    failuresToGive.put(30_000_000L, List.of(0, 0));
+    CaptionLoader loader = loader();
+    loader.update(manifest);
+    loader.selectLanguage("eng");
+
+    drain(loader);
+    nowNs.addAndGet(CaptionLoader.RETRY_WAIT_MS * 1_000_000L);
+    drain(loader);
+    assertThat(loader.linesAt(500_000)).isEmpty();
+    nowNs.addAndGet(2 * CaptionLoader.RETRY_WAIT_MS * 1_000_000L);
+    drain(loader);
+
+    assertThat(notices)
+        .singleElement()
+        .satisfies(
+            n ->
+                assertThat(n)
+                    .startsWith("captions (English (captions)): the fragment at 0:00 is skipped:")
+                    .contains("connection reset"));
+    assertThat(loader.linesAt(3_500_000)).startsWith("Caption 3");
+    assertThat(loader.linesAt(500_000)).containsExactly("Caption 0", "0:00.0 to 0:01.0");
+    assertThat(requested).filteredOn(p -> p.endsWith("=0)")).hasSize(4);
+    loader.close();
+  }
+
+  @Test
   void
       a_transient_failure_is_retried_after_a_wait_and_a_refusal_is_given_up_at_once_with_a_notice() {
     failuresToGive.put(0L, List.of(0, 503));
