@@ -141,9 +141,6 @@ final class LiveFollower implements AutoCloseable {
   /** Whether the origin answers: an origin that does not is waited for, not taken as ended. */
   private final OriginReachability origin = new OriginReachability();
 
-  /** The viewer was told that the origin does not answer (until it answers again). */
-  private boolean outageTold;
-
   /**
    * An outage ended and the manifest asked then has not answered yet: the edge is not known, so
    * catch-up waits for it (one jump to the edge instead of two).
@@ -373,10 +370,10 @@ final class LiveFollower implements AutoCloseable {
    */
   private void onAnswer(boolean manifestLoaded) {
     long nowNs = time.nanoTime();
+    boolean told = origin.told();
     long silentNs = origin.answered(nowNs);
     lastGrowthNs = Math.min(nowNs, lastGrowthNs + silentNs);
-    if (outageTold) {
-      outageTold = false;
+    if (told) {
       // The edge moved on during the outage: learn it now, and catch up to it once.
       if (!manifestLoaded) {
         refresh.request(nowNs);
@@ -641,19 +638,17 @@ final class LiveFollower implements AutoCloseable {
    * for {@code live.outageLimitS} (0: never); returns whether the session failed.
    */
   private boolean outage(long nowNs, PlaybackSettings s) {
-    if (!origin.out(nowNs)) {
-      return false;
+    String failure =
+        origin.outageFailure(
+            nowNs,
+            s.liveOutageLimitS(),
+            PlaybackSettings.LIVE_OUTAGE_LIMIT_S.key(),
+            "live origin",
+            host::note);
+    if (failure != null) {
+      host.fail(failure);
     }
-    String key = PlaybackSettings.LIVE_OUTAGE_LIMIT_S.key();
-    if (!outageTold) {
-      outageTold = true;
-      host.note(origin.waitingNotice(s.liveOutageLimitS(), key));
-    }
-    if (origin.silentBeyond(nowNs, s.liveOutageLimitS())) {
-      host.fail(origin.failure(nowNs, "live origin", s.liveOutageLimitS(), key));
-      return true;
-    }
-    return false;
+    return failure != null;
   }
 
   /** Emits the latency report (latency, edge, window start, position); once a second. */

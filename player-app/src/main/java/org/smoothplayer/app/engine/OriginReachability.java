@@ -1,6 +1,8 @@
 package org.smoothplayer.app.engine;
 
 import java.util.Locale;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.smoothplayer.app.net.FetchException;
 
 /**
@@ -39,6 +41,9 @@ final class OriginReachability {
   /** The last of them, as logged. */
   private String lastFailure = "";
 
+  /** The viewer was told of the current outage (and is told when it ends); reset by an answer. */
+  private boolean told;
+
   /** Whether {@code e} means the origin did not answer (down, overloaded, cut off). */
   static boolean isNoAnswer(FetchException e) {
     return switch (e.kind()) {
@@ -56,6 +61,7 @@ final class OriginReachability {
     long silentNs = failures > 0 ? Math.max(0, nowNs - silentSinceNs) : 0;
     failures = 0;
     lastFailure = "";
+    told = false;
     return silentNs;
   }
 
@@ -102,10 +108,32 @@ final class OriginReachability {
   }
 
   /**
-   * The viewer's notice once the origin is out: its last failure, and how long it is waited for
-   * ({@code limitS} of setting {@code limitKey}; 0: without a limit).
+   * The outage rule at {@code nowNs}: once the origin is {@link #out}, the viewer is told once
+   * through {@code note} that it is waited for up to {@code limitS} (setting {@code limitKey}; 0:
+   * without a limit); returns why the session fails once it has been silent that long ({@code
+   * which} names the origin, e.g. "live origin"), else null.
    */
-  String waitingNotice(double limitS, String limitKey) {
+  @Nullable String outageFailure(
+      long nowNs, double limitS, String limitKey, String which, Consumer<String> note) {
+    if (!out(nowNs)) {
+      return null;
+    }
+    if (!told) {
+      told = true;
+      note.accept(waitingNotice(limitS, limitKey));
+    }
+    return silentBeyond(nowNs, limitS) ? failure(nowNs, which, limitS, limitKey) : null;
+  }
+
+  /** The viewer was told of the current outage (by {@link #outageFailure}); false once answered. */
+  boolean told() {
+    return told;
+  }
+
+  /**
+   * The viewer's notice once the origin is out: its last failure, and how long it is waited for.
+   */
+  private String waitingNotice(double limitS, String limitKey) {
     return "the origin does not answer ("
         + lastFailure
         + "); waiting for it"
@@ -121,15 +149,12 @@ final class OriginReachability {
   }
 
   /** The origin has answered nothing for at least {@code limitS} at {@code nowNs}; 0 never. */
-  boolean silentBeyond(long nowNs, double limitS) {
+  private boolean silentBeyond(long nowNs, double limitS) {
     return limitS > 0 && silentForNs(nowNs) >= (long) (limitS * 1e9);
   }
 
-  /**
-   * Why the session fails once {@link #silentBeyond}: {@code which} origin (e.g. "live origin"),
-   * its silence, the limit and the last failure.
-   */
-  String failure(long nowNs, String which, double limitS, String limitKey) {
+  /** Why the session fails once {@link #silentBeyond}: the silence, the limit, the last failure. */
+  private String failure(long nowNs, String which, double limitS, String limitKey) {
     return String.format(
         Locale.ROOT,
         "the %s has not answered for %.0f s (%s %.0f s); the last failure: %s",

@@ -53,9 +53,6 @@ final class VodOriginWatch {
    */
   private boolean probeSilent;
 
-  /** The viewer was told the origin does not answer (and is told when it answers again). */
-  private boolean told;
-
   VodOriginWatch(Host host) {
     this.host = host;
   }
@@ -112,26 +109,23 @@ final class VodOriginWatch {
    * for {@code network.outageLimitS} (0: never); returns whether the session failed.
    */
   boolean check(long nowNs, PlaybackSettings s) {
-    if (!probeSilent || !origin.out(nowNs)) {
+    if (!probeSilent) {
       return false;
     }
-    String key = PlaybackSettings.OUTAGE_LIMIT_S.key();
-    if (!told) {
-      told = true;
-      host.note(origin.waitingNotice(s.outageLimitS(), key));
+    String failure =
+        origin.outageFailure(
+            nowNs, s.outageLimitS(), PlaybackSettings.OUTAGE_LIMIT_S.key(), "origin", host::note);
+    if (failure != null) {
+      host.fail(failure);
     }
-    if (origin.silentBeyond(nowNs, s.outageLimitS())) {
-      host.fail(origin.failure(nowNs, "origin", s.outageLimitS(), key));
-      return true;
-    }
-    return false;
+    return failure != null;
   }
 
   private void answered(long nowNs) {
+    boolean told = origin.told();
     long silentNs = origin.answered(nowNs);
     probeSilent = false;
     if (told) {
-      told = false;
       host.note(OriginReachability.answersAgainNotice(silentNs));
     }
   }
