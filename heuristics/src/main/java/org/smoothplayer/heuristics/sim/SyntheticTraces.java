@@ -175,7 +175,7 @@ public final class SyntheticTraces {
           case "--family" -> families.add(family(v));
           case "--count" -> count = positive(a, v);
           case "--length-s" -> lengthS = positive(a, v);
-          case "--seed" -> seed = Long.parseLong(v);
+          case "--seed" -> seed = wholeNumber(a, v);
           default -> throw new IllegalArgumentException("unknown option " + a);
         }
       }
@@ -216,6 +216,14 @@ public final class SyntheticTraces {
             + String.join(", ", FAMILIES.stream().map(Family::name).toList())
             + " but was "
             + name);
+  }
+
+  private static long wholeNumber(String option, String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + ": expected a whole number but was " + value, e);
+    }
   }
 
   private static int positive(String option, String value) {

@@ -147,5 +147,11 @@ class SyntheticTracesTest {
     assertThat(SyntheticTraces.run(new String[] {"--count", "0"}, o, e)).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("--count: expected a whole number >= 1 but was 0");
+    assertThat(SyntheticTraces.run(new String[] {"--out", tmp.toString(), "--seed", "x"}, o, e))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--seed: expected a whole number but was x");
+    assertThat(SyntheticTraces.run(new String[] {"--count", "3"}, o, e)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out: expected an output folder");
   }
 }
