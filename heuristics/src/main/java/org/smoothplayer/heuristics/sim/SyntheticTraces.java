@@ -12,10 +12,10 @@ import java.util.Random;
 
 /**
  * Synthetic network traces for checking that a policy generalises beyond the trace sets it was
- * tuned on: the hidden-Markov model of Pensieve's synthetic traces (Mao et al., SIGCOMM 2017: ten
- * capacity states from 0.2 to 4.3 Mbit/s, a state kept for a geometric time with a given mean, then
- * a jump to another state, and Gaussian noise around the state's capacity that is redrawn every few
- * seconds).
+ * tuned on. A hidden-Markov model after the one of Pensieve's synthetic traces (Mao et al., SIGCOMM
+ * 2017): ten capacity states from 0.2 to 4.3 Mbit/s, a state kept for a geometric time with a given
+ * mean, then a jump to another state, and Gaussian noise around the state's capacity that is
+ * redrawn every few seconds. The jump rule below and the families' parameters are ours.
  *
  * <p>One sample per second: line {@code i} is the capacity during {@code (i - 1, i]} seconds, the
  * format of the other trace folders. The noise has a standard deviation of {@code noiseCv} times
