@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * Synthetic network traces for checking that a policy generalises beyond the trace sets it was
@@ -123,6 +124,16 @@ public final class SyntheticTraces {
     return up ? state + distance : state - distance;
   }
 
+  /**
+   * The seed of trace {@code index}. java.util.Random's first draws from neighbouring seeds follow
+   * a pattern (the first state would step through the states by a fixed stride from one index to
+   * the next), so the (seed, family, index) key goes through SplittableRandom's 64-bit mix first.
+   */
+  static long traceSeed(long seed, Family family, int index) {
+    long key = seed * 1_000_003L + family.name().hashCode() * 31L + index;
+    return new SplittableRandom(key).nextLong();
+  }
+
   /** Writes {@code count} traces of a family into {@code dir/<family>/<family>_<i>}. */
   public static List<Path> write(Path dir, Family family, int count, int lengthS, long seed)
       throws IOException {
@@ -130,9 +141,7 @@ public final class SyntheticTraces {
     Files.createDirectories(folder);
     List<Path> written = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      // One seed per trace, spread over the long range so neighbouring indices are unrelated.
-      long traceSeed = seed * 1_000_003L + family.name().hashCode() * 31L + i;
-      Generated g = generate(family, lengthS, traceSeed);
+      Generated g = generate(family, lengthS, traceSeed(seed, family, i));
       StringBuilder text = new StringBuilder(lengthS * 12);
       for (int t = 0; t < g.mbps().length; t++) {
         text.append(t).append('\t').append(String.format(Locale.ROOT, "%.6f", g.mbps()[t]));
