@@ -1,7 +1,6 @@
 package org.smoothplayer.app.engine;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -186,11 +185,15 @@ public final class PlaybackEngine implements Player {
    */
   private @Nullable LiveFollower live;
 
+  /** The session's manifest URL, checked to be http(s) at {@link #open}. */
+  private final URI manifestUri;
+
   /** Whether the origin of a VOD session answers; unused while {@code live} is set. */
   private final VodOriginWatch vodOrigin = new VodOriginWatch(new VodOriginHost());
 
-  private PlaybackEngine(EngineOptions options) {
+  private PlaybackEngine(EngineOptions options, URI manifestUri) {
     this.options = options;
+    this.manifestUri = manifestUri;
     this.sink = options.sink();
     this.clock = new SessionClock(time);
     this.config = options.config();
@@ -216,8 +219,7 @@ public final class PlaybackEngine implements Player {
    * @throws IllegalArgumentException when the URL is not an absolute http or https URL
    */
   public static PlaybackEngine open(EngineOptions options) {
-    requireHttpUrl(options.url());
-    PlaybackEngine engine = new PlaybackEngine(options);
+    PlaybackEngine engine = new PlaybackEngine(options, requireHttpUrl(options.url()));
     engine.loopThread.start();
     return engine;
   }
@@ -1401,16 +1403,9 @@ public final class PlaybackEngine implements Player {
   private final class VodOriginHost implements VodOriginWatch.Host {
     @Override
     public void probe() {
-      URI uri;
-      try {
-        uri = new URI(options.url().strip());
-      } catch (URISyntaxException e) {
-        vodOrigin.onProbed(time.nanoTime(), null); // a manifest file: no origin to ask
-        return;
-      }
       try {
         fetcher
-            .newFetch(uri, PROBE_MAX_BYTES)
+            .newFetch(manifestUri, PROBE_MAX_BYTES)
             .enqueue(
                 new FetchCallback() {
                   @Override
@@ -1424,7 +1419,7 @@ public final class PlaybackEngine implements Player {
                   }
                 });
       } catch (FetchException e) {
-        // Not an http(s) URL (a manifest file): no origin to ask, so not an outage.
+        // The request could not even start (the URL was checked at open): that is its outcome.
         vodOrigin.onProbed(time.nanoTime(), e);
       }
     }
