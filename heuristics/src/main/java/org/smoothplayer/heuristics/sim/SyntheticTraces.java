@@ -235,7 +235,8 @@ public final class SyntheticTraces {
     }
   }
 
-  private static int positive(String option, String value) {
+  /** {@code value} as a whole number >= 1, or a usage error naming {@code option}. */
+  static int positive(String option, String value) {
     try {
       int n = Integer.parseInt(value);
       if (n >= 1) {
