@@ -44,6 +44,7 @@ import org.smoothplayer.app.session.SessionSink;
 import org.smoothplayer.app.text.CaptionLoader;
 import org.smoothplayer.app.text.Captions;
 import org.smoothplayer.decoder.video.VideoDecoderOptions;
+import org.smoothplayer.heuristics.AbandonRule;
 import org.smoothplayer.heuristics.AbrDecision;
 import org.smoothplayer.heuristics.AbrInput;
 import org.smoothplayer.heuristics.AbrPolicy;

@@ -1,4 +1,4 @@
-package org.smoothplayer.app.engine;
+package org.smoothplayer.heuristics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

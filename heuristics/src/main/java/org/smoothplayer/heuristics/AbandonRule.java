@@ -1,4 +1,4 @@
-package org.smoothplayer.app.engine;
+package org.smoothplayer.heuristics;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -6,7 +6,8 @@ import java.util.function.IntToLongFunction;
 
 /**
  * When a fragment transfer in flight is given up, and at which level it is asked again. Pure: the
- * playback loop measures the transfer and this judges it, rule by rule, first match wins:
+ * player's playback loop (and the simulator, when asked to) measures the transfer and this judges
+ * it, rule by rule, first match wins:
  *
  * <ol>
  *   <li><b>Stalled transfer</b>: no new byte for {@link #STALLED_TRANSFER_MIN_S} or a fragment's
@@ -21,16 +22,16 @@ import java.util.function.IntToLongFunction;
  *       received so far measure the link, so they count as a transfer sample.
  * </ol>
  */
-final class AbandonRule {
+public final class AbandonRule {
 
   /** A transfer with no new byte for this long (or a fragment duration if longer) is given up. */
-  static final double STALLED_TRANSFER_MIN_S = 3.0;
+  public static final double STALLED_TRANSFER_MIN_S = 3.0;
 
   /** A transfer is judged by the projection only after this long (a rate needs a sample). */
-  static final double ABANDON_MIN_ELAPSED_S = 0.5;
+  public static final double ABANDON_MIN_ELAPSED_S = 0.5;
 
   /** The projection gives up only when the end is this many fragments after the buffer runs dry. */
-  static final double ABANDON_SLACK_FRAGMENTS = 0.5;
+  public static final double ABANDON_SLACK_FRAGMENTS = 0.5;
 
   private AbandonRule() {}
 
@@ -47,7 +48,7 @@ final class AbandonRule {
    * @param bufferS media buffered ahead of the position now
    * @param bufferAtRequestS media buffered ahead of the position when the request was made
    */
-  record InFlight(
+  public record InFlight(
       boolean video,
       int level,
       double elapsedS,
@@ -65,13 +66,13 @@ final class AbandonRule {
    * @param fallbackLevel the level to refetch at once, or -1 to retry under the retry policy
    * @param measured whether the bytes received so far are a transfer sample for the heuristics
    */
-  record Verdict(String reason, int fallbackLevel, boolean measured) {
+  public record Verdict(String reason, int fallbackLevel, boolean measured) {
 
     /**
      * The stalled-transfer verdict: no new byte for the stall limit (the one verdict retried under
      * the retry policy rather than refetched lower at once).
      */
-    boolean stalled() {
+    public boolean stalled() {
       return fallbackLevel < 0;
     }
   }
@@ -80,7 +81,7 @@ final class AbandonRule {
    * Judges {@code t}; {@code bitrateBps} gives the bitrate of each level of its stream (levels
    * ordered by bitrate, lowest first). Empty when the transfer goes on.
    */
-  static Optional<Verdict> judge(InFlight t, IntToLongFunction bitrateBps) {
+  public static Optional<Verdict> judge(InFlight t, IntToLongFunction bitrateBps) {
     double fragmentS = Math.max(0.1, t.fragmentS());
     double stallLimitS = Math.max(STALLED_TRANSFER_MIN_S, fragmentS);
     if (t.silentS() > stallLimitS) {
