@@ -46,15 +46,20 @@ public final class Benchmark {
   /** One session of {@code policy} on {@code trace}. */
   public SessionResult session(Trace trace, String policy, SessionListener listener) {
     Simulation.Decider decider;
+    // The references plan every fragment's level themselves: the abandon rule applies to online
+    // policies only.
+    SimConfig run = config;
     if (policy.equals(OPTIMUM)) {
-      int[] levels = new OptimumSolver().solve(trace, video, config, metric);
+      run = config.withAbandonRule(false);
+      int[] levels = new OptimumSolver().solve(trace, video, run, metric);
       decider = Simulation.fixed(levels, "offline-optimum");
     } else if (policy.equals(ORACLE)) {
+      run = config.withAbandonRule(false);
       decider = new OracleMpc(5, metric);
     } else {
       decider = Simulation.online(Policies.create(policy, settings));
     }
-    return Simulation.run(trace, video, config, policy, decider, null, listener);
+    return Simulation.run(trace, video, run, policy, decider, null, listener);
   }
 
   /** Results indexed {@code [policy][trace]}, in the given orders. */

@@ -1,5 +1,13 @@
 package org.smoothplayer.heuristics.sim;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.smoothplayer.heuristics.AbandonRule;
+import org.smoothplayer.heuristics.Ladder;
+
 /**
  * The exact fragment-level environment: link position plus buffer. Mutable, owned by one simulated
  * session; {@link #copy()} makes an independent branch (used by the optimum and the oracle).
@@ -30,7 +38,15 @@ public final class ChunkEnv {
     return new ChunkEnv(video, config, link.copy(), bufferMs, nextFragment);
   }
 
-  /** Result of one fragment download. */
+  /**
+   * Result of one fragment download.
+   *
+   * @param level the level that was loaded (lower than the one asked when a transfer was abandoned)
+   * @param bytes the loaded fragment's size
+   * @param delayMs time from the first request to the end of the load, abandoned attempts included
+   * @param abandoned the attempts given up before the load, in order (empty without the abandon
+   *     rule)
+   */
   public record Step(
       int fragment,
       int level,
@@ -38,15 +54,77 @@ public final class ChunkEnv {
       double delayMs,
       double sleepMs,
       double rebufferMs,
-      double bufferMs) {}
+      double bufferMs,
+      List<Attempt> abandoned) {
+
+    /** The time of the attempt that loaded the fragment (the delay without abandoned attempts). */
+    public double loadMs() {
+      double ms = delayMs;
+      for (Attempt a : abandoned) {
+        ms -= a.elapsedMs();
+      }
+      return ms;
+    }
+  }
+
+  /**
+   * One request of a fragment: given up by the abandon rule (with its verdict), or the one that
+   * loaded it.
+   *
+   * @param level the level it asked for
+   * @param bytes bytes received when it was given up
+   * @param elapsedMs time from its request to being given up
+   * @param startMs its request time, from the first request of the fragment
+   * @param verdict why, and the level asked next (null only for the attempt that loaded, which is
+   *     never listed in {@link Step#abandoned})
+   */
+  public record Attempt(
+      int level,
+      long bytes,
+      double elapsedMs,
+      double startMs,
+      AbandonRule.@Nullable Verdict verdict) {}
+
+  /** Seconds between two looks at a transfer in flight (the player samples progress as often). */
+  static final double ABANDON_CHECK_S = 0.25;
+
+  /** Progress points kept for the recent rate: 2 s at {@link #ABANDON_CHECK_S} (the player's). */
+  static final int RECENT_POINTS = 9;
 
   /** Downloads the next fragment at {@code level} and applies the buffer rules. */
   public Step fetch(int level) {
+    return fetch(level, false);
+  }
+
+  /**
+   * Downloads the next fragment at {@code level}, judging the transfer while in flight by the
+   * {@link AbandonRule} when {@code abandon} is set (a transfer given up is requested again at once
+   * at the rule's lower level; a stalled-transfer verdict, which the player retries at the same
+   * level, lets the transfer go on, since a new request would meet the same link), and applies the
+   * buffer rules to the whole time.
+   */
+  public Step fetch(int level, boolean abandon) {
     if (nextFragment >= video.fragmentCount()) {
       throw new IllegalStateException("all " + video.fragmentCount() + " fragments fetched");
     }
     long bytes = video.bytes()[level][nextFragment];
-    double delayMs = link.transferS(bytes, config.payloadFactor()) * 1000.0 + config.rttMs();
+    List<Attempt> abandoned = new ArrayList<>();
+    double delayMs;
+    if (abandon) {
+      delayMs = 0;
+      while (true) {
+        Attempt given = attempt(level, delayMs);
+        delayMs += given.elapsedMs();
+        if (given.verdict() == null) {
+          bytes = given.bytes();
+          break;
+        }
+        abandoned.add(given);
+        level = given.verdict().fallbackLevel();
+      }
+    } else {
+      delayMs = link.transferS(bytes, config.payloadFactor()) * 1000.0 + config.rttMs();
+    }
     double rebufferMs = Math.max(delayMs - bufferMs, 0.0);
     bufferMs = Math.max(bufferMs - delayMs, 0.0) + video.fragmentDurationS() * 1000.0;
     double sleepMs = 0;
@@ -56,9 +134,71 @@ public final class ChunkEnv {
       bufferMs -= sleepMs;
       link.sleepMs(sleepMs);
     }
-    Step step = new Step(nextFragment, level, bytes, delayMs, sleepMs, rebufferMs, bufferMs);
+    Step step =
+        new Step(
+            nextFragment,
+            level,
+            bytes,
+            delayMs,
+            sleepMs,
+            rebufferMs,
+            bufferMs,
+            List.copyOf(abandoned));
     nextFragment++;
     return step;
+  }
+
+  /**
+   * One request of the next fragment at {@code level}, made {@code sinceFirstMs} after the
+   * fragment's first request: the transfer runs on the link in steps of {@link #ABANDON_CHECK_S},
+   * judged after each. Returns the attempt, with a null verdict when the fragment loaded. The
+   * request's round trip counts at its start and does not move the link, as in the reference
+   * arithmetic, so an attempt never abandoned takes as long as there.
+   */
+  private Attempt attempt(int level, double sinceFirstMs) {
+    long bytes = video.bytes()[level][nextFragment];
+    double fragmentS = video.fragmentDurationS();
+    double bufferAtRequestS = Math.max(0, bufferMs - sinceFirstMs) / 1000.0;
+    double elapsedS = config.rttMs() / 1000.0;
+    double sent = 0;
+    double lastByteS = 0;
+    ArrayDeque<double[]> progress = new ArrayDeque<>();
+    Ladder ladder = video.ladder();
+    while (true) {
+      double nextCheckS = (Math.floor(elapsedS / ABANDON_CHECK_S) + 1) * ABANDON_CHECK_S;
+      double[] part =
+          link.transferUpTo(bytes - sent, config.payloadFactor(), nextCheckS - elapsedS);
+      sent += part[0];
+      elapsedS += part[1];
+      if (part[0] > 0) {
+        lastByteS = elapsedS;
+      }
+      if (sent >= bytes) {
+        return new Attempt(level, bytes, elapsedS * 1000.0, sinceFirstMs, null);
+      }
+      progress.addLast(new double[] {elapsedS, sent});
+      while (progress.size() > RECENT_POINTS) {
+        progress.removeFirst();
+      }
+      double spanS = elapsedS - progress.peekFirst()[0];
+      double recentBps = spanS < 0.5 ? -1 : (sent - progress.peekFirst()[1]) * 8 / spanS;
+      double bufferNowS = Math.max(0, bufferMs - sinceFirstMs - elapsedS * 1000.0) / 1000.0;
+      AbandonRule.InFlight inFlight =
+          new AbandonRule.InFlight(
+              true,
+              level,
+              elapsedS,
+              elapsedS - lastByteS,
+              fragmentS,
+              (long) sent,
+              recentBps,
+              bufferNowS,
+              bufferAtRequestS);
+      Optional<AbandonRule.Verdict> verdict = AbandonRule.judge(inFlight, ladder::bitrateBps);
+      if (verdict.isPresent() && !verdict.get().stalled()) {
+        return new Attempt(level, (long) sent, elapsedS * 1000.0, sinceFirstMs, verdict.get());
+      }
+    }
   }
 
   /** A copy of the link position. */

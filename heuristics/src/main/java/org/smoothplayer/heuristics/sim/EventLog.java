@@ -105,15 +105,30 @@ final class EventLog {
   }
 
   /** The buffer ran dry at {@code fromS} while fragment {@code fragment} was loading. */
-  void stall(double fromS, double toS, int fragment, double stallMs) {
-    long positionUs = fragmentUs * fragment;
+  void stallStarted(double fromS, int fragment) {
     Map<String, Object> start = due(fromS);
-    start.put("positionUs", positionUs);
+    start.put("positionUs", fragmentUs * fragment);
     listener.onEvent("stall_started", start);
+  }
+
+  /**
+   * The stall that fragment {@code fragment} caused ended at {@code toS}, after {@code stallMs}.
+   */
+  void stallEnded(double toS, int fragment, double stallMs) {
     Map<String, Object> end = due(toS);
-    end.put("positionUs", positionUs);
+    end.put("positionUs", fragmentUs * fragment);
     end.put("durationMs", stallMs);
     listener.onEvent("stall_ended", end);
+  }
+
+  /** A transfer of fragment {@code fragment} was given up at {@code nowS} by the abandon rule. */
+  void abandoned(double nowS, int fragment, ChunkEnv.Attempt given) {
+    Map<String, Object> a = due(nowS);
+    a.put("stream", "video");
+    a.put("level", given.level());
+    a.put("chunkIndex", fragment);
+    a.put("reason", given.verdict() == null ? "" : given.verdict().reason());
+    listener.onEvent("fragment_abandoned", a);
   }
 
   /** A fragment arrived at {@code nowS}; the buffer and frame counters after it. */
@@ -140,8 +155,8 @@ final class EventLog {
     loaded.put("durationUs", fragmentUs);
     loaded.put("bitrateBps", bitrateBps);
     loaded.put("bytes", step.bytes());
-    loaded.put("ttfbMs", Math.min(rttMs, step.delayMs()));
-    loaded.put("downloadMs", step.delayMs());
+    loaded.put("ttfbMs", Math.min(rttMs, step.loadMs()));
+    loaded.put("downloadMs", step.loadMs());
     loaded.put("throughputBps", throughputBps);
     loaded.put("sleepMs", step.sleepMs());
     listener.onEvent("fragment_loaded", loaded);

@@ -76,6 +76,46 @@ public final class LinkCursor {
     }
   }
 
+  /**
+   * Transfers at most {@code bytes} for at most {@code maxS} seconds of link time from the current
+   * position, with payload factor {@code payload} (the arithmetic of {@link #transferS}, stopped
+   * part-way); moves the position by the time used.
+   *
+   * @return {@code [bytes sent, seconds used]}; fewer seconds than {@code maxS} only when the bytes
+   *     are all sent
+   */
+  public double[] transferUpTo(double bytes, double payload, double maxS) {
+    double[] time = trace.timeS();
+    double[] bw = trace.bandwidthMbps();
+    double usedS = 0;
+    double sent = 0;
+    while (true) {
+      double throughput = bw[pointer] * 1_000_000 / 8;
+      double duration = time[pointer] - lastTimeS;
+      double leftS = maxS - usedS;
+      double packet = throughput * duration * payload;
+      if (sent + packet > bytes && throughput > 0) {
+        double fractional = (bytes - sent) / throughput / payload;
+        if (fractional <= leftS) {
+          lastTimeS += fractional;
+          return new double[] {bytes, usedS + fractional};
+        }
+      }
+      if (duration >= leftS) {
+        lastTimeS += leftS;
+        return new double[] {sent + throughput * leftS * payload, maxS};
+      }
+      sent += packet;
+      usedS += duration;
+      lastTimeS = time[pointer];
+      pointer++;
+      if (pointer >= bw.length) {
+        pointer = 1;
+        lastTimeS = 0;
+      }
+    }
+  }
+
   /** Advances the position by {@code sleepMs} (Pensieve's drain loop, in milliseconds). */
   public void sleepMs(double sleepMs) {
     double[] time = trace.timeS();

@@ -124,12 +124,29 @@ public final class Simulation {
             samples.get(samples.size() - 1).throughputBps());
       }
       double bufferBeforeS = env.bufferMs() / 1000.0;
-      ChunkEnv.Step step = env.fetch(decision.level());
+      ChunkEnv.Step step = env.fetch(decision.level(), config.abandonRule());
+      boolean stallToLog = f > 0 && step.rebufferMs() > 0;
+      double stallFromS = nowS + bufferBeforeS;
+      for (ChunkEnv.Attempt given : step.abandoned()) {
+        // A transfer given up counts as a sample of the link when the rule says so (the player's).
+        double endS = nowS + (given.startMs() + given.elapsedMs()) / 1000.0;
+        if (given.verdict() != null && given.verdict().measured()) {
+          samples.add(new TransferSample(given.bytes(), given.elapsedMs(), endS));
+        }
+        if (stallToLog && stallFromS <= endS) {
+          events.stallStarted(stallFromS, f);
+          stallToLog = false;
+        }
+        events.abandoned(endS, f, given);
+      }
+      if (stallToLog) {
+        events.stallStarted(stallFromS, f);
+      }
       if (f > 0 && step.rebufferMs() > 0) {
-        events.stall(nowS + bufferBeforeS, nowS + step.delayMs() / 1000.0, f, step.rebufferMs());
+        events.stallEnded(nowS + step.delayMs() / 1000.0, f, step.rebufferMs());
       }
       nowS += step.delayMs() / 1000.0;
-      TransferSample sample = new TransferSample(step.bytes(), step.delayMs(), nowS);
+      TransferSample sample = new TransferSample(step.bytes(), step.loadMs(), nowS);
       samples.add(sample);
       events.loaded(
           nowS,

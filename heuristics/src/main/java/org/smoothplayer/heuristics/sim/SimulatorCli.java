@@ -24,12 +24,16 @@ public final class SimulatorCli {
   private static final String USAGE =
       "usage: simulate --traces DIR [--traces DIR2] [--policy NAME ...] [--metric lin|log|hd]\n"
           + "                [--per-trace FILE] [--video DIR] [--events FILE --trace-file FILE]\n"
-          + "                [--threads N] [--markdown FILE] [--set heuristics.KEY=VALUE ...]\n"
+          + "                [--threads N] [--markdown FILE] [--set heuristics.KEY=VALUE ...]"
+          + " [--abandon]\n"
           + "policies: default bb rb bola dashjs media3 festive mpc robustmpc mpc-oracle optimum"
           + " (default: all)\n"
           + "--video DIR: a Smooth Streaming folder (Manifest + QualityLevels(b)/Fragments(video=t))"
           + " instead of the\n"
-          + "             Pensieve video (pensieve-video/ next to the first traces folder)";
+          + "             Pensieve video (pensieve-video/ next to the first traces folder)\n"
+          + "--abandon: online policies' transfers are judged in flight by the player's abandon"
+          + " rule (not the\n"
+          + "           reference simulator; the optimum and mpc-oracle are unchanged)";
 
   private SimulatorCli() {}
 
@@ -44,7 +48,12 @@ public final class SimulatorCli {
     Path traceFile;
     Path markdown;
     int threads = Runtime.getRuntime().availableProcessors();
+    boolean abandon;
     final Map<String, Double> settings = new LinkedHashMap<>();
+
+    SimConfig config() {
+      return SimConfig.PENSIEVE.withAbandonRule(abandon);
+    }
   }
 
   /** Usage problem with the arguments. */
@@ -148,6 +157,9 @@ public final class SimulatorCli {
             throw new UsageException("--threads: expected >= 1");
           }
           break;
+        case "--abandon":
+          o.abandon = true;
+          break;
         case "--set":
           String kv = value(args, ++i, a);
           int eq = kv.indexOf('=');
@@ -198,7 +210,7 @@ public final class SimulatorCli {
       throws IOException {
     Trace trace = Trace.read(o.traceFile);
     Video video = video(o, o.traceFile.toAbsolutePath().getParent());
-    Benchmark b = new Benchmark(video, SimConfig.PENSIEVE, settings, o.metric, 1);
+    Benchmark b = new Benchmark(video, o.config(), settings, o.metric, 1);
     SessionResult r;
     try (OutputStream os = Files.newOutputStream(o.events);
         PrintStream ps = new PrintStream(os, false, StandardCharsets.UTF_8)) {
@@ -236,21 +248,22 @@ public final class SimulatorCli {
       long startNs = System.nanoTime();
       List<Trace> traces = Trace.readDirectory(dir);
       Video video = video(o, dir);
-      Benchmark b = new Benchmark(video, SimConfig.PENSIEVE, settings, metric, o.threads);
+      Benchmark b = new Benchmark(video, o.config(), settings, metric, o.threads);
       SessionResult[][] results = b.run(traces, policies);
       double seconds = (System.nanoTime() - startNs) / 1e9;
       String set = dir.getFileName().toString();
       SessionResult[] optimum = results[policies.size() - 1];
       out.printf(
           Locale.ROOT,
-          "set %s: %d traces, video %s, metric QoE_%s, %d policies in %.1f s (%d threads)%n",
+          "set %s: %d traces, video %s, metric QoE_%s, %d policies in %.1f s (%d threads)%s%n",
           set,
           traces.size(),
           video.name(),
           metric.cliName(),
           policies.size(),
           seconds,
-          o.threads);
+          o.threads,
+          o.abandon ? ", with the abandon rule" : "");
       out.printf(
           Locale.ROOT,
           "%-11s %9s %9s %9s %8s %9s %7s %7s %7s %9s%n",
@@ -314,7 +327,16 @@ public final class SimulatorCli {
       }
       out.println();
       if (o.markdown != null) {
-        markdownSet(md, set, traces.size(), policies, results, optimum, ci, seconds, o.threads);
+        markdownSet(
+            md,
+            o.abandon ? set + ", with the abandon rule" : set,
+            traces.size(),
+            policies,
+            results,
+            optimum,
+            ci,
+            seconds,
+            o.threads);
       }
     }
     if (o.perTrace != null) {
