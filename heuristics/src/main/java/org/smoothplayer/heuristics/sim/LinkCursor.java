@@ -47,33 +47,7 @@ public final class LinkCursor {
    * the transfer time in seconds (no RTT) and moves the position.
    */
   public double transferS(long bytes, double payload) {
-    double[] time = trace.timeS();
-    double[] bw = trace.bandwidthMbps();
-    double delayS = 0;
-    double sent = 0;
-    int fullLoopsWithoutProgress = 0;
-    while (true) {
-      double throughput = bw[pointer] * 1_000_000 / 8;
-      double duration = time[pointer] - lastTimeS;
-      double packet = throughput * duration * payload;
-      if (sent + packet > bytes) {
-        double fractional = (bytes - sent) / throughput / payload;
-        delayS += fractional;
-        lastTimeS += fractional;
-        return delayS;
-      }
-      sent += packet;
-      delayS += duration;
-      lastTimeS = time[pointer];
-      pointer++;
-      if (pointer >= bw.length) {
-        pointer = 1;
-        lastTimeS = 0;
-        if (++fullLoopsWithoutProgress > 1_000_000) {
-          throw new SimulationDataException(trace.name() + ": transfer does not progress");
-        }
-      }
-    }
+    return transferUpTo(bytes, payload, Double.POSITIVE_INFINITY)[1];
   }
 
   /**
@@ -89,6 +63,7 @@ public final class LinkCursor {
     double[] bw = trace.bandwidthMbps();
     double usedS = 0;
     double sent = 0;
+    int fullLoopsWithoutProgress = 0;
     while (true) {
       double throughput = bw[pointer] * 1_000_000 / 8;
       double duration = time[pointer] - lastTimeS;
@@ -112,6 +87,9 @@ public final class LinkCursor {
       if (pointer >= bw.length) {
         pointer = 1;
         lastTimeS = 0;
+        if (++fullLoopsWithoutProgress > 1_000_000) {
+          throw new SimulationDataException(trace.name() + ": transfer does not progress");
+        }
       }
     }
   }
