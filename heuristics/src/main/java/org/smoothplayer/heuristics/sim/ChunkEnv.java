@@ -166,15 +166,15 @@ public final class ChunkEnv {
     Ladder ladder = video.ladder();
     while (true) {
       double nextCheckS = (Math.floor(elapsedS / ABANDON_CHECK_S) + 1) * ABANDON_CHECK_S;
-      double[] part =
-          link.transferUpTo(bytes - sent, config.payloadFactor(), nextCheckS - elapsedS);
-      sent += part[0];
+      double left = bytes - sent;
+      double[] part = link.transferUpTo(left, config.payloadFactor(), nextCheckS - elapsedS);
       elapsedS += part[1];
+      if (part[0] >= left) {
+        return new Attempt(level, bytes, elapsedS * 1000.0, sinceFirstMs, null);
+      }
+      sent += part[0];
       if (part[0] > 0) {
         lastByteS = elapsedS;
-      }
-      if (sent >= bytes) {
-        return new Attempt(level, bytes, elapsedS * 1000.0, sinceFirstMs, null);
       }
       progress.addLast(new double[] {elapsedS, sent});
       while (progress.size() > RECENT_POINTS) {
