@@ -157,8 +157,8 @@ public final class MahimahiTraces {
         String v = args[++i];
         switch (a) {
           case "--out" -> outDir = Path.of(v);
-          case "--bin-ms" -> binMs = SyntheticTraces.positive(a, v);
-          case "--scale" -> scale = positiveNumber(a, v);
+          case "--bin-ms" -> binMs = TraceToolOptions.positive(a, v);
+          case "--scale" -> scale = TraceToolOptions.positiveNumber(a, v);
           default -> throw new IllegalArgumentException("unknown option " + a);
         }
       }
@@ -186,18 +186,6 @@ public final class MahimahiTraces {
       return 1;
     }
     return 0;
-  }
-
-  private static double positiveNumber(String option, String value) {
-    try {
-      double x = Double.parseDouble(value);
-      if (x > 0 && Double.isFinite(x)) {
-        return x;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(option + ": expected a number > 0 but was " + value);
   }
 
   /** Command-line entry point. */

@@ -182,9 +182,9 @@ public final class SyntheticTraces {
         switch (a) {
           case "--out" -> outDir = Path.of(v);
           case "--family" -> families.add(family(v));
-          case "--count" -> count = positive(a, v);
-          case "--length-s" -> lengthS = positive(a, v);
-          case "--seed" -> seed = wholeNumber(a, v);
+          case "--count" -> count = TraceToolOptions.positive(a, v);
+          case "--length-s" -> lengthS = TraceToolOptions.positive(a, v);
+          case "--seed" -> seed = TraceToolOptions.wholeNumber(a, v);
           default -> throw new IllegalArgumentException("unknown option " + a);
         }
       }
@@ -225,27 +225,6 @@ public final class SyntheticTraces {
             + String.join(", ", FAMILIES.stream().map(Family::name).toList())
             + " but was "
             + name);
-  }
-
-  private static long wholeNumber(String option, String value) {
-    try {
-      return Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + ": expected a whole number but was " + value, e);
-    }
-  }
-
-  /** {@code value} as a whole number >= 1, or a usage error naming {@code option}. */
-  static int positive(String option, String value) {
-    try {
-      int n = Integer.parseInt(value);
-      if (n >= 1) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(option + ": expected a whole number >= 1 but was " + value);
   }
 
   /** Command-line entry point. */
