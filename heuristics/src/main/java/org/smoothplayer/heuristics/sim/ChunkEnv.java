@@ -1,12 +1,12 @@
 package org.smoothplayer.heuristics.sim;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.smoothplayer.heuristics.AbandonRule;
 import org.smoothplayer.heuristics.Ladder;
+import org.smoothplayer.heuristics.RecentRate;
 
 /**
  * The exact fragment-level environment: link position plus buffer. Mutable, owned by one simulated
@@ -85,11 +85,11 @@ public final class ChunkEnv {
       double startMs,
       AbandonRule.@Nullable Verdict verdict) {}
 
-  /** Seconds between two looks at a transfer in flight (the player samples progress as often). */
-  static final double ABANDON_CHECK_S = 0.25;
-
-  /** Progress points kept for the recent rate: 2 s at {@link #ABANDON_CHECK_S} (the player's). */
-  static final int RECENT_POINTS = 9;
+  /**
+   * Seconds between two looks at a transfer in flight: the player's progress points for the recent
+   * rate ({@link RecentRate#POINT_INTERVAL_NS}) are this far apart.
+   */
+  static final double ABANDON_CHECK_S = RecentRate.POINT_INTERVAL_NS / 1e9;
 
   /** Downloads the next fragment at {@code level} and applies the buffer rules. */
   public Step fetch(int level) {
@@ -162,26 +162,24 @@ public final class ChunkEnv {
     double elapsedS = config.rttMs() / 1000.0;
     double sent = 0;
     double lastByteS = 0;
-    ArrayDeque<double[]> progress = new ArrayDeque<>();
+    RecentRate recent = new RecentRate();
     Ladder ladder = video.ladder();
+    // Looks at the transfer at whole multiples of the check interval after the request.
+    long check = (long) Math.floor(elapsedS / ABANDON_CHECK_S);
     while (true) {
-      double nextCheckS = (Math.floor(elapsedS / ABANDON_CHECK_S) + 1) * ABANDON_CHECK_S;
+      check++;
+      double checkS = check * ABANDON_CHECK_S;
       double left = bytes - sent;
-      double[] part = link.transferUpTo(left, config.payloadFactor(), nextCheckS - elapsedS);
-      elapsedS += part[1];
+      double[] part = link.transferUpTo(left, config.payloadFactor(), checkS - elapsedS);
       if (part[0] >= left) {
-        return new Attempt(level, bytes, elapsedS * 1000.0, sinceFirstMs, null);
+        return new Attempt(level, bytes, (elapsedS + part[1]) * 1000.0, sinceFirstMs, null);
       }
+      elapsedS = checkS;
       sent += part[0];
       if (part[0] > 0) {
         lastByteS = elapsedS;
       }
-      progress.addLast(new double[] {elapsedS, sent});
-      while (progress.size() > RECENT_POINTS) {
-        progress.removeFirst();
-      }
-      double spanS = elapsedS - progress.peekFirst()[0];
-      double recentBps = spanS < 0.5 ? -1 : (sent - progress.peekFirst()[1]) * 8 / spanS;
+      double recentBps = recent.observe(Math.round(checkS * 1e9), (long) sent);
       double bufferNowS = Math.max(0, bufferMs - sinceFirstMs - elapsedS * 1000.0) / 1000.0;
       AbandonRule.InFlight inFlight =
           new AbandonRule.InFlight(

@@ -2,6 +2,7 @@ package org.smoothplayer.app.engine;
 
 import org.jspecify.annotations.Nullable;
 import org.smoothplayer.app.net.Fetch;
+import org.smoothplayer.heuristics.RecentRate;
 
 /**
  * Where one stream's fetching stands: its known fragments, the next fragment to fetch, the end of
@@ -49,8 +50,8 @@ final class TrackCursor {
   long inFlightLastBytes;
   long inFlightProgressNs;
 
-  /** Progress samples of the transfer in flight (time ns, bytes), every 250 ms, the last 2 s. */
-  final java.util.ArrayDeque<long[]> progress = new java.util.ArrayDeque<>();
+  /** Progress of the transfer in flight, for its recent rate. */
+  final RecentRate progress = new RecentRate();
 
   int attempts;
 
@@ -101,15 +102,7 @@ final class TrackCursor {
    * bit/s (over up to the last 2 s, at least 0.5 s), or -1 when too early to tell.
    */
   double recentRateBps(long nowNs, long bytes) {
-    if (progress.isEmpty() || nowNs - progress.peekLast()[0] >= 250_000_000L) {
-      progress.addLast(new long[] {nowNs, bytes});
-      while (progress.size() > 9) {
-        progress.removeFirst();
-      }
-    }
-    long[] first = progress.peekFirst();
-    double spanS = (nowNs - first[0]) / 1e9;
-    return spanS < 0.5 ? -1 : (bytes - first[1]) * 8 / spanS;
+    return progress.observe(nowNs, bytes);
   }
 
   /** Cancels the request in flight, if any. */
