@@ -46,15 +46,16 @@ public final class Benchmark {
   /** One session of {@code policy} on {@code trace}. */
   public SessionResult session(Trace trace, String policy, SessionListener listener) {
     Simulation.Decider decider;
-    // The references plan every fragment's level themselves: the abandon rule applies to online
-    // policies only.
+    // The references plan every fragment's level themselves, on the reference simulator: the
+    // abandon rule and the live stream apply to online policies only (live, the on-demand
+    // optimum is what the policies are compared with).
     SimConfig run = config;
     if (policy.equals(OPTIMUM)) {
-      run = config.withAbandonRule(false);
+      run = config.withAbandonRule(false).withLiveJoin(0);
       int[] levels = new OptimumSolver().solve(trace, video, run, metric);
       decider = Simulation.fixed(levels, "offline-optimum");
     } else if (policy.equals(ORACLE)) {
-      run = config.withAbandonRule(false);
+      run = config.withAbandonRule(false).withLiveJoin(0);
       decider = new OracleMpc(5, metric);
     } else {
       decider = Simulation.online(Policies.create(policy, settings));

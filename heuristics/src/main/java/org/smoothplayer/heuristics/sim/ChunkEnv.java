@@ -18,6 +18,8 @@ public final class ChunkEnv {
   private final LinkCursor link;
   private double bufferMs;
   private int nextFragment;
+  // Session time since the first request, milliseconds (what a live stream's edge moves with).
+  private double clockMs;
 
   /** A fresh session on {@code trace}: empty buffer, first fragment next. */
   public ChunkEnv(Trace trace, Video video, SimConfig config) {
@@ -35,7 +37,9 @@ public final class ChunkEnv {
 
   /** An independent copy of this state. */
   public ChunkEnv copy() {
-    return new ChunkEnv(video, config, link.copy(), bufferMs, nextFragment);
+    ChunkEnv c = new ChunkEnv(video, config, link.copy(), bufferMs, nextFragment);
+    c.clockMs = clockMs;
+    return c;
   }
 
   /**
@@ -145,6 +149,7 @@ public final class ChunkEnv {
             bufferMs,
             List.copyOf(abandoned));
     nextFragment++;
+    clockMs += delayMs + sleepMs;
     return step;
   }
 
@@ -197,6 +202,41 @@ public final class ChunkEnv {
         return new Attempt(level, (long) sent, elapsedS * 1000.0, sinceFirstMs, verdict.get());
       }
     }
+  }
+
+  /**
+   * In a live stream, waits until the next fragment is published (nothing on demand): playback goes
+   * on from the buffer meanwhile and the link's time passes, as in the buffer-cap sleep. The join
+   * distance of at least one fragment keeps the buffer from running dry while waiting. Returns the
+   * wait in milliseconds.
+   */
+  public double awaitPublicationMs() {
+    if (!config.live()) {
+      return 0;
+    }
+    double fragmentMs = video.fragmentDurationS() * 1000.0;
+    double publishedAtMs = (nextFragment + 1 - config.liveJoinFragments()) * fragmentMs;
+    double waitMs = Math.max(0, publishedAtMs - clockMs);
+    if (waitMs > 0) {
+      bufferMs = Math.max(0, bufferMs - waitMs);
+      link.sleepMs(waitMs);
+      clockMs += waitMs;
+    }
+    return waitMs;
+  }
+
+  /**
+   * In a live stream, the distance in seconds from the playback position to the edge, the media
+   * time published so far (it moves with session time, so stalls add to it); NaN on demand.
+   */
+  public double liveLatencyS() {
+    if (!config.live()) {
+      return Double.NaN;
+    }
+    double fragmentS = video.fragmentDurationS();
+    double edgeS = config.liveJoinFragments() * fragmentS + clockMs / 1000.0;
+    double positionS = nextFragment * fragmentS - bufferMs / 1000.0;
+    return edgeS - positionS;
   }
 
   /** A copy of the link position. */

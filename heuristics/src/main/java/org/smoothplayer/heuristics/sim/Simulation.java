@@ -97,18 +97,24 @@ public final class Simulation {
         for (int l = 0; l < ladder.size(); l++) {
           frames.add(new FrameStats(dropped[l], rendered[l], lastDropAt[l]));
         }
-        AbrInput input =
+        // Live: the next fragment is asked for once it is published; its size and the stream's
+        // end are not known then, as in the player.
+        nowS += env.awaitPublicationMs() / 1000.0;
+        AbrInput.Builder b =
             AbrInput.builder(ladder)
                 .nowS(nowS)
                 .positionS(f * fragmentS)
                 .bufferedS(env.bufferMs() / 1000.0)
                 .fragmentDurationS(fragmentS)
-                .upcomingSizes(UpcomingSizes.of(video.bytes(), f, n - f))
-                .fragmentsRemaining(n - f)
                 .previousLevel(previous, previousSinceS)
                 .samples(samples)
-                .framesPerLevel(frames)
-                .build();
+                .framesPerLevel(frames);
+        if (config.live()) {
+          b.fragmentsRemaining(-1).liveLatencyS(env.liveLatencyS());
+        } else {
+          b.upcomingSizes(UpcomingSizes.of(video.bytes(), f, n - f)).fragmentsRemaining(n - f);
+        }
+        AbrInput input = b.build();
         decision = decider.decide(input, env.copy());
         if (decision.level() < 0 || decision.level() > ladder.top()) {
           throw new IllegalStateException(

@@ -26,6 +26,7 @@ public final class SimulatorCli {
           + "                [--per-trace FILE] [--video DIR] [--events FILE --trace-file FILE]\n"
           + "                [--threads N] [--markdown FILE] [--set heuristics.KEY=VALUE ...]"
           + " [--abandon]\n"
+          + "                [--live FRAGMENTS]\n"
           + "policies: default bb rb bola dashjs media3 festive mpc robustmpc mpc-oracle optimum"
           + " (default: all)\n"
           + "--video DIR: a Smooth Streaming folder (Manifest + QualityLevels(b)/Fragments(video=t))"
@@ -33,7 +34,12 @@ public final class SimulatorCli {
           + "             Pensieve video (pensieve-video/ next to the first traces folder)\n"
           + "--abandon: online policies' transfers are judged in flight by the player's abandon"
           + " rule (not the\n"
-          + "           reference simulator; the optimum and mpc-oracle are unchanged)";
+          + "           reference simulator; the optimum and mpc-oracle are unchanged)\n"
+          + "--live FRAGMENTS: the stream is live and sessions join FRAGMENTS (>= 1) fragment"
+          + " durations behind its\n"
+          + "           edge: a fragment is asked for once published, without its size or the"
+          + " stream's end (not the\n"
+          + "           reference simulator; the optimum and mpc-oracle stay on demand)";
 
   private SimulatorCli() {}
 
@@ -49,10 +55,20 @@ public final class SimulatorCli {
     Path markdown;
     int threads = Runtime.getRuntime().availableProcessors();
     boolean abandon;
+    double liveJoinFragments;
     final Map<String, Double> settings = new LinkedHashMap<>();
 
     SimConfig config() {
-      return SimConfig.PENSIEVE.withAbandonRule(abandon);
+      return SimConfig.PENSIEVE.withAbandonRule(abandon).withLiveJoin(liveJoinFragments);
+    }
+
+    /** What the run adds to the reference simulator, for the headings ("" for none). */
+    String variant() {
+      String s = abandon ? ", with the abandon rule" : "";
+      if (liveJoinFragments > 0) {
+        s += String.format(Locale.ROOT, ", live %s fragments behind the edge", liveJoinFragments);
+      }
+      return s;
     }
   }
 
@@ -160,6 +176,16 @@ public final class SimulatorCli {
         case "--abandon":
           o.abandon = true;
           break;
+        case "--live":
+          try {
+            o.liveJoinFragments = Double.parseDouble(value(args, ++i, a));
+          } catch (NumberFormatException e) {
+            throw new UsageException("--live: expected a number of fragments");
+          }
+          if (!(o.liveJoinFragments >= 1)) {
+            throw new UsageException("--live: expected >= 1 fragment behind the edge");
+          }
+          break;
         case "--set":
           String kv = value(args, ++i, a);
           int eq = kv.indexOf('=');
@@ -263,7 +289,7 @@ public final class SimulatorCli {
           policies.size(),
           seconds,
           o.threads,
-          o.abandon ? ", with the abandon rule" : "");
+          o.variant());
       out.printf(
           Locale.ROOT,
           "%-11s %9s %9s %9s %8s %9s %7s %7s %7s %9s%n",
@@ -329,7 +355,7 @@ public final class SimulatorCli {
       if (o.markdown != null) {
         markdownSet(
             md,
-            o.abandon ? set + ", with the abandon rule" : set,
+            set + o.variant(),
             traces.size(),
             policies,
             results,

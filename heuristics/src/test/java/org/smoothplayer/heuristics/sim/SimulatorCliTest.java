@@ -166,6 +166,38 @@ class SimulatorCliTest {
   }
 
   @Test
+  void simulates_a_live_stream_joined_behind_its_edge_beside_the_on_demand_optimum()
+      throws IOException {
+    Path set = smallSet();
+    Path csv = tmp.resolve("live.csv");
+    int code =
+        run(
+            "--traces",
+            set.toString(),
+            "--policy",
+            "default",
+            "--live",
+            "2",
+            "--per-trace",
+            csv.toString(),
+            "--threads",
+            "1");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("mini-set")
+        .contains(", live 2.0 fragments behind the edge");
+    assertThat(Files.readAllLines(csv)).hasSize(1 + 2 * 2);
+  }
+
+  @Test
+  void rejects_a_live_join_closer_than_one_fragment_with_usage() {
+    assertThat(run("--traces", "x", "--live", "0.5")).isEqualTo(2);
+    assertThat(err.toString()).contains("--live: expected >= 1 fragment behind the edge");
+    assertThat(run("--traces", "x", "--live", "near")).isEqualTo(2);
+    assertThat(err.toString()).contains("--live: expected a number of fragments");
+  }
+
+  @Test
   void rejects_unknown_policies_and_missing_traces_with_usage() {
     assertThat(run("--traces", "x", "--policy", "nope")).isEqualTo(2);
     assertThat(err.toString()).contains("unknown policy 'nope'").contains("usage:");
