@@ -25,7 +25,9 @@ import java.util.OptionalInt;
  * @param viewport the surface size when known
  * @param manualCapLevel highest level the user allows, when set
  * @param forcedLevel level the user forces, when set
- * @param liveLatencyS distance to the live edge, seconds, for live streams
+ * @param liveLatencyS distance from the position to the live edge, seconds, for live streams: the
+ *     edge is the end of the media published so far (for a fragment asked for as soon as it is
+ *     published, at least its end)
  * @param levelCeiling highest level a policy may choose (set by caps; the ladder top otherwise)
  */
 public record AbrInput(

@@ -32,7 +32,10 @@ import org.smoothplayer.heuristics.settings.DefaultPolicySettings;
  *       for the buffer left at the horizon end when the stream goes on (so the plan does not spend
  *       the buffer just because the horizon ends). Optionally (end stretch and end reserve, off by
  *       default) the later steps are lengthened near the end of a VOD stream so that the plan ends
- *       with the stream, where only the end reserve of buffer keeps a value.
+ *       with the stream, where only the end reserve of buffer keeps a value. In a live stream the
+ *       plan cannot buffer past the edge: each download starts with at most the live latency less
+ *       one fragment of buffer (the rest plays out while the fragment is awaited), so a plan is not
+ *       credited with buffer it cannot build.
  *   <li>Monotone choice: the lookahead is run at each point of a fixed geometric bandwidth grid (a
  *       share of the lowest bitrate times powers of 2^(1/gridPerOctave)) not above the prediction,
  *       and the highest first level wins. The best plan alone is not monotone in bandwidth: with
@@ -107,7 +110,8 @@ public final class DefaultPolicy implements AbrPolicy {
             valuedBufferS,
             input.bufferedS(),
             input.previousLevel().orElse(0),
-            stepFactors);
+            stepFactors,
+            input.liveLatencyS().orElse(Double.POSITIVE_INFINITY));
     Map<String, Double> n = new LinkedHashMap<>();
     n.put("predictionBps", predictedBps);
     n.put("longRunBps", longRunBps);
@@ -280,6 +284,9 @@ public final class DefaultPolicy implements AbrPolicy {
     private final double bufferS;
     private final int previousLevel;
     private final double[] stepFactors;
+    // Live: the most buffer a download can start with, the latency less the fragment itself
+    // (infinite on demand).
+    private final double aheadLimitS;
 
     Planner(
         Ladder ladder,
@@ -290,7 +297,8 @@ public final class DefaultPolicy implements AbrPolicy {
         double valuedBufferS,
         double bufferS,
         int previousLevel,
-        double[] stepFactors) {
+        double[] stepFactors,
+        double liveLatencyS) {
       this.ladder = ladder;
       this.bits = bits;
       this.bounds = bounds;
@@ -301,6 +309,7 @@ public final class DefaultPolicy implements AbrPolicy {
       this.bufferS = bufferS;
       this.previousLevel = previousLevel;
       this.stepFactors = stepFactors;
+      this.aheadLimitS = Math.max(0, liveLatencyS - fragmentS);
     }
 
     Plan plan(double[] scenarioBps) {
@@ -325,6 +334,9 @@ public final class DefaultPolicy implements AbrPolicy {
             for (int i = 0; i < s; i++) {
               double buffer = p.buffersS()[i];
               for (int f = from; f < to; f++) {
+                // A live fragment is asked for once published: the buffer above the limit plays
+                // out while waiting for it.
+                buffer = Math.min(buffer, aheadLimitS);
                 double downloadS = bits[f * ladder.size() + level] / (scenarioBps[i] * stepFactor);
                 stallS += Math.max(0, downloadS - buffer);
                 buffer = Math.max(0, buffer - downloadS) + fragmentS;

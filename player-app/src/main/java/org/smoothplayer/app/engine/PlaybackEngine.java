@@ -955,7 +955,9 @@ public final class PlaybackEngine implements Player {
       b.viewport(viewport);
     }
     if (live != null) {
-      b.liveLatencyS(Math.max(0, live.edgeUs() - pos) / 1e6);
+      // The edge as the policy means it: what is published, which includes the fragment asked for
+      // now (a probe is made when that fragment should be published, before the timeline knows it).
+      b.liveLatencyS(Math.max(0, Math.max(live.edgeUs(), chunk.endUs()) - pos) / 1e6);
     }
     switch (quality.kind()) {
       case LEVEL -> b.forcedLevel(Math.min(quality.level(), ladder.top()));
