@@ -17,7 +17,9 @@ import org.smoothplayer.heuristics.settings.MpcSettings;
  * divided by 1 + the largest of the recent relative prediction errors), exhaustive enumeration of
  * level sequences over the horizon, score Σ bitrate − μ·stall − Σ|Δbitrate| in Mbps, first level of
  * the best sequence (ties go to the later sequence in lexicographic order, as in the original).
- * Stateless: past predictions are recomputed from the samples.
+ * Fragment sizes are the known ones where given (the simulator's video); where not (the player: a
+ * Smooth Streaming manifest lists no sizes; a live stream), a fragment is its level's bitrate times
+ * its duration. Stateless: past predictions are recomputed from the samples.
  */
 public final class MpcPolicy implements AbrPolicy {
   private final MpcSettings settings;
@@ -34,12 +36,12 @@ public final class MpcPolicy implements AbrPolicy {
     List<TransferSample> samples = input.samples();
     OptionalDouble prediction =
         HarmonicMeanEstimator.harmonicMean(samples, samples.size(), settings.window(), 0);
-    if (prediction.isEmpty() || input.upcomingSizes().count() == 0) {
+    if (prediction.isEmpty()) {
       return AbrDecision.of(0, "no-samples");
     }
     double maxError = robust ? maxRecentError(samples) : 0;
     double futureBps = prediction.getAsDouble() / (1 + maxError);
-    int horizon = Math.min(settings.horizon(), input.upcomingSizes().count());
+    int horizon = settings.horizon();
     if (input.fragmentsRemaining() >= 0) {
       horizon = Math.min(horizon, input.fragmentsRemaining());
     }
@@ -105,7 +107,11 @@ public final class MpcPolicy implements AbrPolicy {
         return;
       }
       for (int level = 0; level <= ceiling; level++) {
-        double downloadS = input.upcomingSizes().bytes(depth, level) * 8.0 / futureBps;
+        double bits =
+            depth < input.upcomingSizes().count()
+                ? input.upcomingSizes().bytes(depth, level) * 8.0
+                : ladder.bitrateBps(level) * input.fragmentDurationS();
+        double downloadS = bits / futureBps;
         double buffer = bufferS;
         double rebuffer = rebufferS;
         if (buffer < downloadS) {
