@@ -35,7 +35,8 @@ import org.smoothplayer.heuristics.settings.DefaultPolicySettings;
  *       with the stream, where only the end reserve of buffer keeps a value. In a live stream the
  *       plan cannot buffer past the edge: each download starts with at most the live latency less
  *       one fragment of buffer (the rest plays out while the fragment is awaited), so a plan is not
- *       credited with buffer it cannot build.
+ *       credited with buffer it cannot build, and it switches at the live switch penalty: without
+ *       buffer to lean on, the level has to follow the link sooner.
  *   <li>Monotone choice: the lookahead is run at each point of a fixed geometric bandwidth grid (a
  *       share of the lowest bitrate times powers of 2^(1/gridPerOctave)) not above the prediction,
  *       and the highest first level wins. The best plan alone is not monotone in bandwidth: with
@@ -111,7 +112,10 @@ public final class DefaultPolicy implements AbrPolicy {
             input.bufferedS(),
             input.previousLevel().orElse(0),
             stepFactors,
-            input.liveLatencyS().orElse(Double.POSITIVE_INFINITY));
+            input.liveLatencyS().orElse(Double.POSITIVE_INFINITY),
+            input.liveLatencyS().isPresent()
+                ? settings.liveSwitchPenalty()
+                : settings.switchPenalty());
     Map<String, Double> n = new LinkedHashMap<>();
     n.put("predictionBps", predictedBps);
     n.put("longRunBps", longRunBps);
@@ -287,6 +291,7 @@ public final class DefaultPolicy implements AbrPolicy {
     // Live: the most buffer a download can start with, the latency less the fragment itself
     // (infinite on demand).
     private final double aheadLimitS;
+    private final double switchPenalty;
 
     Planner(
         Ladder ladder,
@@ -298,7 +303,8 @@ public final class DefaultPolicy implements AbrPolicy {
         double bufferS,
         int previousLevel,
         double[] stepFactors,
-        double liveLatencyS) {
+        double liveLatencyS,
+        double switchPenalty) {
       this.ladder = ladder;
       this.bits = bits;
       this.bounds = bounds;
@@ -310,6 +316,7 @@ public final class DefaultPolicy implements AbrPolicy {
       this.previousLevel = previousLevel;
       this.stepFactors = stepFactors;
       this.aheadLimitS = Math.max(0, liveLatencyS - fragmentS);
+      this.switchPenalty = switchPenalty;
     }
 
     Plan plan(double[] scenarioBps) {
@@ -345,7 +352,7 @@ public final class DefaultPolicy implements AbrPolicy {
             }
             double reward =
                 mbps * (to - from)
-                    - settings.switchPenalty() * Math.abs(mbps - previousMbps)
+                    - switchPenalty * Math.abs(mbps - previousMbps)
                     - settings.stallPenaltyPerS() * stallS / s;
             byLevel
                 .get(level)

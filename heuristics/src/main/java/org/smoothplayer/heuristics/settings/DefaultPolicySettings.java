@@ -26,6 +26,7 @@ import java.util.Map;
  * @param reversionPerStep see {@link #REVERSION_PER_STEP}
  * @param endStretch see {@link #END_STRETCH}
  * @param endReserveS see {@link #END_RESERVE_S}
+ * @param liveSwitchPenalty see {@link #LIVE_SWITCH_PENALTY}
  */
 public record DefaultPolicySettings(
     int horizon,
@@ -45,7 +46,8 @@ public record DefaultPolicySettings(
     int longRunWindow,
     double reversionPerStep,
     double endStretch,
-    double endReserveS) {
+    double endReserveS,
+    double liveSwitchPenalty) {
   /** Planning steps looked ahead at each decision. */
   public static final SettingDescriptor HORIZON =
       new SettingDescriptor(
@@ -283,6 +285,23 @@ public record DefaultPolicySettings(
           1.0,
           0.0);
 
+  /**
+   * The switch penalty of a live stream, used there instead of {@link #SWITCH_PENALTY}: close to
+   * the edge the plan cannot lean on buffer, so a level has to follow the link sooner.
+   */
+  public static final SettingDescriptor LIVE_SWITCH_PENALTY =
+      new SettingDescriptor(
+          "heuristics.default.liveSwitchPenalty",
+          "Live switch penalty",
+          "Planning cost per Mbps of bitrate change in a live stream, used there instead of the"
+              + " switch penalty: the buffer cannot grow past the live edge, so the level has to"
+              + " follow the link sooner.",
+          "×",
+          0.0,
+          5.0,
+          0.05,
+          1.0);
+
   /** All defaults. */
   public static final DefaultPolicySettings DEFAULTS =
       new DefaultPolicySettings(
@@ -303,7 +322,8 @@ public record DefaultPolicySettings(
           LONG_RUN_WINDOW.defaultInt(),
           REVERSION_PER_STEP.defaultValue(),
           END_STRETCH.defaultValue(),
-          END_RESERVE_S.defaultValue());
+          END_RESERVE_S.defaultValue(),
+          LIVE_SWITCH_PENALTY.defaultValue());
 
   /** Validates every value against its descriptor. */
   public DefaultPolicySettings {
@@ -325,6 +345,7 @@ public record DefaultPolicySettings(
     REVERSION_PER_STEP.check(reversionPerStep);
     END_STRETCH.check(endStretch);
     END_RESERVE_S.check(endReserveS);
+    LIVE_SWITCH_PENALTY.check(liveSwitchPenalty);
   }
 
   /** The descriptors of this record, in declaration order. */
@@ -347,7 +368,8 @@ public record DefaultPolicySettings(
         LONG_RUN_WINDOW,
         REVERSION_PER_STEP,
         END_STRETCH,
-        END_RESERVE_S);
+        END_RESERVE_S,
+        LIVE_SWITCH_PENALTY);
   }
 
   /** Values from a key map; missing keys take their default. */
@@ -371,7 +393,8 @@ public record DefaultPolicySettings(
         v.getInt(LONG_RUN_WINDOW),
         v.get(REVERSION_PER_STEP),
         v.get(END_STRETCH),
-        v.get(END_RESERVE_S));
+        v.get(END_RESERVE_S),
+        v.get(LIVE_SWITCH_PENALTY));
   }
 
   /** The values keyed by dotted key. */
@@ -395,6 +418,7 @@ public record DefaultPolicySettings(
     m.put(REVERSION_PER_STEP.key(), reversionPerStep);
     m.put(END_STRETCH.key(), endStretch);
     m.put(END_RESERVE_S.key(), endReserveS);
+    m.put(LIVE_SWITCH_PENALTY.key(), liveSwitchPenalty);
     return m;
   }
 }
