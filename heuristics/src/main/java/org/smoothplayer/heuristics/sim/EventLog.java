@@ -45,7 +45,8 @@ final class EventLog {
       Video video,
       String policyName,
       double fragmentS,
-      double rttMs) {
+      double rttMs,
+      boolean live) {
     this.listener = listener;
     this.ladder = video.ladder();
     this.fragmentS = fragmentS;
@@ -74,7 +75,7 @@ final class EventLog {
     }
     Map<String, Object> manifest = event(0);
     manifest.put("url", url);
-    manifest.put("live", false);
+    manifest.put("live", live);
     manifest.put("durationUs", fragmentUs * fragments);
     manifest.put("videoBitratesBps", ladderBps);
     manifest.put("videoFragmentDurationUs", fragmentUs);

@@ -69,7 +69,8 @@ public final class Simulation {
     double nowS = 0;
     int previous = config.firstLevel();
     double previousSinceS = 0;
-    EventLog events = new EventLog(listener, trace, video, policyName, fragmentS, config.rttMs());
+    EventLog events =
+        new EventLog(listener, trace, video, policyName, fragmentS, config.rttMs(), config.live());
     for (int f = 0; f < n; f++) {
       AbrDecision decision;
       if (f == 0) {

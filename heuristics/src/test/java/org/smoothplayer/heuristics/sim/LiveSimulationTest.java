@@ -62,7 +62,7 @@ class LiveSimulationTest {
   }
 
   @Test
-  void a_live_session_tells_the_policy_its_latency_and_not_the_sizes_or_the_end() {
+  void a_live_session_is_logged_live_and_tells_the_policy_its_latency_not_the_sizes_or_the_end() {
     Video video = SharedData.pensieveVideo();
     List<AbrInput> inputs = new ArrayList<>();
     Simulation.Decider recording =
@@ -71,7 +71,16 @@ class LiveSimulationTest {
               inputs.add(input);
               return AbrDecision.of(1, "recording");
             });
-    Simulation.run(steady(3.0), video, LIVE, "recording", recording);
+    List<Object> liveFlags = new ArrayList<>();
+    SessionListener listener =
+        (type, fields) -> {
+          if (type.equals("manifest_loaded")) {
+            liveFlags.add(fields.get("live"));
+          }
+        };
+    Simulation.run(steady(3.0), video, LIVE, "recording", recording, null, listener);
+
+    assertThat(liveFlags).containsExactly(true);
 
     assertThat(inputs).hasSize(video.fragmentCount() - 1);
     assertThat(inputs)
