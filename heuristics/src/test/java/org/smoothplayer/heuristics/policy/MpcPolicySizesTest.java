@@ -2,38 +2,17 @@ package org.smoothplayer.heuristics.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smoothplayer.heuristics.AbrDecision;
-import org.smoothplayer.heuristics.AbrInput;
 import org.smoothplayer.heuristics.AbrPolicy;
 import org.smoothplayer.heuristics.Ladder;
-import org.smoothplayer.heuristics.TransferSample;
 import org.smoothplayer.heuristics.UpcomingSizes;
 import org.smoothplayer.heuristics.settings.HeuristicsSettings;
 
 /** MPC and robustMPC where fragment sizes are not known, as in the player. */
 class MpcPolicySizesTest {
   private static final Ladder LADDER = PensieveLadder.LADDER;
-
-  /** Ten 1-MB transfers at {@code bps}; 4-s fragments, 8 s buffered, previous level 2. */
-  private static AbrInput.Builder steady(double bps, int fragmentsRemaining) {
-    List<TransferSample> samples = new ArrayList<>();
-    double t = 0;
-    for (int i = 0; i < 10; i++) {
-      double ms = 1_000_000 * 8 / bps * 1000;
-      t += ms / 1000;
-      samples.add(new TransferSample(1_000_000, ms, t));
-    }
-    return AbrInput.builder(LADDER)
-        .nowS(t)
-        .bufferedS(8)
-        .fragmentDurationS(4)
-        .fragmentsRemaining(fragmentsRemaining)
-        .previousLevel(2, 0)
-        .samples(samples);
-  }
 
   /** Every level's fragments at exactly its bitrate times 4 s. */
   private static UpcomingSizes nominal(int count) {
@@ -50,8 +29,14 @@ class MpcPolicySizesTest {
   void without_sizes_robust_mpc_plans_with_each_levels_nominal_size_instead_of_the_lowest_level() {
     for (String name : List.of("mpc", "robustmpc")) {
       AbrPolicy mpc = Policies.create(name, HeuristicsSettings.DEFAULTS);
-      AbrDecision unknown = mpc.decide(steady(3_000_000, 30).build());
-      AbrDecision given = mpc.decide(steady(3_000_000, 30).upcomingSizes(nominal(30)).build());
+      AbrDecision unknown =
+          mpc.decide(SteadyLink.input(3_000_000, 8).fragmentsRemaining(30).build());
+      AbrDecision given =
+          mpc.decide(
+              SteadyLink.input(3_000_000, 8)
+                  .fragmentsRemaining(30)
+                  .upcomingSizes(nominal(30))
+                  .build());
 
       assertThat(unknown.reason()).as(name).isNotEqualTo("no-samples");
       assertThat(unknown.level()).as(name).isGreaterThan(0).isEqualTo(given.level());
@@ -61,8 +46,15 @@ class MpcPolicySizesTest {
   @Test
   void in_a_live_stream_without_sizes_or_an_end_it_plans_its_whole_horizon() {
     AbrPolicy robust = Policies.create("robustmpc", HeuristicsSettings.DEFAULTS);
-    AbrDecision live = robust.decide(steady(3_000_000, -1).liveLatencyS(12).build());
-    AbrDecision known = robust.decide(steady(3_000_000, 30).upcomingSizes(nominal(30)).build());
+    AbrDecision live =
+        robust.decide(
+            SteadyLink.input(3_000_000, 8).fragmentsRemaining(-1).liveLatencyS(12).build());
+    AbrDecision known =
+        robust.decide(
+            SteadyLink.input(3_000_000, 8)
+                .fragmentsRemaining(30)
+                .upcomingSizes(nominal(30))
+                .build());
 
     assertThat(live.level()).isEqualTo(known.level()).isGreaterThan(0);
   }
