@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smoothplayer.heuristics.AbrDecision;
+import org.smoothplayer.heuristics.AbrInput;
 import org.smoothplayer.heuristics.AbrPolicy;
 import org.smoothplayer.heuristics.Ladder;
 import org.smoothplayer.heuristics.UpcomingSizes;
@@ -25,18 +26,18 @@ class MpcPolicySizesTest {
     return UpcomingSizes.of(bytes, 0, count);
   }
 
+  /** 3 Mbit/s, 8 s buffered, 30 fragments left whose sizes are given, at their nominal sizes. */
+  private static AbrInput knownNominalSizes() {
+    return SteadyLink.input(3_000_000, 8).fragmentsRemaining(30).upcomingSizes(nominal(30)).build();
+  }
+
   @Test
   void without_sizes_robust_mpc_plans_with_each_levels_nominal_size_instead_of_the_lowest_level() {
     for (String name : List.of("mpc", "robustmpc")) {
       AbrPolicy mpc = Policies.create(name, HeuristicsSettings.DEFAULTS);
       AbrDecision unknown =
           mpc.decide(SteadyLink.input(3_000_000, 8).fragmentsRemaining(30).build());
-      AbrDecision given =
-          mpc.decide(
-              SteadyLink.input(3_000_000, 8)
-                  .fragmentsRemaining(30)
-                  .upcomingSizes(nominal(30))
-                  .build());
+      AbrDecision given = mpc.decide(knownNominalSizes());
 
       assertThat(unknown.reason()).as(name).isNotEqualTo("no-samples");
       assertThat(unknown.level()).as(name).isGreaterThan(0).isEqualTo(given.level());
@@ -49,12 +50,7 @@ class MpcPolicySizesTest {
     AbrDecision live =
         robust.decide(
             SteadyLink.input(3_000_000, 8).fragmentsRemaining(-1).liveLatencyS(12).build());
-    AbrDecision known =
-        robust.decide(
-            SteadyLink.input(3_000_000, 8)
-                .fragmentsRemaining(30)
-                .upcomingSizes(nominal(30))
-                .build());
+    AbrDecision known = robust.decide(knownNominalSizes());
 
     assertThat(live.level()).isEqualTo(known.level()).isGreaterThan(0);
   }
