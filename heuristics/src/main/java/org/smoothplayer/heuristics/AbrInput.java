@@ -114,6 +114,17 @@ public record AbrInput(
     return toBuilder().levelCeiling(Math.min(levelCeiling, Math.max(0, ceiling))).build();
   }
 
+  /**
+   * Bits of the fragment {@code ahead} fragments from the next one (0 = next) at {@code level}: its
+   * known size, or where sizes are not known (a Smooth Streaming manifest lists none; a live
+   * stream), the level's bitrate times the fragment duration.
+   */
+  public double fragmentBits(int ahead, int level) {
+    return ahead < upcomingSizes.count()
+        ? upcomingSizes.bytes(ahead, level) * 8.0
+        : ladder.bitrateBps(level) * fragmentDurationS;
+  }
+
   /** Bitrate in kbps of the previous level, or of level 0 when there is none. */
   public double previousKbps() {
     return ladder.bitrateKbps(previousLevel.orElse(0));

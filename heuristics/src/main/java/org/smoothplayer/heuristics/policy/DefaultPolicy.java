@@ -82,14 +82,10 @@ public final class DefaultPolicy implements AbrPolicy {
     // Buffer left at the plan's end is worth the buffer value up to the cap while the stream goes
     // on, and up to the end reserve when the plan reaches the end of a VOD stream.
     double valuedBufferS = streamGoesOn ? settings.terminalBufferCapS() : settings.endReserveS();
-    int sizesKnown = input.upcomingSizes().count();
     double[] bits = new double[available * ladder.size()];
     for (int a = 0; a < available; a++) {
       for (int l = 0; l < ladder.size(); l++) {
-        bits[a * ladder.size() + l] =
-            a < sizesKnown
-                ? input.upcomingSizes().bytes(a, l) * 8.0
-                : ladder.bitrateBps(l) * input.fragmentDurationS();
+        bits[a * ladder.size() + l] = input.fragmentBits(a, l);
       }
     }
     int ceiling = input.levelCeiling();

@@ -17,9 +17,9 @@ import org.smoothplayer.heuristics.settings.MpcSettings;
  * divided by 1 + the largest of the recent relative prediction errors), exhaustive enumeration of
  * level sequences over the horizon, score Σ bitrate − μ·stall − Σ|Δbitrate| in Mbps, first level of
  * the best sequence (ties go to the later sequence in lexicographic order, as in the original).
- * Fragment sizes are the known ones where given (the simulator's video); where not (the player: a
- * Smooth Streaming manifest lists no sizes; a live stream), a fragment is its level's bitrate times
- * its duration. Stateless: past predictions are recomputed from the samples.
+ * Fragment sizes are {@link AbrInput#fragmentBits}: the known ones where given (the simulator's
+ * video), else each level's bitrate times the fragment duration. Stateless: past predictions are
+ * recomputed from the samples.
  */
 public final class MpcPolicy implements AbrPolicy {
   private final MpcSettings settings;
@@ -107,11 +107,7 @@ public final class MpcPolicy implements AbrPolicy {
         return;
       }
       for (int level = 0; level <= ceiling; level++) {
-        double bits =
-            depth < input.upcomingSizes().count()
-                ? input.upcomingSizes().bytes(depth, level) * 8.0
-                : ladder.bitrateBps(level) * input.fragmentDurationS();
-        double downloadS = bits / futureBps;
+        double downloadS = input.fragmentBits(depth, level) / futureBps;
         double buffer = bufferS;
         double rebuffer = rebufferS;
         if (buffer < downloadS) {
