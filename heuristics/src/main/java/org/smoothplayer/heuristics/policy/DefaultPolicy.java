@@ -24,7 +24,8 @@ import org.smoothplayer.heuristics.settings.DefaultPolicySettings;
  *   <li>Scenarios: how wrong that prediction has been lately, as ratios actual / predicted of the
  *       recent transfers; quantiles of those ratios spread evenly below the optimism quantile,
  *       times the planning bandwidth, are equally likely future throughputs (before any error is
- *       known, one scenario at the start-up safety share). This replaces robustMPC's single
+ *       known, one scenario at the start-up safety share; while fewer errors than
+ *       optimism-min-errors are known, none above the prediction). This replaces robustMPC's single
  *       worst-case discount by the observed error distribution.
  *   <li>Lookahead: the best level sequence over the horizon (in planning steps of about 4 s:
  *       shorter fragments are planned in blocks at one level) by its mean over the scenarios of Σ
@@ -248,8 +249,12 @@ public final class DefaultPolicy implements AbrPolicy {
     Arrays.sort(sorted);
     int count = settings.scenarios();
     double[] factors = new double[count];
+    // Too few errors to tell a faster link from one lucky transfer: no scenario above the
+    // prediction.
+    double ceiling = sorted.length < settings.optimismMinErrors() ? 1.0 : Double.POSITIVE_INFINITY;
     for (int i = 0; i < count; i++) {
-      factors[i] = quantile(sorted, settings.scenarioMaxQuantile() * (i + 0.5) / count);
+      factors[i] =
+          Math.min(ceiling, quantile(sorted, settings.scenarioMaxQuantile() * (i + 0.5) / count));
     }
     return factors;
   }

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param scenarios see {@link #SCENARIOS}
  * @param scenarioMaxQuantile see {@link #SCENARIO_MAX_QUANTILE}
  * @param startupSafety see {@link #STARTUP_SAFETY}
+ * @param optimismMinErrors see {@link #OPTIMISM_MIN_ERRORS}
  * @param stallPenaltyPerS see {@link #STALL_PENALTY_PER_S}
  * @param switchPenalty see {@link #SWITCH_PENALTY}
  * @param terminalBufferValue see {@link #TERMINAL_BUFFER_VALUE}
@@ -36,6 +37,7 @@ public record DefaultPolicySettings(
     int scenarios,
     double scenarioMaxQuantile,
     double startupSafety,
+    int optimismMinErrors,
     double stallPenaltyPerS,
     double switchPenalty,
     double terminalBufferValue,
@@ -134,6 +136,22 @@ public record DefaultPolicySettings(
           1.0,
           0.05,
           0.8);
+
+  /**
+   * While fewer prediction errors than this are known, no scenario is planned above the prediction:
+   * one or two early ratios above 1 (a second transfer faster than the first) are not evidence that
+   * the link is faster than measured. 0 turns it off.
+   */
+  public static final SettingDescriptor OPTIMISM_MIN_ERRORS =
+      new SettingDescriptor(
+          "heuristics.default.optimismMinErrors",
+          "Errors before optimism",
+          "While fewer prediction errors than this are known, no scenario is planned above the prediction (0: off).",
+          "errors",
+          0.0,
+          10.0,
+          1.0,
+          3.0);
 
   /** Planning cost of one second of stall, in Mbps-equivalents (4.3 is the QoE_lin weight). */
   public static final SettingDescriptor STALL_PENALTY_PER_S =
@@ -312,6 +330,7 @@ public record DefaultPolicySettings(
           SCENARIOS.defaultInt(),
           SCENARIO_MAX_QUANTILE.defaultValue(),
           STARTUP_SAFETY.defaultValue(),
+          OPTIMISM_MIN_ERRORS.defaultInt(),
           STALL_PENALTY_PER_S.defaultValue(),
           SWITCH_PENALTY.defaultValue(),
           TERMINAL_BUFFER_VALUE.defaultValue(),
@@ -334,6 +353,7 @@ public record DefaultPolicySettings(
     SCENARIOS.check(scenarios);
     SCENARIO_MAX_QUANTILE.check(scenarioMaxQuantile);
     STARTUP_SAFETY.check(startupSafety);
+    OPTIMISM_MIN_ERRORS.check(optimismMinErrors);
     STALL_PENALTY_PER_S.check(stallPenaltyPerS);
     SWITCH_PENALTY.check(switchPenalty);
     TERMINAL_BUFFER_VALUE.check(terminalBufferValue);
@@ -358,6 +378,7 @@ public record DefaultPolicySettings(
         SCENARIOS,
         SCENARIO_MAX_QUANTILE,
         STARTUP_SAFETY,
+        OPTIMISM_MIN_ERRORS,
         STALL_PENALTY_PER_S,
         SWITCH_PENALTY,
         TERMINAL_BUFFER_VALUE,
@@ -383,6 +404,7 @@ public record DefaultPolicySettings(
         v.getInt(SCENARIOS),
         v.get(SCENARIO_MAX_QUANTILE),
         v.get(STARTUP_SAFETY),
+        v.getInt(OPTIMISM_MIN_ERRORS),
         v.get(STALL_PENALTY_PER_S),
         v.get(SWITCH_PENALTY),
         v.get(TERMINAL_BUFFER_VALUE),
@@ -407,6 +429,7 @@ public record DefaultPolicySettings(
     m.put(SCENARIOS.key(), (double) scenarios);
     m.put(SCENARIO_MAX_QUANTILE.key(), scenarioMaxQuantile);
     m.put(STARTUP_SAFETY.key(), startupSafety);
+    m.put(OPTIMISM_MIN_ERRORS.key(), (double) optimismMinErrors);
     m.put(STALL_PENALTY_PER_S.key(), stallPenaltyPerS);
     m.put(SWITCH_PENALTY.key(), switchPenalty);
     m.put(TERMINAL_BUFFER_VALUE.key(), terminalBufferValue);
