@@ -89,10 +89,18 @@ final class RawHttp implements AutoCloseable {
 
   /**
    * Reads a whole response: head, then up to Content-Length body bytes (none for HEAD). A failing
-   * read or an early end of stream is recorded, not thrown.
+   * read or an early end of stream is recorded, not thrown. Its times count from this call.
    */
   Response readResponse(boolean headRequest) throws IOException {
-    long start = System.nanoTime();
+    return readResponse(headRequest, System.nanoTime());
+  }
+
+  /**
+   * As {@link #readResponse(boolean)}, with the response's times counted from {@code start} (a
+   * {@link System#nanoTime()} reading taken before the request was sent, so a thread descheduled
+   * between sending and reading cannot shorten them).
+   */
+  private Response readResponse(boolean headRequest, long start) throws IOException {
     Head head = readHead();
     long headNanos = System.nanoTime() - start;
     long length = headRequest ? 0 : head.contentLength();
@@ -120,8 +128,9 @@ final class RawHttp implements AutoCloseable {
 
   /** GET a path and read the response. */
   Response get(String target, String... extraHeaders) throws IOException {
+    long start = System.nanoTime();
     request("GET", target, extraHeaders);
-    return readResponse(false);
+    return readResponse(false, start);
   }
 
   /** Whether the server has closed the connection (a read sees end of stream or reset). */
