@@ -18,9 +18,14 @@ import java.util.function.IntToLongFunction;
  *   <li><b>Projection</b> (video only, above level 0, from {@link #ABANDON_MIN_ELAPSED_S} on): at
  *       the recent rate, the rest would arrive more than {@link #ABANDON_SLACK_FRAGMENTS} fragments
  *       after the buffer runs dry. Refetched at once at the highest lower level whose whole
- *       fragment fits in the buffer at that rate, or level 0 (the dash.js abandon rule). The bytes
- *       received so far measure the link, so they count as a transfer sample.
+ *       fragment fits in the buffer at that rate, or level 0 (the dash.js abandon rule).
  * </ol>
+ *
+ * <p>A transfer given up is not a transfer sample for the heuristics: the fragment's refetch
+ * measures the same link, so an outage counts once. Counted as samples too, the partial transfers
+ * of one outage (two or three, each as heavy as a whole fragment's) kept the default policy's low
+ * throughput scenarios near zero for the next ten transfers, on the lowest level with 40 s buffered
+ * after the link had come back (docs/BENCHMARKS.md, abandon rule).
  */
 public final class AbandonRule {
 
@@ -64,9 +69,8 @@ public final class AbandonRule {
    *
    * @param reason why, for the session log
    * @param fallbackLevel the level to refetch at once, or -1 to retry under the retry policy
-   * @param measured whether the bytes received so far are a transfer sample for the heuristics
    */
-  public record Verdict(String reason, int fallbackLevel, boolean measured) {
+  public record Verdict(String reason, int fallbackLevel) {
 
     /**
      * The stalled-transfer verdict: no new byte for the stall limit (the one verdict retried under
@@ -86,15 +90,14 @@ public final class AbandonRule {
     double stallLimitS = Math.max(STALLED_TRANSFER_MIN_S, fragmentS);
     if (t.silentS() > stallLimitS) {
       return Optional.of(
-          new Verdict("no data for " + fmt(t.silentS()) + " s (stalled transfer)", -1, false));
+          new Verdict("no data for " + fmt(t.silentS()) + " s (stalled transfer)", -1));
     }
     double deadlineS = Math.max(3 * fragmentS, t.bufferAtRequestS());
     if (t.level() > 0 && t.elapsedS() > deadlineS) {
       return Optional.of(
           new Verdict(
               "not complete within the deadline of " + fmt(deadlineS) + " s; refetching at level 0",
-              0,
-              false));
+              0));
     }
     if (!t.video() || t.level() <= 0 || t.elapsedS() < ABANDON_MIN_ELAPSED_S) {
       return Optional.empty();
@@ -123,8 +126,7 @@ public final class AbandonRule {
                 rateBps / 1000,
                 t.bufferS(),
                 lower),
-            lower,
-            t.bytesReceived() > 0));
+            lower));
   }
 
   private static String fmt(double v) {

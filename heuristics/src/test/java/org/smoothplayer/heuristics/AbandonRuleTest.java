@@ -32,7 +32,7 @@ class AbandonRuleTest {
   void a_transfer_without_a_new_byte_for_3_s_is_given_up_and_left_to_the_retry_policy() {
     assertThat(AbandonRule.judge(silent(2.9, 2), BITRATE)).isEmpty();
     assertThat(AbandonRule.judge(silent(3.1, 2), BITRATE))
-        .contains(new AbandonRule.Verdict("no data for 3.1 s (stalled transfer)", -1, false));
+        .contains(new AbandonRule.Verdict("no data for 3.1 s (stalled transfer)", -1));
   }
 
   @Test
@@ -48,7 +48,7 @@ class AbandonRuleTest {
     assertThat(AbandonRule.judge(audio(2, 6.1, 4), BITRATE))
         .contains(
             new AbandonRule.Verdict(
-                "not complete within the deadline of 6.0 s; refetching at level 0", 0, false));
+                "not complete within the deadline of 6.0 s; refetching at level 0", 0));
     assertThat(AbandonRule.judge(audio(2, 9.9, 10), BITRATE)).isEmpty();
     assertThat(AbandonRule.judge(audio(2, 10.1, 10), BITRATE))
         .map(AbandonRule.Verdict::reason)
@@ -70,8 +70,7 @@ class AbandonRuleTest {
         .contains(
             new AbandonRule.Verdict(
                 "projected 8.0 s to finish at 400 kbps with 4.0 s buffered; refetching at level 1",
-                1,
-                true));
+                1));
   }
 
   @Test
@@ -94,15 +93,16 @@ class AbandonRuleTest {
         .contains(
             new AbandonRule.Verdict(
                 "projected 7.3 s to finish at 400 kbps with 4.0 s buffered; refetching at level 1",
-                1,
-                true));
+                1));
   }
 
   @Test
-  void a_transfer_with_no_byte_yet_is_projected_to_never_end_but_is_not_a_sample() {
+  void a_transfer_with_no_byte_yet_is_projected_to_never_end_and_refetched_at_level_0() {
     assertThat(AbandonRule.judge(video(3, 1, 0, 0, 4), BITRATE))
-        .map(AbandonRule.Verdict::measured)
-        .contains(false);
+        .contains(
+            new AbandonRule.Verdict(
+                "projected Infinity s to finish at 0 kbps with 4.0 s buffered; refetching at level 0",
+                0));
   }
 
   @Test

@@ -135,11 +135,8 @@ public final class Simulation {
       boolean stallToLog = f > 0 && step.rebufferMs() > 0;
       double stallFromS = nowS + bufferBeforeS;
       for (ChunkEnv.Attempt given : step.abandoned()) {
-        // A transfer given up counts as a sample of the link when the rule says so (the player's).
+        // A transfer given up is not a sample of the link (AbandonRule): its refetch is.
         double endS = nowS + (given.startMs() + given.elapsedMs()) / 1000.0;
-        if (given.verdict() != null && given.verdict().measured()) {
-          samples.add(new TransferSample(given.bytes(), given.elapsedMs(), endS));
-        }
         if (stallToLog && stallFromS <= endS) {
           events.stallStarted(stallFromS, f);
           stallToLog = false;

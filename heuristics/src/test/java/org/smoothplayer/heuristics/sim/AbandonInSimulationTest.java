@@ -134,7 +134,7 @@ class AbandonInSimulationTest {
   }
 
   @Test
-  void the_bytes_of_an_abandoned_transfer_reach_the_policy_as_a_sample() {
+  void an_abandoned_transfer_is_not_a_sample_of_the_link_but_its_refetch_is() {
     Video video = SharedData.pensieveVideo();
     Trace link = collapse(8.0, 20, 0.35, 400);
     List<List<TransferSample>> seen = new ArrayList<>();
@@ -151,13 +151,13 @@ class AbandonInSimulationTest {
     while (r.steps().get(f).abandoned().isEmpty()) {
       f++;
     }
-    ChunkEnv.Attempt given = r.steps().get(f).abandoned().get(0);
-    // the decision after fragment f sees the partial transfer, then the refetch
+    ChunkEnv.Step step = r.steps().get(f);
+    assertThat(step.abandoned().get(0).bytes()).isPositive();
+    // the decision after fragment f sees one sample per fragment loaded, the last the refetch
     List<TransferSample> next = seen.get(f);
-    TransferSample partial = next.get(next.size() - 2);
-    assertThat(partial.bytes()).isEqualTo(given.bytes());
-    assertThat(partial.durationMs()).isCloseTo(given.elapsedMs(), within(1e-9));
-    assertThat(next.get(next.size() - 1).bytes()).isEqualTo(r.steps().get(f).bytes());
+    assertThat(next).hasSize(f + 1);
+    assertThat(next.get(f).bytes()).isEqualTo(step.bytes());
+    assertThat(next.get(f).durationMs()).isCloseTo(step.loadMs(), within(1e-9));
   }
 
   @Test

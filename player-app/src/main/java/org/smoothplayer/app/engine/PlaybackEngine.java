@@ -1083,12 +1083,6 @@ public final class PlaybackEngine implements Player {
       if (verdict.isEmpty()) {
         continue;
       }
-      if (verdict.get().measured()) {
-        samples.addLast(new TransferSample(bytes, elapsedS * 1000, clock.toS(now)));
-        while (samples.size() > MAX_SAMPLES) {
-          samples.removeFirst();
-        }
-      }
       // Not a byte in the stall limit: the origin did not answer (a hung origin, a black hole).
       boolean noAnswer = verdict.get().stalled() && bytes == 0;
       abandon(t, chunk, verdict.get().reason(), verdict.get().fallbackLevel(), noAnswer);
