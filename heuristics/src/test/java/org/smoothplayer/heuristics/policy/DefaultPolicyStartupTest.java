@@ -2,13 +2,10 @@ package org.smoothplayer.heuristics.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smoothplayer.heuristics.AbrDecision;
 import org.smoothplayer.heuristics.AbrInput;
 import org.smoothplayer.heuristics.AbrPolicy;
-import org.smoothplayer.heuristics.TransferSample;
 import org.smoothplayer.heuristics.settings.HeuristicsSettings;
 
 /** At start-up, one or two early prediction errors are not evidence of a faster link. */
@@ -19,23 +16,9 @@ class DefaultPolicyStartupTest {
         HeuristicsSettings.DEFAULTS.with("heuristics.default.optimismMinErrors", minErrors));
   }
 
-  /** 1-MB transfers at the given rates, 4-s fragments of an endless stream, previous level 1. */
+  /** 1-MB transfers at the given rates, oldest first, previous level 1. */
   private static AbrInput afterTransfers(double bufferedS, double... bps) {
-    List<TransferSample> samples = new ArrayList<>();
-    double t = 0;
-    for (double rate : bps) {
-      double ms = 8_000_000 / rate * 1000;
-      t += ms / 1000;
-      samples.add(new TransferSample(1_000_000, ms, t));
-    }
-    return AbrInput.builder(PensieveLadder.LADDER)
-        .nowS(t)
-        .bufferedS(bufferedS)
-        .fragmentDurationS(4)
-        .fragmentsRemaining(-1)
-        .previousLevel(1, 0)
-        .samples(samples)
-        .build();
+    return SteadyLink.afterTransfers(bufferedS, bps).previousLevel(1, 0).build();
   }
 
   @Test
