@@ -631,10 +631,8 @@ public final class PlaybackEngine implements Player {
                   * 1e6);
       // Audio decoded past the position, or nothing is left to decode (the very end).
       boolean decodedAudio = out.queuedEndUs() > pos || allFetched && decodersIdle();
-      // Live: what is published is all there is; once it is fetched, waiting longer cannot help.
       boolean fetchedToEdge = live != null && live.fetchedToEdge();
-      boolean enough = ahead >= needUs || allFetched || fetchedToEdge && ahead > 0;
-      if (enough && decodedAudio) {
+      if (enoughToResume(ahead, needUs, allFetched, fetchedToEdge) && decodedAudio) {
         buffering = false;
         if (bufferingCause == BufferingCause.STALL) {
           emit(new SessionEvent.StallEnded(clock.nowMs(), pos, (now - stallStartNs) / 1e6));
@@ -669,6 +667,17 @@ public final class PlaybackEngine implements Player {
       emit(new SessionEvent.StallStarted(clock.nowMs(), pos));
       setState(PlayerState.BUFFERING, pos);
     }
+  }
+
+  /**
+   * Whether a buffering session has media enough to play: the resume (or start-up) buffer, or
+   * everything fetched. Live, what is published is all there is, so once it is fetched waiting for
+   * the resume buffer cannot help; but it must be more than the stall margin, or playback would
+   * stall again at the next tick (a stall counted once per tick while the last 60 ms play).
+   */
+  static boolean enoughToResume(
+      long aheadUs, long needUs, boolean allFetched, boolean fetchedToEdge) {
+    return aheadUs >= needUs || allFetched || fetchedToEdge && aheadUs > STALL_MARGIN_US;
   }
 
   private boolean decodersIdle() {
