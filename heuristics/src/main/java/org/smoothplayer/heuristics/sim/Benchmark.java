@@ -19,6 +19,12 @@ public final class Benchmark {
   /** MPC with perfect future bandwidth. */
   public static final String ORACLE = "mpc-oracle";
 
+  /**
+   * The offline optimum of the live stream (runs with {@code --live} only): the whole trace and
+   * every size known, every fragment asked for once published.
+   */
+  public static final String LIVE_OPTIMUM = "live-optimum";
+
   private final Video video;
   private final SimConfig config;
   private final HeuristicsSettings settings;
@@ -40,7 +46,10 @@ public final class Benchmark {
 
   /** True for names this benchmark can run. */
   public static boolean known(String policy) {
-    return Policies.known(policy) || policy.equals(OPTIMUM) || policy.equals(ORACLE);
+    return Policies.known(policy)
+        || policy.equals(OPTIMUM)
+        || policy.equals(ORACLE)
+        || policy.equals(LIVE_OPTIMUM);
   }
 
   /** One session of {@code policy} on {@code trace}. */
@@ -48,12 +57,20 @@ public final class Benchmark {
     Simulation.Decider decider;
     // The references plan every fragment's level themselves, on the reference simulator: the
     // abandon rule and the live stream apply to online policies only (live, the on-demand
-    // optimum is what the policies are compared with).
+    // optimum is what the policies are compared with; the live optimum is the live stream's).
     SimConfig run = config;
     if (policy.equals(OPTIMUM)) {
       run = config.withAbandonRule(false).withLiveJoin(0);
       int[] levels = new OptimumSolver().solve(trace, video, run, metric);
       decider = Simulation.fixed(levels, "offline-optimum");
+    } else if (policy.equals(LIVE_OPTIMUM)) {
+      if (!config.live()) {
+        throw new SimulationDataException(
+            LIVE_OPTIMUM + ": expected a live run (--live FRAGMENTS); on demand it is the optimum");
+      }
+      run = config.withAbandonRule(false);
+      int[] levels = new OptimumSolver().solve(trace, video, run, metric);
+      decider = Simulation.fixed(levels, "offline-optimum-live");
     } else if (policy.equals(ORACLE)) {
       run = config.withAbandonRule(false).withLiveJoin(0);
       decider = new OracleMpc(5, metric);

@@ -11,6 +11,12 @@ import org.smoothplayer.heuristics.qoe.QoeMetric;
  * reward) are kept, and at most {@code beam} states per fragment (highest reward first). The result
  * is therefore a feasible lower bound of the true optimum, tight at this resolution. States are
  * kept in flat arrays (no per-state objects) so a trace takes seconds.
+ *
+ * <p>With a live configuration ({@link SimConfig#live()}) every fragment is asked for only once it
+ * is published, exactly as in {@link ChunkEnv#awaitPublicationMs()}: the optimum of the live
+ * stream, which still knows the whole trace and every size. The pruning stays exact there: at the
+ * same session time the publication waits ahead are the same, and more buffer (a position further
+ * behind the edge) only removes stalls.
  */
 public final class OptimumSolver {
   /** Default time bucket, seconds. */
@@ -70,8 +76,19 @@ public final class OptimumSolver {
     }
   }
 
+  /**
+   * A solution: the level of every fragment and the QoE the solver computed for it (fragments 2
+   * onwards under the metric), which replaying the levels in the simulator reproduces.
+   */
+  public record Solution(int[] levels, double qoe) {}
+
   /** The best level sequence found (fragment 1 at the configured first level). */
   public int[] solve(Trace trace, Video video, SimConfig config, QoeMetric metric) {
+    return solution(trace, video, config, metric).levels();
+  }
+
+  /** The best level sequence found and its QoE as computed while searching. */
+  public Solution solution(Trace trace, Video video, SimConfig config, QoeMetric metric) {
     Ladder ladder = video.ladder();
     int levels = ladder.size();
     int n = video.fragmentCount();
@@ -100,12 +117,24 @@ public final class OptimumSolver {
     for (int f = 1; f < n; f++) {
       Frontier next = new Frontier(current.size * levels);
       for (int p = 0; p < current.size; p++) {
+        // Live: fragment f is asked for once published; meanwhile the buffer plays and the
+        // link's time passes (ChunkEnv.awaitPublicationMs). Nothing to wait for on demand.
+        double waitMs =
+            config.live()
+                ? Math.max(
+                    0,
+                    (f + 1 - config.liveJoinFragments()) * fragmentMs - current.timeS[p] * 1000.0)
+                : 0;
         for (int level = 0; level < levels; level++) {
           work.moveTo(current.pointer[p], current.lastTimeS[p]);
+          double buffer = current.bufferMs[p];
+          if (waitMs > 0) {
+            buffer = Math.max(0, buffer - waitMs);
+            work.sleepMs(waitMs);
+          }
           double delayMs =
               work.transferS(video.bytes()[level][f], config.payloadFactor()) * 1000.0
                   + config.rttMs();
-          double buffer = current.bufferMs[p];
           double rebufferMs = Math.max(delayMs - buffer, 0.0);
           buffer = Math.max(buffer - delayMs, 0.0) + fragmentMs;
           double sleepMs = 0;
@@ -126,7 +155,7 @@ public final class OptimumSolver {
               work.pointer(),
               work.positionS(),
               buffer,
-              current.timeS[p] + (delayMs + sleepMs) / 1000.0,
+              current.timeS[p] + (waitMs + delayMs + sleepMs) / 1000.0,
               r,
               level,
               p);
@@ -148,7 +177,7 @@ public final class OptimumSolver {
       out[f] = chosen[f][idx];
       idx = parents[f][idx];
     }
-    return out;
+    return new Solution(out, current.reward[best]);
   }
 
   private Frontier prune(Frontier all) {

@@ -29,6 +29,7 @@ public final class SimulatorCli {
           + "                [--live FRAGMENTS]\n"
           + "policies: default bb rb bola dashjs media3 festive mpc robustmpc mpc-oracle optimum"
           + " (default: all)\n"
+          + "          live-optimum (with --live; included in all there)\n"
           + "--video DIR: a Smooth Streaming folder (Manifest + QualityLevels(b)/Fragments(video=t))"
           + " instead of the\n"
           + "             Pensieve video (pensieve-video/ next to the first traces folder)\n"
@@ -39,7 +40,9 @@ public final class SimulatorCli {
           + " durations behind its\n"
           + "           edge: a fragment is asked for once published, without its size or the"
           + " stream's end (not the\n"
-          + "           reference simulator; the optimum and mpc-oracle stay on demand)";
+          + "           reference simulator; the optimum and mpc-oracle stay on demand,"
+          + " live-optimum is the\n"
+          + "           live stream's offline optimum)";
 
   private SimulatorCli() {}
 
@@ -202,6 +205,10 @@ public final class SimulatorCli {
           throw new UsageException("unknown argument '" + a + "'");
       }
     }
+    if (o.policies.contains(Benchmark.LIVE_OPTIMUM) && o.liveJoinFragments == 0) {
+      throw new UsageException(
+          Benchmark.LIVE_OPTIMUM + " needs --live FRAGMENTS (on demand it is the optimum)");
+    }
     if (o.events != null) {
       if (o.traceFile == null || o.policies.size() != 1) {
         throw new UsageException("--events needs one --trace-file and exactly one --policy");
@@ -258,7 +265,11 @@ public final class SimulatorCli {
       throws IOException {
     List<String> policies = new ArrayList<>(o.policies);
     if (policies.isEmpty() || o.markdown != null) {
-      for (String p : Benchmark.allPolicies()) {
+      List<String> all = Benchmark.allPolicies();
+      if (o.liveJoinFragments > 0) {
+        all.add(Benchmark.LIVE_OPTIMUM);
+      }
+      for (String p : all) {
         if (!policies.contains(p)) {
           policies.add(p);
         }
@@ -351,6 +362,10 @@ public final class SimulatorCli {
             ci[1],
             ci[2]);
       }
+      int live = policies.indexOf(Benchmark.LIVE_OPTIMUM);
+      if (live >= 0) {
+        out.println(liveRatios(policies, results, live, metric));
+      }
       out.println();
       if (o.markdown != null) {
         markdownSet(
@@ -363,6 +378,9 @@ public final class SimulatorCli {
             ci,
             seconds,
             o.threads);
+        if (live >= 0) {
+          md.append(liveRatios(policies, results, live, metric)).append(" (QoE_lin).\n\n");
+        }
       }
     }
     if (o.perTrace != null) {
@@ -427,6 +445,26 @@ public final class SimulatorCli {
               ci[1],
               ci[2]));
     }
+  }
+
+  /**
+   * One line: every policy's mean QoE as a share of the live optimum's (the reference a live player
+   * can reach at best, where the table's ratio is to the on-demand optimum).
+   */
+  static String liveRatios(
+      List<String> policies, SessionResult[][] results, int live, QoeMetric metric) {
+    double reference = mean(Benchmark.qoes(results[live], metric));
+    StringBuilder line = new StringBuilder("ratio to " + Benchmark.LIVE_OPTIMUM + ":");
+    for (int p = 0; p < policies.size(); p++) {
+      line.append(
+          String.format(
+              Locale.ROOT,
+              "%s %s %.3f",
+              p == 0 ? "" : ",",
+              policies.get(p),
+              mean(Benchmark.qoes(results[p], metric)) / reference));
+    }
+    return line.toString();
   }
 
   private static double mean(double[] v) {

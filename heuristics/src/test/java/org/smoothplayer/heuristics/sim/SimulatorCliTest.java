@@ -190,6 +190,36 @@ class SimulatorCliTest {
   }
 
   @Test
+  void a_live_run_of_all_policies_adds_the_live_optimum_and_every_ratio_to_it() throws IOException {
+    Path set = smallSet();
+    Path csv = tmp.resolve("live-all.csv");
+    int code =
+        run(
+            "--traces",
+            set.toString(),
+            "--live",
+            "1.5",
+            "--per-trace",
+            csv.toString(),
+            "--threads",
+            "2");
+    assertThat(code).as(err.toString()).isZero();
+    String text = out.toString();
+    assertThat(text).contains("\nlive-optimum ");
+    String ratios =
+        text.lines().filter(l -> l.startsWith("ratio to live-optimum: ")).findFirst().orElseThrow();
+    assertThat(ratios).contains(" default 0.").contains("live-optimum 1.000");
+    List<String> rows = Files.readAllLines(csv);
+    assertThat(rows.stream().filter(r -> r.contains(",live-optimum,"))).hasSize(2);
+  }
+
+  @Test
+  void the_live_optimum_without_a_live_run_is_a_usage_error() {
+    assertThat(run("--traces", "x", "--policy", "live-optimum")).isEqualTo(2);
+    assertThat(err.toString()).contains("live-optimum needs --live FRAGMENTS");
+  }
+
+  @Test
   void rejects_a_live_join_closer_than_one_fragment_with_usage() {
     assertThat(run("--traces", "x", "--live", "0.5")).isEqualTo(2);
     assertThat(err.toString()).contains("--live: expected >= 1 fragment behind the edge");
