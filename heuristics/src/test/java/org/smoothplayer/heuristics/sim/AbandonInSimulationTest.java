@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.smoothplayer.heuristics.AbrDecision;
 import org.smoothplayer.heuristics.TransferSample;
 import org.smoothplayer.heuristics.qoe.QoeMetric;
-import org.smoothplayer.heuristics.settings.HeuristicsSettings;
 
 /** The simulator with the player's abandon rule ({@code --abandon}), beside the reference one. */
 class AbandonInSimulationTest {
@@ -53,10 +52,8 @@ class AbandonInSimulationTest {
   @Test
   void on_a_steady_link_nothing_is_abandoned_and_the_session_is_the_reference_one() {
     Video video = SharedData.pensieveVideo();
-    Benchmark reference =
-        new Benchmark(video, SimConfig.PENSIEVE, HeuristicsSettings.DEFAULTS, QoeMetric.LIN, 1);
-    Benchmark abandoning =
-        new Benchmark(video, ABANDON, HeuristicsSettings.DEFAULTS, QoeMetric.LIN, 1);
+    Benchmark reference = SharedData.benchmark(video, SimConfig.PENSIEVE);
+    Benchmark abandoning = SharedData.benchmark(video, ABANDON);
     Trace link = steady(2.0);
 
     SessionResult a = reference.session(link, "default", SessionListener.NONE);
@@ -81,10 +78,8 @@ class AbandonInSimulationTest {
             abandonedEvents.add(fields);
           }
         };
-    Benchmark reference =
-        new Benchmark(video, SimConfig.PENSIEVE, HeuristicsSettings.DEFAULTS, QoeMetric.LIN, 1);
-    Benchmark abandoning =
-        new Benchmark(video, ABANDON, HeuristicsSettings.DEFAULTS, QoeMetric.LIN, 1);
+    Benchmark reference = SharedData.benchmark(video, SimConfig.PENSIEVE);
+    Benchmark abandoning = SharedData.benchmark(video, ABANDON);
 
     SessionResult without = reference.session(link, "rb", SessionListener.NONE);
     SessionResult with = abandoning.session(link, "rb", listener);
@@ -166,11 +161,10 @@ class AbandonInSimulationTest {
     Trace link = collapse(8.0, 20, 0.35, 400);
     for (String reference : List.of(Benchmark.OPTIMUM, Benchmark.ORACLE)) {
       SessionResult plain =
-          new Benchmark(video, SimConfig.PENSIEVE, HeuristicsSettings.DEFAULTS, QoeMetric.LIN, 1)
+          SharedData.benchmark(video, SimConfig.PENSIEVE)
               .session(link, reference, SessionListener.NONE);
       SessionResult flagged =
-          new Benchmark(video, ABANDON, HeuristicsSettings.DEFAULTS, QoeMetric.LIN, 1)
-              .session(link, reference, SessionListener.NONE);
+          SharedData.benchmark(video, ABANDON).session(link, reference, SessionListener.NONE);
       assertThat(flagged.levels()).as(reference).containsExactly(plain.levels());
       assertThat(flagged.qoe(QoeMetric.LIN)).as(reference).isEqualTo(plain.qoe(QoeMetric.LIN));
     }

@@ -11,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.smoothplayer.heuristics.AbrDecision;
 import org.smoothplayer.heuristics.qoe.QoeMetric;
-import org.smoothplayer.heuristics.settings.HeuristicsSettings;
 
 /**
  * Golden decision dumps (committed under {@code src/test/resources/golden}): any change to a
@@ -29,13 +28,7 @@ class GoldenDecisionsTest {
   })
   void decisions_match_the_committed_dump(String set, String trace, String policy)
       throws IOException {
-    Benchmark b =
-        new Benchmark(
-            SharedData.pensieveVideo(),
-            SimConfig.PENSIEVE,
-            HeuristicsSettings.DEFAULTS,
-            QoeMetric.LIN,
-            1);
+    Benchmark b = SharedData.benchmark(SharedData.pensieveVideo(), SimConfig.PENSIEVE);
     SessionResult r = b.session(SharedData.trace(set, trace), policy, SessionListener.NONE);
     String dump = dump(r);
     Path golden =

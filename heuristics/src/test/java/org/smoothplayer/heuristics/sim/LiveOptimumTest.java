@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smoothplayer.heuristics.qoe.QoeMetric;
-import org.smoothplayer.heuristics.settings.HeuristicsSettings;
 
 /** The offline optimum of a live stream ({@code live-optimum}, with {@code --live} only). */
 class LiveOptimumTest {
@@ -43,13 +42,7 @@ class LiveOptimumTest {
   @Test
   void no_online_policy_beats_the_live_optimum_on_the_live_stream() {
     Video video = SharedData.pensieveVideo();
-    Benchmark live =
-        new Benchmark(
-            video,
-            SimConfig.PENSIEVE.withLiveJoin(1.5),
-            HeuristicsSettings.DEFAULTS,
-            QoeMetric.LIN,
-            1);
+    Benchmark live = SharedData.benchmark(video, SimConfig.PENSIEVE.withLiveJoin(1.5));
     for (String name : TRACES) {
       Trace trace = SharedData.trace("pensieve-hsdpa-test", name);
       double best =
@@ -64,13 +57,7 @@ class LiveOptimumTest {
 
   @Test
   void the_live_optimum_of_an_on_demand_run_is_refused_naming_the_option() {
-    Benchmark onDemand =
-        new Benchmark(
-            SharedData.pensieveVideo(),
-            SimConfig.PENSIEVE,
-            HeuristicsSettings.DEFAULTS,
-            QoeMetric.LIN,
-            1);
+    Benchmark onDemand = SharedData.benchmark(SharedData.pensieveVideo(), SimConfig.PENSIEVE);
     Trace trace = SharedData.trace("pensieve-hsdpa-test", "norway_bus_1");
     assertThatThrownBy(() -> onDemand.session(trace, Benchmark.LIVE_OPTIMUM, SessionListener.NONE))
         .isInstanceOf(SimulationDataException.class)

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.smoothplayer.heuristics.AbrDecision;
 import org.smoothplayer.heuristics.AbrInput;
 import org.smoothplayer.heuristics.qoe.QoeMetric;
-import org.smoothplayer.heuristics.settings.HeuristicsSettings;
 
 /** The simulator with a live stream ({@code --live}), beside the on-demand reference. */
 class LiveSimulationTest {
@@ -98,9 +97,8 @@ class LiveSimulationTest {
   void the_references_of_a_live_run_are_the_on_demand_ones() {
     Video video = SharedData.pensieveVideo();
     Trace link = steady(1.6);
-    Benchmark live = new Benchmark(video, LIVE, HeuristicsSettings.DEFAULTS, QoeMetric.LIN, 1);
-    Benchmark onDemand =
-        new Benchmark(video, SimConfig.PENSIEVE, HeuristicsSettings.DEFAULTS, QoeMetric.LIN, 1);
+    Benchmark live = SharedData.benchmark(video, LIVE);
+    Benchmark onDemand = SharedData.benchmark(video, SimConfig.PENSIEVE);
 
     for (String reference : List.of(Benchmark.OPTIMUM, Benchmark.ORACLE)) {
       SessionResult a = live.session(link, reference, SessionListener.NONE);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.smoothplayer.heuristics.qoe.QoeMetric;
-import org.smoothplayer.heuristics.settings.HeuristicsSettings;
 
 /**
  * Pins the benchmark QoE_lin (fragments 2..48) of the reference baselines and the offline optimum
@@ -15,12 +14,7 @@ import org.smoothplayer.heuristics.settings.HeuristicsSettings;
  */
 class ReferenceValuesTest {
   private static final Benchmark BENCH =
-      new Benchmark(
-          SharedData.pensieveVideo(),
-          SimConfig.PENSIEVE,
-          HeuristicsSettings.DEFAULTS,
-          QoeMetric.LIN,
-          1);
+      SharedData.benchmark(SharedData.pensieveVideo(), SimConfig.PENSIEVE);
 
   @ParameterizedTest(name = "{1} on {0}")
   @CsvSource({

@@ -35,6 +35,16 @@ final class SharedData {
     return Video.readPensieve(traces().resolve("pensieve-video"), 48);
   }
 
+  /** A one-thread benchmark of the default settings under QoE_lin, the tests' usual harness. */
+  static Benchmark benchmark(Video video, SimConfig config) {
+    return new Benchmark(
+        video,
+        config,
+        org.smoothplayer.heuristics.settings.HeuristicsSettings.DEFAULTS,
+        org.smoothplayer.heuristics.qoe.QoeMetric.LIN,
+        1);
+  }
+
   static Trace trace(String set, String name) {
     return Trace.read(traces().resolve(set).resolve(name));
   }

@@ -133,12 +133,7 @@ class SyntheticTracesTest {
     assertThat(Arrays.stream(trace.bandwidthMbps()).max().getAsDouble()).isLessThan(10.0);
     Video video = Video.readPensieve(SharedData.traces().resolve("pensieve-video"), 48);
     SessionResult r =
-        new Benchmark(
-                video,
-                SimConfig.PENSIEVE,
-                org.smoothplayer.heuristics.settings.HeuristicsSettings.DEFAULTS,
-                org.smoothplayer.heuristics.qoe.QoeMetric.LIN,
-                1)
+        SharedData.benchmark(video, SimConfig.PENSIEVE)
             .session(trace, "default", SessionListener.NONE);
     assertThat(r.levels()).hasSize(48);
   }
