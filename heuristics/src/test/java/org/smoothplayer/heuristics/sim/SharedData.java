@@ -2,6 +2,8 @@ package org.smoothplayer.heuristics.sim;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.smoothplayer.heuristics.qoe.QoeMetric;
+import org.smoothplayer.heuristics.settings.HeuristicsSettings;
 
 /** Finds the shared trace folder for tests: {@code smoothplayer.shared} or walking up. */
 final class SharedData {
@@ -37,12 +39,7 @@ final class SharedData {
 
   /** A one-thread benchmark of the default settings under QoE_lin, the tests' usual harness. */
   static Benchmark benchmark(Video video, SimConfig config) {
-    return new Benchmark(
-        video,
-        config,
-        org.smoothplayer.heuristics.settings.HeuristicsSettings.DEFAULTS,
-        org.smoothplayer.heuristics.qoe.QoeMetric.LIN,
-        1);
+    return new Benchmark(video, config, HeuristicsSettings.DEFAULTS, QoeMetric.LIN, 1);
   }
 
   static Trace trace(String set, String name) {
