@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.smoothplayer.heuristics.qoe.QoeMetric;
 import org.smoothplayer.heuristics.settings.HeuristicsSettings;
 
@@ -362,6 +363,14 @@ public final class SimulatorCli {
             ci[1],
             ci[2]);
       }
+      List<String> ratioLines = new ArrayList<>();
+      if (d >= 0) {
+        ratioLines.add(ratioLine(results[d], optimum, Benchmark.OPTIMUM, metric));
+        if (rm >= 0) {
+          ratioLines.add(ratioLine(results[d], results[rm], "robustmpc", metric));
+        }
+      }
+      ratioLines.forEach(out::println);
       int live = policies.indexOf(Benchmark.LIVE_OPTIMUM);
       if (live >= 0) {
         out.println(liveRatios(policies, results, live, metric));
@@ -378,6 +387,9 @@ public final class SimulatorCli {
             ci,
             seconds,
             o.threads);
+        for (String line : ratioLines) {
+          md.append(line).append(" (QoE_lin, 10 000 resamples, seed 42).\n\n");
+        }
         if (live >= 0) {
           md.append(liveRatios(policies, results, live, metric)).append(" (QoE_lin).\n\n");
         }
@@ -445,6 +457,37 @@ public final class SimulatorCli {
               ci[1],
               ci[2]));
     }
+  }
+
+  /**
+   * One line: the default's mean QoE as a share of {@code reference}'s, with its paired bootstrap
+   * 95 % interval (the issue's targets are such shares: of the optimum, over robustMPC).
+   */
+  static String ratioLine(
+      SessionResult[] defaults, SessionResult[] reference, String name, QoeMetric metric) {
+    Optional<double[]> ratio =
+        Benchmark.pairedRatioBootstrap(
+            Benchmark.qoes(defaults, metric), Benchmark.qoes(reference, metric), 10_000, 42);
+    if (ratio.isEmpty()) {
+      return "default / " + name + ": undefined (its mean QoE is not positive)";
+    }
+    double[] r = ratio.get();
+    if (Double.isNaN(r[1])) {
+      return String.format(
+          Locale.ROOT,
+          "default / %s: %.3f (ratio of means), paired bootstrap 95%% CI undefined"
+              + " (a resample's mean QoE of %s is not positive)",
+          name,
+          r[0],
+          name);
+    }
+    return String.format(
+        Locale.ROOT,
+        "default / %s: %.3f (ratio of means), paired bootstrap 95%% CI [%.3f, %.3f]",
+        name,
+        r[0],
+        r[1],
+        r[2]);
   }
 
   /**

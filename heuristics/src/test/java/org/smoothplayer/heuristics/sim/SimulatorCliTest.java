@@ -1,6 +1,7 @@
 package org.smoothplayer.heuristics.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +79,62 @@ class SimulatorCliTest {
                 .collect(Collectors.toList()))
         .containsExactly("default", "bb", "optimum");
     assertThat(out.toString()).contains("mini-set").contains("default").contains("optimum");
+  }
+
+  @Test
+  void states_the_defaults_share_of_the_optimum_and_of_robustmpc_with_bootstrap_intervals()
+      throws IOException {
+    Path set = smallSet();
+    Path csv = tmp.resolve("ratios.csv");
+    Path md = tmp.resolve("ratios.md");
+    int code =
+        run(
+            "--traces",
+            set.toString(),
+            "--policy",
+            "default",
+            "--policy",
+            "robustmpc",
+            "--per-trace",
+            csv.toString(),
+            "--threads",
+            "2");
+    assertThat(code).as(err.toString()).isZero();
+    double[] sums = new double[3];
+    for (String row : Files.readAllLines(csv).subList(1, 7)) {
+      String[] f = row.split(",");
+      int p = List.of("default", "robustmpc", "optimum").indexOf(f[2]);
+      sums[p] += Double.parseDouble(f[3]);
+    }
+    String text = out.toString();
+    assertRatioLine(text, "default / optimum: ", sums[0] / sums[2]);
+    assertRatioLine(text, "default / robustmpc: ", sums[0] / sums[1]);
+    assertThat(text).contains("default - robustmpc: ");
+
+    out.reset();
+    assertThat(run("--traces", set.toString(), "--markdown", md.toString(), "--threads", "2"))
+        .as(err.toString())
+        .isZero();
+    assertThat(Files.readString(md))
+        .containsPattern(
+            "default / optimum: 0\\.\\d{3} \\(ratio of means\\), paired bootstrap 95% CI"
+                + " \\[-?\\d+\\.\\d{3}, -?\\d+\\.\\d{3}\\] \\(QoE_lin, 10 000 resamples, seed 42\\)\\.")
+        .contains("default / robustmpc: ");
+  }
+
+  /** The line names the ratio of the CSV's means and an interval around it. */
+  private static void assertRatioLine(String text, String prefix, double expected) {
+    String line = text.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+    Matcher m =
+        Pattern.compile(
+                "(-?\\d+\\.\\d{3}) \\(ratio of means\\), paired bootstrap 95% CI"
+                    + " \\[(-?\\d+\\.\\d{3}), (-?\\d+\\.\\d{3})\\]")
+            .matcher(line);
+    assertThat(m.find()).as(line).isTrue();
+    double ratio = Double.parseDouble(m.group(1));
+    assertThat(ratio).isCloseTo(expected, within(0.0005));
+    assertThat(Double.parseDouble(m.group(2))).isLessThanOrEqualTo(ratio);
+    assertThat(Double.parseDouble(m.group(3))).isGreaterThanOrEqualTo(ratio);
   }
 
   @Test
