@@ -370,8 +370,11 @@ public final class SimulatorCli {
           ratioLines.add(ratioLine(results[d], results[rm], "robustmpc", metric));
         }
       }
-      ratioLines.forEach(out::println);
       int live = policies.indexOf(Benchmark.LIVE_OPTIMUM);
+      if (d >= 0 && live >= 0) {
+        ratioLines.add(ratioLine(results[d], results[live], Benchmark.LIVE_OPTIMUM, metric));
+      }
+      ratioLines.forEach(out::println);
       if (live >= 0) {
         out.println(liveRatios(policies, results, live, metric));
       }

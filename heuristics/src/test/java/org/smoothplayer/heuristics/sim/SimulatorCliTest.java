@@ -270,6 +270,15 @@ class SimulatorCliTest {
     assertThat(ratios).contains(" default 0.").contains("live-optimum 1.000");
     List<String> rows = Files.readAllLines(csv);
     assertThat(rows.stream().filter(r -> r.contains(",live-optimum,"))).hasSize(2);
+    double[] sums = new double[2];
+    for (String row : rows.subList(1, rows.size())) {
+      String[] f = row.split(",");
+      int p = List.of("default", "live-optimum").indexOf(f[2]);
+      if (p >= 0) {
+        sums[p] += Double.parseDouble(f[3]);
+      }
+    }
+    assertRatioLine(text, "default / live-optimum: ", sums[0] / sums[1]);
   }
 
   @Test
