@@ -472,7 +472,7 @@ public final class SimulatorCli {
         Benchmark.pairedRatioBootstrap(
             Benchmark.qoes(defaults, metric), Benchmark.qoes(reference, metric), 10_000, 42);
     if (ratio.isEmpty()) {
-      return "default / " + name + ": undefined (its mean QoE is not positive)";
+      return "default / " + name + ": undefined (the mean QoE of " + name + " is not positive)";
     }
     double[] r = ratio.get();
     if (Double.isNaN(r[1])) {
