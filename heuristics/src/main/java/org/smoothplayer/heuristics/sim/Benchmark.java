@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.smoothplayer.heuristics.policy.Policies;
 import org.smoothplayer.heuristics.qoe.QoeMetric;
@@ -193,16 +194,18 @@ public final class Benchmark {
       mean += d[i];
     }
     mean /= n;
-    Random random = new Random(seed);
-    double[] means = new double[resamples];
-    for (int r = 0; r < resamples; r++) {
-      double s = 0;
-      for (int i = 0; i < n; i++) {
-        s += d[random.nextInt(n)];
-      }
-      means[r] = s / n;
-    }
-    Arrays.sort(means);
+    double[] means =
+        resampled(
+            n,
+            resamples,
+            seed,
+            draw -> {
+              double s = 0;
+              for (int t : draw) {
+                s += d[t];
+              }
+              return s / n;
+            });
     return new double[] {mean, quantile(means, 0.025), quantile(means, 0.975)};
   }
 
@@ -227,24 +230,45 @@ public final class Benchmark {
     if (n == 0 || sumB <= 0) {
       return Optional.empty();
     }
-    Random random = new Random(seed);
-    double[] ratios = new double[resamples];
-    for (int r = 0; r < resamples; r++) {
-      double resampledA = 0;
-      double resampledB = 0;
-      for (int i = 0; i < n; i++) {
-        int t = random.nextInt(n);
-        resampledA += a[t];
-        resampledB += b[t];
-      }
-      if (resampledB <= 0) {
-        return Optional.of(new double[] {sumA / sumB, Double.NaN, Double.NaN});
-      }
-      ratios[r] = resampledA / resampledB;
+    double[] ratios =
+        resampled(
+            n,
+            resamples,
+            seed,
+            draw -> {
+              double resampledA = 0;
+              double resampledB = 0;
+              for (int t : draw) {
+                resampledA += a[t];
+                resampledB += b[t];
+              }
+              return resampledB > 0 ? resampledA / resampledB : Double.NaN;
+            });
+    // Sorting puts NaN last: one resample without a positive mean(b) leaves no interval.
+    if (Double.isNaN(ratios[resamples - 1])) {
+      return Optional.of(new double[] {sumA / sumB, Double.NaN, Double.NaN});
     }
-    Arrays.sort(ratios);
     return Optional.of(
         new double[] {sumA / sumB, quantile(ratios, 0.025), quantile(ratios, 0.975)});
+  }
+
+  /**
+   * The statistic over {@code resamples} draws of n traces with replacement (the same seeded draws
+   * for every statistic), sorted ascending.
+   */
+  private static double[] resampled(
+      int n, int resamples, long seed, ToDoubleFunction<int[]> statistic) {
+    Random random = new Random(seed);
+    double[] values = new double[resamples];
+    int[] draw = new int[n];
+    for (int r = 0; r < resamples; r++) {
+      for (int i = 0; i < n; i++) {
+        draw[i] = random.nextInt(n);
+      }
+      values[r] = statistic.applyAsDouble(draw);
+    }
+    Arrays.sort(values);
+    return values;
   }
 
   /** The metric the optimum optimises. */
