@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,16 @@ class SimulatorCliTest {
         args,
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Simulates {@code set} with {@code options}, the per-trace CSV to {@code csv}; expects exit 0.
+   */
+  private void simulateOk(Path set, Path csv, String... options) {
+    List<String> args =
+        new ArrayList<>(List.of("--traces", set.toString(), "--per-trace", csv.toString()));
+    args.addAll(List.of(options));
+    assertThat(run(args.toArray(String[]::new))).as(err.toString()).isZero();
   }
 
   /** A traces folder with two traces copied from the HSDPA set, next to pensieve-video/. */
@@ -87,19 +98,7 @@ class SimulatorCliTest {
     Path set = smallSet();
     Path csv = tmp.resolve("ratios.csv");
     Path md = tmp.resolve("ratios.md");
-    int code =
-        run(
-            "--traces",
-            set.toString(),
-            "--policy",
-            "default",
-            "--policy",
-            "robustmpc",
-            "--per-trace",
-            csv.toString(),
-            "--threads",
-            "2");
-    assertThat(code).as(err.toString()).isZero();
+    simulateOk(set, csv, "--policy", "default", "--policy", "robustmpc", "--threads", "2");
     String text = out.toString();
     assertRatioLine(
         text, "default / optimum: ", meanQoeLin(csv, "default") / meanQoeLin(csv, "optimum"));
@@ -216,17 +215,7 @@ class SimulatorCliTest {
     assertThat(v.ladder().levels().get(2).heightPx()).isEqualTo(1080);
 
     Path csv = tmp.resolve("smooth.csv");
-    int code =
-        run(
-            "--traces",
-            set.toString(),
-            "--video",
-            video.toString(),
-            "--policy",
-            "default",
-            "--per-trace",
-            csv.toString());
-    assertThat(code).as(err.toString()).isZero();
+    simulateOk(set, csv, "--video", video.toString(), "--policy", "default");
     assertThat(out.toString()).contains("video presentation");
     assertThat(Files.readAllLines(csv)).hasSize(1 + 2 * 2);
   }
@@ -236,19 +225,7 @@ class SimulatorCliTest {
       throws IOException {
     Path set = smallSet();
     Path csv = tmp.resolve("live.csv");
-    int code =
-        run(
-            "--traces",
-            set.toString(),
-            "--policy",
-            "default",
-            "--live",
-            "2",
-            "--per-trace",
-            csv.toString(),
-            "--threads",
-            "1");
-    assertThat(code).as(err.toString()).isZero();
+    simulateOk(set, csv, "--policy", "default", "--live", "2", "--threads", "1");
     assertThat(out.toString())
         .contains("mini-set")
         .contains(", live 2.0 fragments behind the edge");
@@ -259,17 +236,7 @@ class SimulatorCliTest {
   void a_live_run_of_all_policies_adds_the_live_optimum_and_every_ratio_to_it() throws IOException {
     Path set = smallSet();
     Path csv = tmp.resolve("live-all.csv");
-    int code =
-        run(
-            "--traces",
-            set.toString(),
-            "--live",
-            "1.5",
-            "--per-trace",
-            csv.toString(),
-            "--threads",
-            "2");
-    assertThat(code).as(err.toString()).isZero();
+    simulateOk(set, csv, "--live", "1.5", "--threads", "2");
     String text = out.toString();
     assertThat(text).contains("\nlive-optimum ");
     String ratios =
