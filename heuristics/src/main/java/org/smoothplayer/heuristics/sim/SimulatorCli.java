@@ -22,6 +22,18 @@ import org.smoothplayer.heuristics.settings.HeuristicsSettings;
  * error, 1 when the data cannot be used.
  */
 public final class SimulatorCli {
+  /** Resamples of every paired bootstrap interval the command prints. */
+  private static final int BOOTSTRAP_RESAMPLES = 10_000;
+
+  /** Seed of those resamples, so the printed intervals repeat exactly. */
+  private static final long BOOTSTRAP_SEED = 42;
+
+  /** How the markdown names the bootstrap's resamples and seed: "10 000 resamples, seed 42". */
+  private static final String BOOTSTRAP_NOTE =
+      String.format(Locale.ROOT, "%,d", BOOTSTRAP_RESAMPLES).replace(',', ' ')
+          + " resamples, seed "
+          + BOOTSTRAP_SEED;
+
   private static final String USAGE =
       "usage: simulate --traces DIR [--traces DIR2] [--policy NAME ...] [--metric lin|log|hd]\n"
           + "                [--per-trace FILE] [--video DIR] [--events FILE --trace-file FILE]\n"
@@ -354,8 +366,8 @@ public final class SimulatorCli {
             Benchmark.pairedBootstrap(
                 Benchmark.qoes(results[d], metric),
                 Benchmark.qoes(results[rm], metric),
-                10_000,
-                42);
+                BOOTSTRAP_RESAMPLES,
+                BOOTSTRAP_SEED);
         out.printf(
             Locale.ROOT,
             "default - robustmpc: %.3f per trace, paired bootstrap 95%% CI [%.3f, %.3f]%n",
@@ -391,7 +403,7 @@ public final class SimulatorCli {
             seconds,
             o.threads);
         for (String line : ratioLines) {
-          md.append(line).append(" (QoE_lin, 10 000 resamples, seed 42).\n\n");
+          md.append(line).append(" (QoE_lin, ").append(BOOTSTRAP_NOTE).append(").\n\n");
         }
         if (live >= 0) {
           md.append(liveRatios(policies, results, live, metric)).append(" (QoE_lin).\n\n");
@@ -455,10 +467,11 @@ public final class SimulatorCli {
           String.format(
               Locale.ROOT,
               "%ndefault − robustMPC (QoE_lin per trace): %.3f, paired bootstrap 95 %% CI [%.3f,"
-                  + " %.3f] (10 000 resamples, seed 42).%n%n",
+                  + " %.3f] (%s).%n%n",
               ci[0],
               ci[1],
-              ci[2]));
+              ci[2],
+              BOOTSTRAP_NOTE));
     }
   }
 
@@ -470,7 +483,10 @@ public final class SimulatorCli {
       SessionResult[] defaults, SessionResult[] reference, String name, QoeMetric metric) {
     Optional<double[]> ratio =
         Benchmark.pairedRatioBootstrap(
-            Benchmark.qoes(defaults, metric), Benchmark.qoes(reference, metric), 10_000, 42);
+            Benchmark.qoes(defaults, metric),
+            Benchmark.qoes(reference, metric),
+            BOOTSTRAP_RESAMPLES,
+            BOOTSTRAP_SEED);
     if (ratio.isEmpty()) {
       return "default / " + name + ": undefined (the mean QoE of " + name + " is not positive)";
     }
