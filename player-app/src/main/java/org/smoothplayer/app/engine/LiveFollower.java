@@ -328,14 +328,15 @@ final class LiveFollower implements AutoCloseable {
   }
 
   /**
-   * A request of this session to the origin failed with {@code e} (a fragment, a probe, a seed):
-   * recorded as an answer or as a failure without one ({@link OriginReachability#isNoAnswer}).
+   * A request of this session to the origin, sent at {@code sentNs}, failed with {@code e} (a
+   * fragment, a probe, a seed): recorded as an answer or as a failure without one ({@link
+   * OriginReachability#isNoAnswer}).
    */
-  void onFetchFailure(FetchException e) {
+  void onFetchFailure(FetchException e, long sentNs) {
     if (OriginReachability.isNoAnswer(e)) {
       onNoAnswer(e.getMessage());
     } else {
-      onAnswer(false);
+      onAnswer(sentNs, false);
     }
   }
 
@@ -364,11 +365,15 @@ final class LiveFollower implements AutoCloseable {
   }
 
   /**
-   * The origin answered (with the manifest when {@code manifestLoaded}): an outage, if there was
-   * one, is over. The time it lasted does not count towards the end of the broadcast, and the
-   * viewer who was told of it is told it ended.
+   * The origin answered a request sent at {@code sentNs} (the manifest when {@code
+   * manifestLoaded}): an outage, if there was one, is over, unless the request was sent before it
+   * began ({@link OriginReachability#answerEndsSilence}). The time it lasted does not count towards
+   * the end of the broadcast, and the viewer who was told of it is told it ended.
    */
-  private void onAnswer(boolean manifestLoaded) {
+  private void onAnswer(long sentNs, boolean manifestLoaded) {
+    if (!origin.answerEndsSilence(sentNs)) {
+      return;
+    }
     long nowNs = time.nanoTime();
     boolean told = origin.told();
     long silentNs = origin.answered(nowNs);
@@ -402,10 +407,12 @@ final class LiveFollower implements AutoCloseable {
    * Grows {@code t}'s timeline from a live fragment's tfxd and tfrf boxes and returns the fragment
    * to play: {@code chunk} itself when the timeline held it; for an extrapolated probe, the
    * fragment its tfxd confirmed (time and duration), or null when the origin did not confirm the
-   * guess (then handled as a failed probe: the body is dropped).
+   * guess (then handled as a failed probe: the body is dropped). The request for it was sent at
+   * {@code sentNs}.
    */
-  @Nullable FragmentRef growFromFragment(TrackCursor t, byte[] body, FragmentRef chunk) {
-    onAnswer(false);
+  @Nullable FragmentRef growFromFragment(
+      TrackCursor t, byte[] body, FragmentRef chunk, long sentNs) {
+    onAnswer(sentNs, false);
     boolean probe = isExtrapolated(t, chunk);
     Fragment f;
     try {
@@ -499,7 +506,7 @@ final class LiveFollower implements AutoCloseable {
           "the refreshed manifest lost the video stream " + v.levels.stream().displayName());
       return;
     }
-    onAnswer(true);
+    onAnswer(refresh.lastStartNs(), true);
     refresh.answered();
     extrapolation.onManifestAnswered();
     host.refreshed(m);

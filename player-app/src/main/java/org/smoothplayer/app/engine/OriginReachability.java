@@ -65,6 +65,16 @@ final class OriginReachability {
     return silentNs;
   }
 
+  /**
+   * Whether the origin's answer to a request sent at {@code sentNs} ends its silence: not when the
+   * request was sent before the silence began. The origin may have answered it before it fell
+   * silent (a transfer under way when the origin went down can end after the first failure), so
+   * such an answer says nothing about the origin since.
+   */
+  boolean answerEndsSilence(long sentNs) {
+    return failures == 0 || sentNs >= silentSinceNs;
+  }
+
   /** A request failed at {@code nowNs} without an answer ({@code reason}). */
   void failed(long nowNs, String reason) {
     if (failures == 0) {

@@ -1033,11 +1033,12 @@ public final class PlaybackEngine implements Player {
     t.progress.clear();
     t.inFlightBufferUs = Math.max(0, t.bufferedEndUs - positionUs());
     t.inFlightFragment = chunk;
+    long sentNs = t.inFlightRequestedNs;
     Fetch fetch;
     try {
       fetch = fetcher.newFetch(uri, maxFragmentBytes(t, level, chunk));
     } catch (FetchException e) {
-      onFetchFailed(t, gen, chunk, level, e);
+      onFetchFailed(t, gen, chunk, level, e, sentNs);
       return;
     }
     t.inFlight = fetch;
@@ -1045,12 +1046,12 @@ public final class PlaybackEngine implements Player {
         new FetchCallback() {
           @Override
           public void onSuccess(FetchResult result) {
-            post(() -> onFetched(t, gen, chunk, level, result));
+            post(() -> onFetched(t, gen, chunk, level, result, sentNs));
           }
 
           @Override
           public void onFailure(FetchException failure) {
-            post(() -> onFetchFailed(t, gen, chunk, level, failure));
+            post(() -> onFetchFailed(t, gen, chunk, level, failure, sentNs));
           }
         });
   }
@@ -1102,9 +1103,11 @@ public final class PlaybackEngine implements Player {
       TrackCursor t, FragmentRef chunk, String reason, int fallbackLevel, boolean noAnswer) {
     int level = t.inFlightLevel;
     URI uri = t.inFlight.uri();
+    long sentNs = t.inFlightRequestedNs;
     t.cancel();
     if (noAnswer) {
-      onOriginOutcome(new FetchException(FetchException.Kind.TIMEOUT, uri, 0, reason, null));
+      onOriginOutcome(
+          new FetchException(FetchException.Kind.TIMEOUT, uri, 0, reason, null), sentNs);
     }
     emit(new SessionEvent.FragmentAbandoned(clock.nowMs(), t.name, level, chunk.index(), reason));
     LiveFollower l = live;
@@ -1137,7 +1140,8 @@ public final class PlaybackEngine implements Player {
     }
   }
 
-  private void onFetched(TrackCursor t, long gen, FragmentRef requested, int level, FetchResult r) {
+  private void onFetched(
+      TrackCursor t, long gen, FragmentRef requested, int level, FetchResult r, long sentNs) {
     if (gen != t.generation || t.nextChunk != requested.index()) {
       return;
     }
@@ -1157,9 +1161,9 @@ public final class PlaybackEngine implements Player {
     }
     FragmentRef chunk = requested;
     if (live == null) {
-      vodOrigin.onLoaded(time.nanoTime());
+      vodOrigin.onLoaded(sentNs, time.nanoTime());
     } else {
-      FragmentRef grown = live.growFromFragment(t, r.body(), requested);
+      FragmentRef grown = live.growFromFragment(t, r.body(), requested, sentNs);
       if (grown == null) {
         return; // an extrapolated probe the origin did not confirm: probed again later
       }
@@ -1232,7 +1236,7 @@ public final class PlaybackEngine implements Player {
   }
 
   private void onFetchFailed(
-      TrackCursor t, long gen, FragmentRef chunk, int level, FetchException e) {
+      TrackCursor t, long gen, FragmentRef chunk, int level, FetchException e, long sentNs) {
     // A cancelled fetch was let go by whoever cancelled it (which cleared the in-flight state);
     // the cursor may already watch its replacement (an abandoned transfer's refetch).
     if (e.kind() == FetchException.Kind.CANCELLED
@@ -1243,7 +1247,7 @@ public final class PlaybackEngine implements Player {
     t.inFlight = null;
     t.inFlightLevel = -1;
     t.inFlightFragment = null;
-    onOriginOutcome(e);
+    onOriginOutcome(e, sentNs);
     LiveFollower l = live;
     if (l != null && l.isExtrapolated(t, chunk)) {
       // A probe of an extrapolated live fragment (404 while not published yet): not a failure.
@@ -1275,13 +1279,16 @@ public final class PlaybackEngine implements Player {
     skip(t, chunk, level, e.getMessage(), gen);
   }
 
-  /** A request to the origin failed with {@code e}: an answer, or a failure without one. */
-  private void onOriginOutcome(FetchException e) {
+  /**
+   * A request to the origin, sent at {@code sentNs}, failed with {@code e}: an answer, or a failure
+   * without one.
+   */
+  private void onOriginOutcome(FetchException e, long sentNs) {
     LiveFollower l = live;
     if (l != null) {
-      l.onFetchFailure(e);
+      l.onFetchFailure(e, sentNs);
     } else {
-      vodOrigin.onFailed(time.nanoTime(), e);
+      vodOrigin.onFailed(sentNs, time.nanoTime(), e);
     }
   }
 
@@ -1409,6 +1416,7 @@ public final class PlaybackEngine implements Player {
   private final class VodOriginHost implements VodOriginWatch.Host {
     @Override
     public void probe() {
+      long sentNs = time.nanoTime();
       try {
         fetcher
             .newFetch(manifestUri, PROBE_MAX_BYTES)
@@ -1416,17 +1424,17 @@ public final class PlaybackEngine implements Player {
                 new FetchCallback() {
                   @Override
                   public void onSuccess(FetchResult result) {
-                    post(() -> vodOrigin.onProbed(time.nanoTime(), null));
+                    post(() -> vodOrigin.onProbed(sentNs, time.nanoTime(), null));
                   }
 
                   @Override
                   public void onFailure(FetchException failure) {
-                    post(() -> vodOrigin.onProbed(time.nanoTime(), failure));
+                    post(() -> vodOrigin.onProbed(sentNs, time.nanoTime(), failure));
                   }
                 });
       } catch (FetchException e) {
         // The request could not even start (the URL was checked at open): that is its outcome.
-        vodOrigin.onProbed(time.nanoTime(), e);
+        vodOrigin.onProbed(sentNs, time.nanoTime(), e);
       }
     }
 

@@ -57,15 +57,15 @@ final class VodOriginWatch {
     this.host = host;
   }
 
-  /** A fragment was loaded at {@code nowNs}: the origin answered. */
-  void onLoaded(long nowNs) {
-    answered(nowNs);
+  /** A fragment requested at {@code sentNs} was loaded at {@code nowNs}: the origin answered. */
+  void onLoaded(long sentNs, long nowNs) {
+    answered(sentNs, nowNs);
   }
 
-  /** A fragment request failed with {@code e} at {@code nowNs}. */
-  void onFailed(long nowNs, FetchException e) {
+  /** A fragment request sent at {@code sentNs} failed with {@code e} at {@code nowNs}. */
+  void onFailed(long sentNs, long nowNs, FetchException e) {
     if (!OriginReachability.isNoAnswer(e)) {
-      answered(nowNs);
+      answered(sentNs, nowNs);
       return;
     }
     origin.failed(nowNs, e.getMessage());
@@ -75,11 +75,14 @@ final class VodOriginWatch {
     }
   }
 
-  /** The probe ended at {@code nowNs}: answered when {@code failure} is null or an answer. */
-  void onProbed(long nowNs, @Nullable FetchException failure) {
+  /**
+   * The probe sent at {@code sentNs} ended at {@code nowNs}: answered when {@code failure} is null
+   * or an answer.
+   */
+  void onProbed(long sentNs, long nowNs, @Nullable FetchException failure) {
     probing = false;
     if (failure == null || !OriginReachability.isNoAnswer(failure)) {
-      answered(nowNs);
+      answered(sentNs, nowNs);
     } else {
       origin.failed(nowNs, failure.getMessage());
       probeSilent = true;
@@ -121,7 +124,15 @@ final class VodOriginWatch {
     return failure != null;
   }
 
-  private void answered(long nowNs) {
+  /**
+   * The origin answered at {@code nowNs} a request sent at {@code sentNs}: the outage, if any, is
+   * over, unless the request was sent before it began ({@link
+   * OriginReachability#answerEndsSilence}).
+   */
+  private void answered(long sentNs, long nowNs) {
+    if (!origin.answerEndsSilence(sentNs)) {
+      return;
+    }
     boolean told = origin.told();
     long silentNs = origin.answered(nowNs);
     probeSilent = false;

@@ -70,4 +70,14 @@ class OriginReachabilityTest {
     r.answered(61 * S);
     assertThat(r.backoffNs(62 * S)).isZero();
   }
+
+  @Test
+  void an_answer_ends_the_silence_only_for_a_request_sent_after_the_silence_began() {
+    OriginReachability r = new OriginReachability();
+    assertThat(r.answerEndsSilence(0)).as("no silence to end").isTrue();
+    r.failed(10 * S, "a");
+    assertThat(r.answerEndsSilence(9 * S)).as("sent before the first failure").isFalse();
+    assertThat(r.answerEndsSilence(10 * S)).isTrue();
+    assertThat(r.answerEndsSilence(12 * S)).isTrue();
+  }
 }

@@ -118,6 +118,75 @@ class VodOutageTest {
 
   @Test
   @Timeout(90)
+  void a_transfer_under_way_when_the_origin_goes_down_does_not_end_the_outage_when_it_ends()
+      throws Exception {
+    // The next audio fragment pauses half-way for 2.5 s (below the 3-s stalled-transfer limit),
+    // and the origin goes down while it is under way. Audio is asked for 2 s ahead and video 3 s,
+    // so the next video request comes about a second of playback later, while the audio transfer
+    // is still under way: the video fragment fails first, then the audio transfer ends. The origin
+    // answered that request before it fell silent, so the outage goes on; taken for an answer, it
+    // would make the video fragment a missing one, skipped after its 1 retry, and 2 s of skipped
+    // video fail the session.
+    PlayerConfig config =
+        smallBuffers(
+            Map.of(
+                PlaybackSettings.VIDEO_TARGET_S.key(), 3.0,
+                PlaybackSettings.VIDEO_SKIP_LIMIT_S.key(), 2.0,
+                PlaybackSettings.FRAGMENT_RETRIES.key(), 1.0));
+    SessionRecorder log = new SessionRecorder();
+    Set<PlayerState> during;
+    int stalledChunk;
+    try (LocalOrigin origin =
+            LocalOrigin.builder(Presentations.cached(PlaybackEngineTest.LADDER)).start();
+        PlaybackEngine engine = open(origin, config, log)) {
+      awaitPosition(engine, 3_000_000);
+      long audioRequests = audioRequests(log);
+      origin.setFaults(List.of(FaultRule.firstN("Fragments(audio", new FaultKind.Stall(2_500), 1)));
+      long deadlineNs = System.nanoTime() + 10_000_000_000L;
+      while (audioRequests(log) == audioRequests && System.nanoTime() < deadlineNs) {
+        Thread.sleep(5);
+      }
+      stalledChunk =
+          events(log.events(), SessionEvent.FragmentRequested.class).stream()
+              .filter(r -> r.stream().equals("audio"))
+              .reduce((a, b) -> b)
+              .orElseThrow()
+              .chunkIndex();
+      // The request reaches the origin, which sends half the fragment and pauses.
+      Thread.sleep(150);
+      during = outage(origin, engine, new FaultKind.Status(503), 6_000);
+      long stoppedUs = engine.snapshot().positionUs();
+      awaitPosition(engine, stoppedUs + 2_000_000);
+    }
+    List<SessionEvent> events = log.events();
+    double firstVideoFailureMs =
+        events(events, SessionEvent.FragmentFailed.class).stream()
+            .filter(f -> f.stream().equals("video"))
+            .mapToDouble(SessionEvent.FragmentFailed::tMs)
+            .min()
+            .orElseThrow();
+    // The audio transfer under way when the origin went down ended after the first video failure.
+    assertThat(events(events, SessionEvent.FragmentLoaded.class))
+        .filteredOn(l -> l.stream().equals("audio") && l.chunkIndex() == stalledChunk)
+        .singleElement()
+        .satisfies(l -> assertThat(l.tMs()).isGreaterThan(firstVideoFailureMs));
+    assertThat(events(events, SessionEvent.FragmentFailed.class))
+        .noneMatch(f -> f.stream().equals("audio") && f.chunkIndex() == stalledChunk);
+    assertThat(during).contains(PlayerState.BUFFERING).doesNotContain(PlayerState.FAILED);
+    assertThat(events(events, SessionEvent.FragmentFailed.class))
+        .filteredOn(f -> !f.stream().equals("manifest"))
+        .allSatisfy(f -> assertThat(f.action()).isEqualTo("retry"));
+    assertThat(noticeMessages(events, "the origin answers again after ")).hasSize(1);
+  }
+
+  private static long audioRequests(SessionRecorder log) {
+    return events(log.events(), SessionEvent.FragmentRequested.class).stream()
+        .filter(r -> r.stream().equals("audio"))
+        .count();
+  }
+
+  @Test
+  @Timeout(90)
   void an_origin_that_accepts_connections_but_sends_nothing_is_an_outage_too() throws Exception {
     // Every request is accepted and then left without a byte: each fragment transfer is abandoned
     // as stalled after 3 s, and the probe of the manifest URL times out after the 3.5-s read
