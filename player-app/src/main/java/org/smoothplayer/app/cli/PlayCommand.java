@@ -382,7 +382,7 @@ final class PlayCommand {
       // shutting down already
     }
     SessionSummary summary = SessionSummary.of(recorder.events());
-    out.print(summary.toText());
+    out.print(summary.toText() + "\n");
     if (args.summaryFile != null) {
       Path parent = args.summaryFile.toAbsolutePath().getParent();
       if (parent != null) {

@@ -49,7 +49,8 @@ class HeadlessPlayCommandTest {
     }
     assertThat(code).as("stderr: %s", err).isZero();
     SessionSummary fromLog = SessionSummary.of(SessionLogReader.read(log));
-    assertThat(out.toString()).isEqualTo(fromLog.toText());
+    // The last line ends with a line feed too, so `while read` loops in scripts see it.
+    assertThat(out.toString()).isEqualTo(fromLog.toText() + "\n");
     JsonNode json = new ObjectMapper().readTree(Files.readString(summaryFile));
     for (String key :
         new String[] {
