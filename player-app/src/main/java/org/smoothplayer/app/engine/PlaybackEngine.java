@@ -523,9 +523,53 @@ public final class PlaybackEngine implements Player {
       live = l;
       startUs = l.joinUs();
     } else {
+      if (options.startUs() >= durationUs()) {
+        note(
+            String.format(
+                Locale.ROOT,
+                "start position %.1f s is past the end of the presentation (%.1f s); it ends at"
+                    + " once",
+                options.startUs() / 1e6,
+                durationUs() / 1e6));
+      }
       startUs = Math.min(options.startUs(), Math.max(0, durationUs() - 1));
     }
+    noteQualityOutsideLadder();
     restartAt(startUs, BufferingCause.STARTUP);
+  }
+
+  /**
+   * Says so when a manual quality cannot be met as given: a level index above the ladder's top
+   * plays the top level, a ceiling below the lowest level plays the lowest (what {@link #decide}
+   * applies).
+   */
+  private void noteQualityOutsideLadder() {
+    switch (quality.kind()) {
+      case LEVEL -> {
+        if (quality.level() > ladder.top()) {
+          note(
+              String.format(
+                  Locale.ROOT,
+                  "quality level %d is not in the ladder (levels 0-%d); playing the top level,"
+                      + " %d kbps",
+                  quality.level(),
+                  ladder.top(),
+                  Math.round(ladder.bitrateKbps(ladder.top()))));
+        }
+      }
+      case MAX_BITRATE -> {
+        if (quality.maxBitrateBps() < ladder.bitrateBps(0)) {
+          note(
+              String.format(
+                  Locale.ROOT,
+                  "quality ceiling %d kbps is below the lowest level, %d kbps; playing the lowest"
+                      + " level",
+                  Math.round(quality.maxBitrateBps() / 1000.0),
+                  Math.round(ladder.bitrateKbps(0))));
+        }
+      }
+      case AUTO -> {}
+    }
   }
 
   /**
@@ -789,6 +833,9 @@ public final class PlaybackEngine implements Player {
     // A manual choice should be seen now, not after the whole buffer played out: refetch from the
     // fragment at the position (a short re-buffer, like a seek in place).
     if (choice.kind() != QualityChoice.Kind.AUTO && manifest != null && !ended) {
+      if (!before.equals(choice)) {
+        noteQualityOutsideLadder();
+      }
       restartAt(positionUs(), BufferingCause.SEEK);
     }
   }
