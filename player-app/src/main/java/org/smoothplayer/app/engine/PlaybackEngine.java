@@ -615,7 +615,13 @@ public final class PlaybackEngine implements Player {
           return i;
         }
       }
-      note("no audio track in '" + language + "'; playing " + languageAt(0));
+      note(
+          "no audio track in '"
+              + language
+              + "'; the presentation has "
+              + audioLanguages
+              + "; playing "
+              + languageAt(0));
     }
     return 0;
   }
