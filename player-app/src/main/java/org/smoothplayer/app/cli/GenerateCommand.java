@@ -1,6 +1,7 @@
 package org.smoothplayer.app.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.smoothplayer.assets.generate.ManifestStyle;
@@ -62,7 +63,12 @@ final class GenerateCommand implements Callable<Integer> {
               presentation.flashIntervalMs(),
               presentation.captions());
     }
-    Presentations.generate(presentation, outDir, ProgressListener.printingTo(System.err));
+    try {
+      Presentations.generate(presentation, outDir, ProgressListener.printingTo(System.err));
+    } catch (UncheckedIOException e) {
+      err.println("smooth-player generate: " + IoErrors.describe(e));
+      return Main.EXIT_FAILED;
+    }
     out.println("wrote " + outDir.resolve("Manifest"));
     return 0;
   }

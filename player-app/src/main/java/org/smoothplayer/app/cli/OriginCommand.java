@@ -2,6 +2,7 @@ package org.smoothplayer.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,8 +115,9 @@ final class OriginCommand implements Callable<Integer> {
       err.println("smooth-player origin: --root " + servedRoot + " is not a folder");
       return Main.EXIT_USAGE;
     }
-    LocalOrigin.Builder builder = LocalOrigin.builder(servedRoot).port(port).latencyMs(latencyMs);
+    LocalOrigin.Builder builder = LocalOrigin.builder(servedRoot);
     try {
+      builder.port(port).latencyMs(latencyMs);
       if (live) {
         if (!Files.isRegularFile(servedRoot.resolve(PresentationInfo.FILE_NAME))) {
           err.println(
@@ -137,7 +139,12 @@ final class OriginCommand implements Callable<Integer> {
         return Main.EXIT_USAGE;
       }
       if (trace != null) {
-        builder.linkTrace(LinkTrace.parse(trace));
+        try {
+          builder.linkTrace(LinkTrace.parse(trace));
+        } catch (IOException e) {
+          err.println("smooth-player origin: --trace " + trace + ": " + IoErrors.describe(e));
+          return Main.EXIT_USAGE;
+        }
       }
       for (String rule : faults) {
         builder.fault(FaultRule.parse(rule));
@@ -156,6 +163,17 @@ final class OriginCommand implements Callable<Integer> {
     } catch (LiveContentException e) {
       err.println("smooth-player origin: --live: " + e.getMessage());
       return Main.EXIT_USAGE;
+    } catch (BindException e) {
+      err.println(
+          "smooth-player origin: cannot listen on port "
+              + port
+              + ": "
+              + IoErrors.describe(e)
+              + "; choose another with --port, or 0 for any free one");
+      return Main.EXIT_FAILED;
+    } catch (IOException e) {
+      err.println("smooth-player origin: cannot start: " + IoErrors.describe(e));
+      return Main.EXIT_FAILED;
     }
     Runtime.getRuntime()
         .addShutdownHook(

@@ -82,6 +82,17 @@ final class PlayCommand {
     if (args.logFile != null && args.logDir != null) {
       return usage("--log FILE and --log-dir DIR exclude each other");
     }
+    if (args.summaryFile != null) {
+      try {
+        IoErrors.createParentFolder(args.summaryFile);
+      } catch (IOException e) {
+        return usage(
+            "--summary "
+                + args.summaryFile
+                + ": cannot create its folder: "
+                + IoErrors.describe(e));
+      }
+    }
     // --config FILE wins over the stored settings; the settings panel saves to the store.
     ConfigStore store = ConfigStore.user();
     SettingsFile.Loaded loaded;
@@ -135,7 +146,7 @@ final class PlayCommand {
         return window(options, args.manifestUrl, settings, logs, local);
       }
     } catch (IOException e) {
-      err.println("smooth-player: " + e.getMessage());
+      err.println("smooth-player: " + IoErrors.describe(e));
       return Main.EXIT_FAILED;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -170,7 +181,8 @@ final class PlayCommand {
           try {
             log = logs.open();
           } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the session log: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                "cannot create the session log: " + IoErrors.describe(e), e);
           }
           SessionSink sink =
               log == null ? recorder : SessionSinks.tee(recorder, closedAtSessionEnd(log));
@@ -267,7 +279,10 @@ final class PlayCommand {
           target = folder.newLogFile(settings.get().logging());
         } catch (IOException e) {
           err.println(
-              "smooth-player: no session log: cannot use " + folder.dir() + ": " + e.getMessage());
+              "smooth-player: no session log: cannot use "
+                  + folder.dir()
+                  + ": "
+                  + IoErrors.describe(e));
           err.flush();
           return null;
         }
@@ -279,9 +294,11 @@ final class PlayCommand {
         writer = SessionLogWriter.open(target, LOG_QUEUE_EVENTS);
       } catch (IOException e) {
         if (file != null) {
-          throw e;
+          throw new IOException(
+              "--log " + target + ": cannot create it: " + IoErrors.describe(e), e);
         }
-        err.println("smooth-player: no session log: cannot create " + target + ": " + e);
+        err.println(
+            "smooth-player: no session log: cannot create " + target + ": " + IoErrors.describe(e));
         err.flush();
         return null;
       }
@@ -384,11 +401,17 @@ final class PlayCommand {
     SessionSummary summary = SessionSummary.of(recorder.events());
     out.print(summary.toText() + "\n");
     if (args.summaryFile != null) {
-      Path parent = args.summaryFile.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
+      try {
+        IoErrors.createParentFolder(args.summaryFile);
+        Files.writeString(args.summaryFile, summary.toJson());
+      } catch (IOException e) {
+        err.println(
+            "smooth-player: --summary "
+                + args.summaryFile
+                + ": cannot write it: "
+                + IoErrors.describe(e));
+        return Main.EXIT_FAILED;
       }
-      Files.writeString(args.summaryFile, summary.toJson());
     }
     if (failure != null) {
       err.println("smooth-player: " + failure);

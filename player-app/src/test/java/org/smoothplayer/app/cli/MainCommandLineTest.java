@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -89,5 +91,101 @@ class MainCommandLineTest {
     assertThat(run("origin", "--root", dir.resolve("missing").toString()))
         .isEqualTo(Main.EXIT_USAGE);
     assertThat(err.toString()).contains("is not a folder");
+  }
+
+  @Test
+  void origin_refuses_a_port_or_latency_out_of_range_in_one_line(@TempDir Path dir) {
+    assertThat(run("origin", "--root", dir.toString(), "--port", "99999"))
+        .isEqualTo(Main.EXIT_USAGE);
+    assertThat(run("origin", "--root", dir.toString(), "--latency-ms", "-5"))
+        .isEqualTo(Main.EXIT_USAGE);
+    assertThat(err.toString())
+        .isEqualTo(
+            "smooth-player origin: port 99999 is out of range; expected 0..65535\n"
+                + "smooth-player origin: latency -5 ms is out of range; expected 0..3600000\n");
+  }
+
+  @Test
+  void origin_names_a_trace_file_that_does_not_exist(@TempDir Path dir) {
+    Path missing = dir.resolve("missing.trace");
+    assertThat(run("origin", "--root", dir.toString(), "--trace", missing.toString()))
+        .isEqualTo(Main.EXIT_USAGE);
+    assertThat(err.toString())
+        .isEqualTo(
+            "smooth-player origin: --trace "
+                + missing
+                + ": no such file or folder: "
+                + missing
+                + "\n");
+  }
+
+  @Test
+  void origin_on_a_port_in_use_fails_naming_the_port_and_what_to_do(@TempDir Path dir)
+      throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+      assertThat(run("origin", "--root", dir.toString(), "--port", String.valueOf(port)))
+          .isEqualTo(Main.EXIT_FAILED);
+      assertThat(err.toString())
+          .startsWith("smooth-player origin: cannot listen on port " + port + ": ")
+          .contains("choose another with --port, or 0 for any free one")
+          .doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void generate_into_a_path_under_a_file_fails_in_one_line_naming_it(@TempDir Path dir)
+      throws Exception {
+    Path blocker = Files.writeString(dir.resolve("blocker"), "");
+    Path target = blocker.resolve("tiny");
+    assertThat(run("generate", "tiny", "--out", target.toString())).isEqualTo(Main.EXIT_FAILED);
+    assertThat(err.toString())
+        .startsWith("smooth-player generate: cannot write the presentation to " + target + ": ")
+        .doesNotContain("\tat ")
+        .hasLineCount(1);
+  }
+
+  @Test
+  void a_summary_file_that_cannot_be_written_is_a_usage_error_before_anything_plays(
+      @TempDir Path dir) throws Exception {
+    Path blocker = Files.writeString(dir.resolve("blocker"), "");
+    Path summary = blocker.resolve("s.json");
+    assertThat(
+            run(
+                "http://127.0.0.1:1/Manifest",
+                "--headless",
+                "--no-audio-device",
+                "--summary",
+                summary.toString()))
+        .isEqualTo(Main.EXIT_USAGE);
+    assertThat(err.toString())
+        .isEqualTo(
+            "smooth-player: --summary "
+                + summary
+                + ": cannot create its folder: a file is in the way: "
+                + blocker
+                + "\n");
+  }
+
+  @Test
+  void a_session_log_that_cannot_be_created_fails_naming_the_file_and_why(@TempDir Path dir)
+      throws Exception {
+    Path blocker = Files.writeString(dir.resolve("blocker"), "");
+    Path log = blocker.resolve("s.jsonl");
+    assertThat(
+            run(
+                "http://127.0.0.1:1/Manifest",
+                "--headless",
+                "--no-audio-device",
+                "--log",
+                log.toString()))
+        .isEqualTo(Main.EXIT_FAILED);
+    assertThat(err.toString())
+        .endsWith(
+            "smooth-player: --log "
+                + log
+                + ": cannot create it: a file is in the way: "
+                + blocker
+                + "\n");
   }
 }

@@ -1,0 +1,67 @@
+package org.smoothplayer.app.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+
+/**
+ * One readable line for a file or socket error on the command line. The JDK's file exceptions carry
+ * only the path as their message ({@code NoSuchFileException: /a/b}), which says neither what went
+ * wrong nor with which file: a user saw {@code smooth-player: /proc/x} and nothing else.
+ */
+final class IoErrors {
+
+  private IoErrors() {}
+
+  /** What went wrong, naming the file: {@code no such file or folder: /a/b}. */
+  static String describe(IOException e) {
+    if (e instanceof NoSuchFileException f) {
+      return "no such file or folder: " + f.getFile();
+    }
+    if (e instanceof AccessDeniedException f) {
+      return "permission denied: " + f.getFile();
+    }
+    if (e instanceof NotDirectoryException f) {
+      return "not a folder: " + f.getFile();
+    }
+    if (e instanceof FileAlreadyExistsException f) {
+      return "a file is in the way: " + f.getFile();
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getFile() + ": " + f.getReason();
+    }
+    if (e instanceof BindException) {
+      return "the port is in use or not allowed (" + e.getMessage() + ")";
+    }
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
+  /** {@link #describe(IOException)} of the cause, after the wrapper's own message if it has one. */
+  static String describe(UncheckedIOException e) {
+    String cause = describe(e.getCause());
+    String message = e.getMessage();
+    if (message == null || message.isBlank() || message.equals(e.getCause().toString())) {
+      return cause;
+    }
+    return message + ": " + cause;
+  }
+
+  /**
+   * Creates the folder {@code file} is to be written in, so that a bad output path fails before the
+   * work that produces the file, not after it.
+   */
+  static void createParentFolder(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+  }
+}
