@@ -119,6 +119,18 @@ public final class SimulatorCli {
       out.println(USAGE);
       return 0;
     }
+    // The output files' folders first: a bad path fails now, not after minutes of simulation.
+    for (Path output : new Path[] {o.perTrace, o.markdown, o.events}) {
+      Path folder = output == null ? null : output.toAbsolutePath().getParent();
+      if (folder != null) {
+        try {
+          Files.createDirectories(folder);
+        } catch (IOException e) {
+          err.println("simulate: cannot create the folder of " + output + ": " + e);
+          return 2;
+        }
+      }
+    }
     try {
       HeuristicsSettings settings = HeuristicsSettings.fromValues(o.settings);
       if (o.events != null) {
@@ -129,7 +141,7 @@ public final class SimulatorCli {
       err.println("simulate: " + e.getMessage());
       return 1;
     } catch (IOException e) {
-      err.println("simulate: I/O error: " + e.getMessage());
+      err.println("simulate: I/O error: " + e);
       return 1;
     }
   }

@@ -272,4 +272,19 @@ class SimulatorCliTest {
     assertThat(run("--traces", tmp.resolve("absent").toString(), "--policy", "bb")).isEqualTo(1);
     assertThat(err.toString()).contains("expected a directory");
   }
+
+  @Test
+  void an_output_file_whose_folder_cannot_be_made_fails_before_any_simulation() throws IOException {
+    Path set = smallSet();
+    Path blocker = Files.writeString(tmp.resolve("blocker"), "");
+    Path csv = blocker.resolve("rows.csv");
+
+    assertThat(run("--traces", set.toString(), "--policy", "rb", "--per-trace", csv.toString()))
+        .isEqualTo(2);
+
+    assertThat(err.toString())
+        .startsWith("simulate: cannot create the folder of " + csv + ": ")
+        .contains(blocker.toString());
+    assertThat(out.toString()).as("nothing was simulated").isEmpty();
+  }
 }
