@@ -138,16 +138,34 @@ public final class SessionJson {
     try {
       tree = MAPPER.readTree(line);
     } catch (JsonProcessingException e) {
-      throw new SessionLogException(
-          lineNumber,
-          LINE_FIELD,
-          "one JSON object",
-          "invalid JSON (" + e.getOriginalMessage() + ")");
+      throw new SessionLogException(lineNumber, LINE_FIELD, "one JSON object", invalidJson(e));
     }
     if (tree == null || !tree.isObject()) {
       throw new SessionLogException(lineNumber, LINE_FIELD, "one JSON object", describe(tree));
     }
     return tree;
+  }
+
+  /**
+   * What a syntax error found, where: {@code invalid JSON at column 17 (Unexpected end-of-input:
+   * expected close marker for Object)}. Jackson's own message repeats a source description ({@code
+   * (start marker at [Source: REDACTED ...; line: 1, column: 1])}) that says nothing to a reader.
+   */
+  static String invalidJson(JsonProcessingException e) {
+    String message =
+        String.valueOf(e.getOriginalMessage())
+            .replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)", "")
+            .replaceAll("\\s*(at )?\\[Source: [^\\]]*\\]", "")
+            .replaceAll("\\s+", " ")
+            .strip();
+    String where = "";
+    if (e.getLocation() != null && e.getLocation().getColumnNr() > 0) {
+      int line = e.getLocation().getLineNr();
+      where =
+          (line > 1 ? " at line " + line + ", column " : " at column ")
+              + e.getLocation().getColumnNr();
+    }
+    return "invalid JSON" + where + " (" + message + ")";
   }
 
   /** The type name of a parsed line and its event, null when the type is unknown. */

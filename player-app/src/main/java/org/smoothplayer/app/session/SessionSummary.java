@@ -204,7 +204,7 @@ public record SessionSummary(
           SessionLogException.NO_LINE,
           SessionJson.LINE_FIELD,
           "one JSON object",
-          "invalid JSON (" + e.getOriginalMessage() + ")");
+          SessionJson.invalidJson(e));
     }
     if (root == null || !root.isObject()) {
       throw new SessionLogException(

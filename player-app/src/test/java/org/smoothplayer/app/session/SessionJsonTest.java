@@ -184,6 +184,19 @@ class SessionJsonTest {
   }
 
   @Test
+  void a_line_that_is_not_json_says_where_it_stopped_without_the_parsers_source_dump() {
+    assertThatThrownBy(() -> SessionJson.fromJson("{\"type\":\"notice\"", 4))
+        .hasMessage(
+            "line 4: field \"<line>\": expected one JSON object, found invalid JSON at column 17"
+                + " (Unexpected end-of-input: expected close marker for Object)");
+    assertThatThrownBy(() -> SessionJson.fromJson("{\"type\": nope}", 4))
+        .hasMessageStartingWith(
+            "line 4: field \"<line>\": expected one JSON object, found invalid JSON at column ")
+        .hasMessageContaining("Unrecognized token 'nope'")
+        .hasMessageNotContaining("Source:");
+  }
+
+  @Test
   void the_type_name_of_a_record_class_is_its_log_name() {
     assertThat(SessionJson.typeName(SessionEvent.FragmentLoaded.class))
         .isEqualTo("fragment_loaded");
