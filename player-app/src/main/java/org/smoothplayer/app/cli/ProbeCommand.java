@@ -34,8 +34,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code smooth-player probe <manifest URL or file> [--json]}: what a presentation holds and
- * whether this player can play it.
+ * {@code smooth-player probe <manifest URL, file or presentation folder> [--json]}: what a
+ * presentation holds and whether this player can play it.
  *
  * <p>Exit codes: {@value #EXIT_OK} playable, {@value #EXIT_UNSUPPORTED} unsupported (protected, or
  * no decodable video), {@value #EXIT_ERROR} error (unreadable, not a manifest); the report is
@@ -59,7 +59,10 @@ public final class ProbeCommand implements Callable<Integer> {
   /** The presentation is valid but cannot be played here (protected, unsupported video). */
   public static final int EXIT_UNSUPPORTED = 2;
 
-  @Parameters(index = "0", paramLabel = "MANIFEST", description = "Manifest URL or file.")
+  @Parameters(
+      index = "0",
+      paramLabel = "MANIFEST",
+      description = "Manifest URL, manifest file, or presentation folder holding a Manifest file.")
   String location = "";
 
   @Option(names = "--json", description = "Print one JSON object instead of a table.")

@@ -13,9 +13,13 @@ import org.smoothplayer.app.net.HttpFetcher;
 
 /**
  * Reads a manifest from a location as users type it: an http(s) URL (fetched, redirects followed,
- * parsed against the final URL), a {@code file:} URI or a local path.
+ * parsed against the final URL), a {@code file:} URI or a local path, of a manifest file or of a
+ * presentation folder holding one named {@value #FOLDER_MANIFEST}.
  */
 public final class ManifestLoader {
+  /** The name of the manifest file in a presentation folder. */
+  public static final String FOLDER_MANIFEST = "Manifest";
+
   private static final Pattern URL_LIKE = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*");
 
   private final HttpFetcher fetcher;
@@ -66,14 +70,34 @@ public final class ManifestLoader {
     }
   }
 
+  /** A presentation folder is read as its file named {@value #FOLDER_MANIFEST}. */
   private Manifest readFile(Path path) throws ManifestException {
+    if (Files.isDirectory(path)) {
+      Path manifest = path.resolve(FOLDER_MANIFEST);
+      if (!Files.isRegularFile(manifest)) {
+        throw new ManifestException(
+            Kind.READ_FAILED,
+            null,
+            null,
+            0,
+            "no manifest file at "
+                + path
+                + ": the folder holds no file named "
+                + FOLDER_MANIFEST
+                + " (expected an http(s) URL, a manifest file or a presentation folder)",
+            null);
+      }
+      return parser.parse(manifest);
+    }
     if (!Files.isRegularFile(path)) {
       throw new ManifestException(
           Kind.READ_FAILED,
           null,
           null,
           0,
-          "no manifest file at " + path + " (expected an http(s) URL or an existing file)",
+          "no manifest file at "
+              + path
+              + " (expected an http(s) URL, a manifest file or a presentation folder)",
           null);
     }
     return parser.parse(path);

@@ -80,4 +80,29 @@ class ManifestLoaderTest {
             FetchException.class,
             e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.UNSUPPORTED_SCHEME));
   }
+
+  @Test
+  void a_presentation_folder_loads_its_file_named_manifest(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("Manifest"), MANIFEST);
+    assertThat(loader.load(dir.toString()).baseUri()).isEqualTo(file.toUri());
+    assertThat(loader.load(dir.toUri().toString()).streams()).hasSize(1);
+  }
+
+  @Test
+  void a_folder_without_a_manifest_and_a_missing_file_are_named_with_what_was_expected(
+      @TempDir Path dir) {
+    assertThatThrownBy(() -> loader.load(dir.toString()))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageContaining(
+            "no manifest file at "
+                + dir
+                + ": the folder holds no file named Manifest (expected an http(s) URL, a manifest"
+                + " file or a presentation folder)");
+    assertThatThrownBy(() -> loader.load(dir.resolve("absent.ismc").toString()))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageContaining(
+            "no manifest file at "
+                + dir.resolve("absent.ismc")
+                + " (expected an http(s) URL, a manifest file or a presentation folder)");
+  }
 }
