@@ -75,31 +75,25 @@ public final class ManifestLoader {
     if (Files.isDirectory(path)) {
       Path manifest = path.resolve(FOLDER_MANIFEST);
       if (!Files.isRegularFile(manifest)) {
-        throw new ManifestException(
-            Kind.READ_FAILED,
-            null,
-            null,
-            0,
-            "no manifest file at "
-                + path
-                + ": the folder holds no file named "
-                + FOLDER_MANIFEST
-                + " (expected an http(s) URL, a manifest file or a presentation folder)",
-            null);
+        throw noManifestAt(path + ": the folder holds no file named " + FOLDER_MANIFEST);
       }
       return parser.parse(manifest);
     }
     if (!Files.isRegularFile(path)) {
-      throw new ManifestException(
-          Kind.READ_FAILED,
-          null,
-          null,
-          0,
-          "no manifest file at "
-              + path
-              + " (expected an http(s) URL, a manifest file or a presentation folder)",
-          null);
+      throw noManifestAt(path.toString());
     }
     return parser.parse(path);
+  }
+
+  private static ManifestException noManifestAt(String where) {
+    return new ManifestException(
+        Kind.READ_FAILED,
+        null,
+        null,
+        0,
+        "no manifest file at "
+            + where
+            + " (expected an http(s) URL, a manifest file or a presentation folder)",
+        null);
   }
 }

@@ -100,24 +100,27 @@ class AudioTrackTest {
   @Timeout(60)
   void a_language_the_presentation_lacks_plays_the_first_track_and_names_the_ones_it_has(
       @TempDir Path dir) throws Exception {
-    Path presentation = twoLanguages(dir);
     SessionRecorder log = new SessionRecorder();
-    PlayerSnapshot end;
-    try (LocalOrigin origin = LocalOrigin.builder(presentation).start();
-        PlaybackEngine engine =
-            PlaybackEngine.open(
-                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
-                    .headless()
-                    .silent()
-                    .withAudioLanguage("de")
-                    .withSink(log))) {
-      end = engine.awaitEnd(30_000);
-    }
+    PlayerSnapshot end = playToTheEnd(twoLanguages(dir), "de", log);
     assertThat(end.state()).isEqualTo(PlayerState.ENDED);
     assertThat(end.audioLanguage()).isEqualTo("en");
     assertThat(log.events())
         .filteredOn(SessionEvent.Notice.class::isInstance)
         .extracting(e -> ((SessionEvent.Notice) e).message())
         .contains("no audio track in 'de'; the presentation has [en, fr]; playing en");
+  }
+
+  private static PlayerSnapshot playToTheEnd(
+      Path presentation, String language, SessionRecorder log) throws Exception {
+    try (LocalOrigin origin = LocalOrigin.builder(presentation).start();
+        PlaybackEngine engine =
+            PlaybackEngine.open(
+                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
+                    .headless()
+                    .silent()
+                    .withAudioLanguage(language)
+                    .withSink(log))) {
+      return engine.awaitEnd(30_000);
+    }
   }
 }
