@@ -523,7 +523,7 @@ public final class PlaybackEngine implements Player {
       live = l;
       startUs = l.joinUs();
     } else {
-      if (options.startUs() >= durationUs()) {
+      if (options.startUs() > 0 && options.startUs() >= durationUs()) {
         note(
             String.format(
                 Locale.ROOT,
