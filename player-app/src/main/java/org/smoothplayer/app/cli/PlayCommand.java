@@ -331,7 +331,16 @@ final class PlayCommand {
     }
     List<String> captionShown = List.of();
     boolean captionsChecked = args.captions == null;
-    Thread hook = new Thread(() -> engine.close("interrupted"), "headless-shutdown");
+    // Ctrl+C (or a TERM signal) ends the session as "interrupted" and still reports it, like the
+    // end of a run; whichever of the hook and this thread gets there first prints the summary.
+    AtomicBoolean reported = new AtomicBoolean();
+    Thread hook =
+        new Thread(
+            () -> {
+              engine.close("interrupted");
+              report(recorder, reported);
+            },
+            "headless-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     long limitUs = args.durationS == null ? Long.MAX_VALUE : (long) (args.durationS * 1e6);
     @Nullable String failure = null;
@@ -398,8 +407,28 @@ final class PlayCommand {
     } catch (IllegalStateException e) {
       // shutting down already
     }
+    if (!report(recorder, reported)) {
+      return Main.EXIT_FAILED;
+    }
+    if (failure != null) {
+      err.println("smooth-player: " + failure);
+      return Main.EXIT_FAILED;
+    }
+    return 0;
+  }
+
+  /**
+   * Prints the summary of the session {@code recorder} holds and writes it to {@code --summary},
+   * once: does nothing when {@code reported} is already set. Returns false when the summary file
+   * could not be written.
+   */
+  private boolean report(SessionRecorder recorder, AtomicBoolean reported) {
+    if (!reported.compareAndSet(false, true)) {
+      return true;
+    }
     SessionSummary summary = SessionSummary.of(recorder.events());
     out.print(summary.toText() + "\n");
+    out.flush();
     if (args.summaryFile != null) {
       try {
         IoErrors.createParentFolder(args.summaryFile);
@@ -410,14 +439,11 @@ final class PlayCommand {
                 + args.summaryFile
                 + ": cannot write it: "
                 + IoErrors.describe(e));
-        return Main.EXIT_FAILED;
+        err.flush();
+        return false;
       }
     }
-    if (failure != null) {
-      err.println("smooth-player: " + failure);
-      return Main.EXIT_FAILED;
-    }
-    return 0;
+    return true;
   }
 
   private int usage(String message) {

@@ -10,11 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.smoothplayer.app.session.SessionLogReader;
 import org.smoothplayer.app.session.SessionSummary;
+import org.smoothplayer.assets.generate.LevelSpec;
+import org.smoothplayer.assets.generate.ManifestStyle;
+import org.smoothplayer.assets.generate.PresentationSpec;
 import org.smoothplayer.assets.generate.Presentations;
 import org.smoothplayer.assets.generate.Preset;
 import org.smoothplayer.assets.origin.LocalOrigin;
@@ -150,5 +154,63 @@ class HeadlessPlayCommandTest {
     SessionSummary summary = SessionSummary.of(SessionLogReader.read(log));
     assertThat(summary.playedS()).isBetween(1.9, 2.3);
     assertThat(summary.stalls()).isZero();
+  }
+
+  /** One small level, 20 s: long enough to be interrupted mid-play. */
+  private static final PresentationSpec TWENTY_SECONDS =
+      new PresentationSpec(
+          "headless-interrupt",
+          20_000,
+          2_000,
+          List.of(new LevelSpec(150_000, 160, 90)),
+          25,
+          true,
+          ManifestStyle.TIMED,
+          PresentationSpec.DEFAULT_FLASH_INTERVAL_MS);
+
+  @Test
+  @Timeout(90)
+  void a_headless_run_ended_by_a_signal_still_prints_and_writes_its_summary(@TempDir Path dir)
+      throws Exception {
+    Path log = dir.resolve("session.jsonl");
+    Path summaryFile = dir.resolve("summary.json");
+    Path stdout = dir.resolve("stdout.txt");
+    try (LocalOrigin origin = LocalOrigin.builder(Presentations.cached(TWENTY_SECONDS)).start()) {
+      Process player =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  Main.class.getName(),
+                  origin.baseUri().resolve("Manifest").toString(),
+                  "--headless",
+                  "--no-audio-device",
+                  "--log",
+                  log.toString(),
+                  "--summary",
+                  summaryFile.toString())
+              .redirectOutput(stdout.toFile())
+              .redirectError(dir.resolve("stderr.txt").toFile())
+              .start();
+      try {
+        // Interrupt once the log shows the session playing.
+        while (!Files.exists(log) || !Files.readString(log).contains("\"state\":\"PLAYING\"")) {
+          assertThat(player.isAlive()).as("the player runs until it is stopped").isTrue();
+          Thread.sleep(50);
+        }
+        player.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as for Ctrl+C
+        assertThat(player.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      } finally {
+        player.destroyForcibly();
+      }
+      assertThat(player.exitValue()).isEqualTo(128 + 15);
+    }
+
+    SessionSummary fromLog = SessionSummary.of(SessionLogReader.read(log));
+    assertThat(fromLog.endReason()).isEqualTo("interrupted");
+    assertThat(fromLog.playedS()).isPositive().isLessThan(19);
+    assertThat(Files.readString(stdout)).isEqualTo(fromLog.toText() + "\n");
+    assertThat(new ObjectMapper().readTree(summaryFile.toFile()).get("end_reason").asText())
+        .isEqualTo("interrupted");
   }
 }
