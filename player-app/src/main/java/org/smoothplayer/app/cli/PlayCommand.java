@@ -431,7 +431,7 @@ final class PlayCommand {
     out.flush();
     if (args.summaryFile != null) {
       try {
-        IoErrors.createParentFolder(args.summaryFile);
+        // Its folder was made before the session (run()).
         Files.writeString(args.summaryFile, summary.toJson());
       } catch (IOException e) {
         err.println(

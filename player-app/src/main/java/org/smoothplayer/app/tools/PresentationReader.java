@@ -51,8 +51,8 @@ public final class PresentationReader {
   /** Largest fragment read from disk, in bytes (the fetcher caps HTTP bodies by itself). */
   public static final long MAX_FRAGMENT_BYTES = 64L << 20;
 
-  /** File name of the manifest inside a presentation folder. */
-  public static final String MANIFEST_FILE = "Manifest";
+  /** File name of the manifest inside a presentation folder (the loader's, declared there). */
+  public static final String MANIFEST_FILE = ManifestLoader.FOLDER_MANIFEST;
 
   private static final Pattern URL_LIKE = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
 

@@ -7,6 +7,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.smoothplayer.app.manifest.ManifestLoader;
 
 /**
  * What the user asked to open, checked: an http, https or file URL, or a folder holding a
@@ -14,8 +15,8 @@ import java.util.regex.Pattern;
  */
 final class OpenTarget {
 
-  /** Name of the manifest file of a presentation folder. */
-  static final String MANIFEST_FILE = "Manifest";
+  /** Name of the manifest file of a presentation folder (the loader's, declared there). */
+  static final String MANIFEST_FILE = ManifestLoader.FOLDER_MANIFEST;
 
   private static final Pattern URL_WITH_AUTHORITY =
       Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*");
