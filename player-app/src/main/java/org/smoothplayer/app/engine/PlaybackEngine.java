@@ -186,6 +186,14 @@ public final class PlaybackEngine implements Player {
    */
   private @Nullable LiveFollower live;
 
+  /**
+   * VOD: where the presentation starts, the earliest first fragment of its video and audio tracks.
+   * 0 for most; a live broadcast archived as on-demand keeps its broadcast times (e.g. from one
+   * hour), and positions, seeks and the seekable range are in those times. 0 for live. Loop thread
+   * only; set once when the manifest is loaded.
+   */
+  private long vodStartUs;
+
   /** The session's manifest URL, checked to be http(s) at {@link #open}. */
   private final URI manifestUri;
 
@@ -479,6 +487,7 @@ public final class PlaybackEngine implements Player {
             ? null
             : new TrackCursor(
                 "audio", audioTracks.get(audioTrackIndex), audioTimelines.get(audioTrackIndex));
+    vodStartUs = m.live() ? 0 : firstFragmentStartUs();
 
     emit(
         new SessionEvent.ManifestLoaded(
@@ -532,7 +541,7 @@ public final class PlaybackEngine implements Player {
                 options.startUs() / 1e6,
                 durationUs() / 1e6));
       }
-      startUs = Math.min(options.startUs(), Math.max(0, durationUs() - 1));
+      startUs = vodStartUs + Math.min(options.startUs(), Math.max(0, durationUs() - 1));
     }
     noteQualityOutsideLadder();
     restartAt(startUs, BufferingCause.STARTUP);
@@ -758,7 +767,7 @@ public final class PlaybackEngine implements Player {
     if (manifest == null || ended && state == PlayerState.ENDED) {
       if (ended) {
         userPaused = false;
-        doSeek(0, true);
+        doSeek(vodStartUs, true);
       }
       return;
     }
@@ -786,7 +795,9 @@ public final class PlaybackEngine implements Player {
       return;
     }
     long duration = durationUs();
-    long target = Math.max(0, duration > 0 ? Math.min(targetUs, duration - 1) : targetUs);
+    long target =
+        Math.max(
+            vodStartUs, duration > 0 ? Math.min(targetUs, vodStartUs + duration - 1) : targetUs);
     if (live != null) {
       target = live.clampSeekUs(target);
     }
@@ -1673,8 +1684,8 @@ public final class PlaybackEngine implements Player {
             Optional.ofNullable(error),
             Optional.ofNullable(notice),
             startupMs,
-            l != null ? l.windowStartUs() : 0,
-            l != null ? l.edgeUs() : durationUs(),
+            l != null ? l.windowStartUs() : vodStartUs,
+            l != null ? l.edgeUs() : vodStartUs + durationUs(),
             l != null && manifest != null ? Math.max(0, l.edgeUs() - pos) / 1000.0 : -1,
             (l != null ? l.originOutForNs() : vodOrigin.outForNs(time.nanoTime())) / 1_000_000L);
   }
@@ -1685,7 +1696,7 @@ public final class PlaybackEngine implements Player {
     AudioOutput out = audio;
     long pos = out == null ? 0 : out.positionUs();
     long d = durationUs();
-    return d > 0 ? Math.min(pos, d) : pos;
+    return d > 0 ? Math.min(pos, vodStartUs + d) : pos;
   }
 
   private long durationUs() {
@@ -1693,11 +1704,35 @@ public final class PlaybackEngine implements Player {
     if (m == null) {
       return 0;
     }
+    TrackCursor v = video;
+    if (vodStartUs > 0 && v != null) {
+      // Packagers disagree on what Duration means when the timeline starts late (its length, or
+      // the time the last fragment ends); the timeline itself does not.
+      long endUs = v.timeline.endUs();
+      for (TrackTimeline t : audioTimelines) {
+        endUs = Math.max(endUs, t.endUs());
+      }
+      return Math.max(0, endUs - vodStartUs);
+    }
     if (m.durationUs() > 0) {
       return m.durationUs();
     }
-    TrackCursor v = video;
     return v == null || m.live() ? 0 : v.timeline.endUs();
+  }
+
+  /** The earliest first-fragment start of the video and audio tracks (0 without fragments). */
+  private long firstFragmentStartUs() {
+    TrackCursor v = video;
+    if (v == null || v.timeline.count() == 0) {
+      return 0;
+    }
+    long startUs = v.timeline.fragment(0).startUs();
+    for (TrackTimeline t : audioTimelines) {
+      if (t.count() > 0) {
+        startUs = Math.min(startUs, t.fragment(0).startUs());
+      }
+    }
+    return Math.max(0, startUs);
   }
 
   private void fail(String message) {

@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param state what the player is doing
  * @param url the manifest URL of the session
  * @param positionUs master-clock position
- * @param durationUs presentation duration, 0 when unknown (live)
+ * @param durationUs presentation duration, 0 when unknown (live); for a VOD timeline that starts
+ *     after 0, from its first fragment's start to its last one's end
  * @param live true for a live presentation
  * @param bufferedVideoEndUs end of the video fetched ahead of the position
  * @param bufferedAudioEndUs end of the audio fetched ahead of the position (the video end when the
@@ -29,8 +30,10 @@ import java.util.Optional;
  * @param error the fatal error, readable, when {@code state} is FAILED
  * @param notice a message for the user that is not an error (e.g. audio unavailable)
  * @param startupMs time from session start to the first frame shown, -1 before it
- * @param seekableStartUs earliest position a seek may reach (VOD: 0; live: the DVR window start)
- * @param seekableEndUs latest position a seek may reach (VOD: the duration; live: the edge)
+ * @param seekableStartUs earliest position a seek may reach (VOD: where the presentation starts,
+ *     its earliest first fragment, usually 0; live: the DVR window start)
+ * @param seekableEndUs latest position a seek may reach (VOD: that start plus the duration; live:
+ *     the edge)
  * @param liveLatencyMs distance to the live edge, -1 for VOD
  * @param originSilentMs while the origin is out (it has answered nothing, not even its manifest
  *     URL, for two requests and 3 s: playback waits for it), how long it has been silent; 0 while

@@ -417,17 +417,19 @@ public final class PlayerViewModel implements AutoCloseable {
         pendingSeekUs = -1;
       }
     }
+    // The seekable range: live, the DVR window; on demand, the presentation, which starts where
+    // its first fragment does (0 for most; a broadcast archived as on-demand keeps its times).
+    rangeStartUs = s.seekableStartUs();
+    rangeEndUs = s.live() ? s.seekableEndUs() : s.seekableStartUs() + s.durationUs();
     long shownPositionUs = pendingSeekUs >= 0 ? pendingSeekUs : s.positionUs();
     if (newState == PlayerState.ENDED && !s.live() && s.durationUs() > 0 && pendingSeekUs < 0) {
       // The play head stops at the last frame's start (0:59.83 of a 1:00 film); at the end the
       // time reads the whole duration and the seek bar is full, as in every player.
-      shownPositionUs = s.durationUs();
+      shownPositionUs = rangeEndUs;
     }
     positionUs.set(shownPositionUs);
     durationUs.set(s.durationUs());
     live.set(s.live());
-    rangeStartUs = s.live() ? s.seekableStartUs() : 0;
-    rangeEndUs = s.live() ? s.seekableEndUs() : s.durationUs();
     seekable.set(rangeEndUs > rangeStartUs);
     positionFraction.set(rangeFraction(shownPositionUs));
     bufferedFraction.set(rangeFraction(s.positionUs() + s.bufferedAheadUs()));
@@ -436,7 +438,7 @@ public final class PlayerViewModel implements AutoCloseable {
     timeText.set(
         s.live()
             ? TimeText.behindLive(Math.round(s.liveLatencyMs() * 1000), nearEdge)
-            : TimeText.positionOfDuration(shownPositionUs, s.durationUs(), false));
+            : TimeText.positionOfDuration(shownPositionUs - rangeStartUs, s.durationUs(), false));
 
     if (!s.levels().equals(levels)) {
       levels = s.levels();

@@ -122,6 +122,38 @@ class PlayerViewModelTest {
   }
 
   @Test
+  void an_on_demand_presentation_starting_late_shows_times_from_its_start_and_seeks_inside_it() {
+    // A broadcast archived as on-demand keeps its times: the presentation runs 3600-3660 s.
+    Snapshots s = new Snapshots();
+    s.seekableStartUs = 3_600_000_000L;
+    s.durationUs = 60_000_000;
+    s.positionUs = 3_615_000_000L;
+    s.bufferedVideoEndUs = 3_630_000_000L;
+    s.bufferedAudioEndUs = 3_630_000_000L;
+    FakePlayer p = openOn(s);
+
+    assertThat(vm.timeTextProperty().get()).isEqualTo("0:15 / 1:00");
+    assertThat(vm.positionFractionProperty().get()).isCloseTo(0.25, within(1e-9));
+    assertThat(vm.bufferedFractionProperty().get()).isCloseTo(0.5, within(1e-9));
+
+    vm.seekToFraction(0.5);
+    vm.seekBy(-1_000);
+    vm.seekToEnd();
+    assertThat(p.commands())
+        .filteredOn(c -> c.startsWith("seek"))
+        .containsExactly("seek 3630000000", "seek 3600000000", "seek 3660000000");
+
+    s.state = PlayerState.ENDED;
+    s.positionUs = 3_659_960_000L;
+    p.publish(s.build());
+    vm.refresh();
+    assertThat(vm.timeTextProperty().get()).isEqualTo("1:00 / 1:00");
+    assertThat(vm.positionFractionProperty().get()).isEqualTo(1.0);
+    vm.togglePlay();
+    assertThat(p.commands()).endsWith("seek 3600000000", "play");
+  }
+
+  @Test
   void going_live_does_nothing_for_a_presentation_on_demand() {
     FakePlayer p = openOn(new Snapshots());
     assertThat(vm.liveProperty().get()).isFalse();

@@ -36,10 +36,15 @@ final class Snapshots {
   Optional<String> notice = Optional.empty();
   long startupMs = 480;
 
-  /** Live only: the DVR window and the latency; -1 derives them from the position. */
+  /**
+   * Live: the DVR window's start, -1 derives it from the position; on demand: where the
+   * presentation starts, -1 for 0 (the seekable end is then that plus the duration).
+   */
   long seekableStartUs = -1;
 
+  /** Live only: the DVR window's end and the latency; -1 derives them from the position. */
   long seekableEndUs = -1;
+
   double liveLatencyMs = -1;
   long originSilentMs = 0;
 
@@ -66,8 +71,12 @@ final class Snapshots {
         error,
         notice,
         startupMs,
-        live ? (seekableStartUs >= 0 ? seekableStartUs : Math.max(0, positionUs - 60_000_000L)) : 0,
-        live ? (seekableEndUs >= 0 ? seekableEndUs : positionUs + 4_000_000L) : durationUs,
+        live
+            ? (seekableStartUs >= 0 ? seekableStartUs : Math.max(0, positionUs - 60_000_000L))
+            : Math.max(0, seekableStartUs),
+        live
+            ? (seekableEndUs >= 0 ? seekableEndUs : positionUs + 4_000_000L)
+            : Math.max(0, seekableStartUs) + durationUs,
         live ? (liveLatencyMs >= 0 ? liveLatencyMs : 4000) : -1,
         originSilentMs);
   }
