@@ -189,11 +189,9 @@ public final class AudioRenderer implements AudioOutput {
     silent.open(bufferFrames);
     String problem =
         "no audio device (" + reason + "); playing silently, the clock follows the system clock";
-    if (forceSilent) {
-      LOG.info(problem);
-    } else {
-      LOG.warn(problem);
-    }
+    // Not logged above debug: whoever opens the output tells the user (the engine makes the
+    // problem a notice, which its log and the session log carry), so it is said once.
+    LOG.debug(problem);
     return new AudioRenderer(silent, TimeSource.system(), DEFAULT_QUEUE_LIMIT_US, false, problem);
   }
 

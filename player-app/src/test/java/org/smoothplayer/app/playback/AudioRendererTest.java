@@ -8,6 +8,9 @@ import static org.smoothplayer.app.playback.PlaybackTestSupport.framesIn;
 import static org.smoothplayer.app.playback.PlaybackTestSupport.handedToLine;
 import static org.smoothplayer.app.playback.PlaybackTestSupport.pcm;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -352,6 +355,24 @@ class AudioRendererTest {
                     .contains("no audio device (silent output requested)")
                     .contains("playing silently"));
     assertThat(r.deviceProblem()).isEmpty();
+  }
+
+  @Test
+  void opening_a_silent_output_leaves_telling_the_user_to_the_caller() {
+    // The engine makes the problem a notice, logged once; the renderer logging it as well printed
+    // the same line twice on a headless run's stderr.
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    AudioRenderer r;
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      r = AudioRenderer.open(true);
+    } finally {
+      System.setErr(stderr);
+    }
+    opened.add(r);
+    assertThat(r.deviceProblem()).isPresent();
+    assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("no audio device");
   }
 
   @Test
