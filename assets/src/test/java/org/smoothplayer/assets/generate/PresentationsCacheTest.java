@@ -139,4 +139,36 @@ class PresentationsCacheTest {
                 + " ".repeat(7)
                 + System.lineSeparator());
   }
+
+  @Test
+  void the_line_listener_writes_a_line_per_stage_and_per_tenth_for_logs() {
+    var bytes = new java.io.ByteArrayOutputStream();
+    ProgressListener lines =
+        ProgressListener.printingLinesTo(
+            new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+    lines.progress("encoding sample", 0);
+    lines.progress("encoding sample: video 240p 400k", 0.01);
+    lines.progress("encoding sample: video 240p 400k", 0.05);
+    lines.progress("encoding sample: video 240p 400k", 0.12);
+    lines.progress("encoding sample: video 240p 400k", 0.19);
+    lines.progress("encoding sample: video 360p 800k", 0.195);
+    lines.progress("encoding sample: video 360p 800k", 0.35);
+    lines.progress("encoded sample", 1.0);
+    String n = System.lineSeparator();
+    assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .doesNotContain("\r")
+        .isEqualTo(
+            "encoding sample 0%"
+                + n
+                + "encoding sample: video 240p 400k 1%"
+                + n
+                + "encoding sample: video 240p 400k 12%"
+                + n
+                + "encoding sample: video 360p 800k 19%"
+                + n
+                + "encoding sample: video 360p 800k 35%"
+                + n
+                + "encoded sample 100%"
+                + n);
+  }
 }

@@ -155,7 +155,7 @@ public final class BenchCommand implements Callable<Integer> {
         try {
           location =
               Presentations.cached(
-                      generatedContent(duration), ProgressListener.printingTo(System.err))
+                      generatedContent(duration), ProgressListener.forConsole(System.err))
                   .toString();
         } catch (GenerationException | UncheckedIOException e) {
           err.println("bench decode: cannot generate the content: " + e.getMessage());

@@ -64,7 +64,7 @@ final class GenerateCommand implements Callable<Integer> {
               presentation.captions());
     }
     try {
-      Presentations.generate(presentation, outDir, ProgressListener.printingTo(System.err));
+      Presentations.generate(presentation, outDir, ProgressListener.forConsole(System.err));
     } catch (UncheckedIOException e) {
       err.println("smooth-player generate: " + IoErrors.describe(e));
       return Main.EXIT_FAILED;

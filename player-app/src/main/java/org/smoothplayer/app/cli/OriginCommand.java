@@ -110,7 +110,7 @@ final class OriginCommand implements Callable<Integer> {
     Path servedRoot =
         root != null
             ? root
-            : Presentations.cached(Preset.SAMPLE.spec(), ProgressListener.printingTo(System.err));
+            : Presentations.cached(Preset.SAMPLE.spec(), ProgressListener.forConsole(System.err));
     if (!Files.isDirectory(servedRoot)) {
       err.println("smooth-player origin: --root " + servedRoot + " is not a folder");
       return Main.EXIT_USAGE;

@@ -344,7 +344,7 @@ public final class PlayBenchmark implements Callable<Integer> {
       err.flush();
       try {
         folder =
-            Presentations.cached(Preset.SAMPLE.spec(), ProgressListener.printingTo(System.err));
+            Presentations.cached(Preset.SAMPLE.spec(), ProgressListener.forConsole(System.err));
       } catch (GenerationException | UncheckedIOException e) {
         throw new BenchmarkFailure("cannot generate the sample: " + e.getMessage());
       }

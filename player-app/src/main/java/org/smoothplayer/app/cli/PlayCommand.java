@@ -115,7 +115,7 @@ final class PlayCommand {
         err.println("smooth-player: playing the built-in sample (generated on first run)");
         err.flush();
         Path dir =
-            Presentations.cached(Preset.SAMPLE.spec(), ProgressListener.printingTo(System.err));
+            Presentations.cached(Preset.SAMPLE.spec(), ProgressListener.forConsole(System.err));
         origin = LocalOrigin.builder(dir).start();
         url = origin.baseUri().resolve("Manifest").toString();
       }

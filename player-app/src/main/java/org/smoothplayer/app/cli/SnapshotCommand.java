@@ -83,7 +83,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     if (source == null) {
       try {
         source =
-            Presentations.cached(Preset.SAMPLE.spec(), ProgressListener.printingTo(System.err))
+            Presentations.cached(Preset.SAMPLE.spec(), ProgressListener.forConsole(System.err))
                 .toString();
       } catch (GenerationException | UncheckedIOException e) {
         err.println("snapshot: cannot generate the built-in sample: " + e.getMessage());

@@ -207,7 +207,7 @@ final class SoakRun {
     err.println("bench soak: preparing " + content.name() + " (generated once, then cached)...");
     err.flush();
     try {
-      folder = Presentations.cached(content, ProgressListener.printingTo(System.err));
+      folder = Presentations.cached(content, ProgressListener.forConsole(System.err));
     } catch (GenerationException | UncheckedIOException e) {
       throw new SoakFailure("cannot generate the content: " + e.getMessage());
     }
