@@ -531,6 +531,15 @@ public final class PlaybackEngine implements Player {
               m.dvrWindowUs());
       live = l;
       startUs = l.joinUs();
+      if (options.startUs() > 0) {
+        note(
+            String.format(
+                Locale.ROOT,
+                "start position %.1f s does not apply to a live presentation; joining %.1f s"
+                    + " behind the live edge",
+                options.startUs() / 1e6,
+                (l.edgeUs() - startUs) / 1e6));
+      }
     } else {
       if (options.startUs() > 0 && options.startUs() >= durationUs()) {
         note(

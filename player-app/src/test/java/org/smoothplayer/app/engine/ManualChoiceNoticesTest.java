@@ -12,11 +12,13 @@ import org.smoothplayer.app.session.SessionRecorder;
 import org.smoothplayer.assets.generate.Presentations;
 import org.smoothplayer.assets.generate.Preset;
 import org.smoothplayer.assets.origin.LocalOrigin;
+import org.smoothplayer.assets.origin.live.LiveOptions;
 
 /**
  * A manual choice the presentation cannot meet as given (a level index above the ladder, a ceiling
- * below its lowest level, a start past its end) plays what it can and says so, on the tiny
- * presentation (4 s; levels 0 and 1 at 150 and 400 kbps) served by the local origin.
+ * below its lowest level, a start past its end, a start for a live presentation) plays what it can
+ * and says so, on the tiny presentation (4 s; levels 0 and 1 at 150 and 400 kbps) served by the
+ * local origin.
  */
 class ManualChoiceNoticesTest {
 
@@ -96,6 +98,31 @@ class ManualChoiceNoticesTest {
             .findFirst()
             .orElseThrow();
     assertThat(ended.reason()).isEqualTo("ended");
+  }
+
+  @Test
+  @Timeout(40)
+  void a_start_position_for_a_live_presentation_joins_near_the_edge_and_says_so() throws Exception {
+    SessionRecorder recorder = new SessionRecorder();
+    LiveOptions endless = LiveOptions.defaults().withEndless(true);
+    try (LocalOrigin origin = LocalOrigin.builder(tiny).live(endless).start();
+        PlaybackEngine engine =
+            PlaybackEngine.open(
+                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
+                    .withStartUs(5_000_000L)
+                    .headless()
+                    .silent()
+                    .withSink(recorder))) {
+      LiveSession.await(engine, s -> s.state() == PlayerState.PLAYING, 20_000);
+      PlayerSnapshot s = engine.snapshot();
+      assertThat(s.positionUs()).isGreaterThan(s.seekableEndUs() - 10_000_000L);
+    }
+    assertThat(notices(recorder))
+        .anyMatch(
+            n ->
+                n.matches(
+                    "start position 5\\.0 s does not apply to a live presentation; joining"
+                        + " \\d+\\.\\d s behind the live edge"));
   }
 
   @Test
