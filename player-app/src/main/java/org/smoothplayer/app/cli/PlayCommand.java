@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -141,7 +144,7 @@ final class PlayCommand {
           SessionRecorder recorder = new SessionRecorder();
           SessionLogWriter log = logs.open();
           SessionSink sink = log == null ? recorder : SessionSinks.tee(recorder, log);
-          return headless(options.withSink(sink), recorder);
+          return headless(options.withSink(sink), recorder, logs);
         }
         return window(options, args.manifestUrl, settings, logs, local);
       }
@@ -171,6 +174,11 @@ final class PlayCommand {
       SessionLogs logs,
       LocalPresentations local) {
     SessionRecordings recordings = new SessionRecordings();
+    // The window's sessions (weakly: a closed one is let go). A TERM signal or a logout ends the
+    // JVM
+    // without closing the window; the hook below then ends each session as "interrupted" and writes
+    // out the logs, which would otherwise lose their last events and their end.
+    Set<PlaybackEngine> engines = Collections.newSetFromMap(new WeakHashMap<>());
     // --captions applies to the first session; the window carries the user's choice on from there.
     AtomicBoolean captionsAsked = new AtomicBoolean(args.captions != null);
     Function<String, Player> opener =
@@ -191,6 +199,9 @@ final class PlayCommand {
                 PlaybackEngine.open(
                     options.withUrl(sessionUrl).withConfig(settings.get().player()).withSink(sink));
             recordings.register(engine, recorder);
+            synchronized (engines) {
+              engines.add(engine);
+            }
             String captions = args.captions;
             if (captions != null && captionsAsked.getAndSet(false)) {
               engine.captions().selectLanguage(captions);
@@ -203,11 +214,36 @@ final class PlayCommand {
             throw e;
           }
         };
-    // The window shows and remembers what was typed (a folder stays a folder); the built-in
-    // sample's local address changes every run, so it is not remembered.
-    return typed == null
-        ? PlayerWindowLauncher.run(options.url(), false, opener, settings, recordings)
-        : PlayerWindowLauncher.run(typed, true, opener, settings, recordings);
+    Thread hook =
+        new Thread(
+            () -> {
+              List<PlaybackEngine> open;
+              synchronized (engines) {
+                open = new ArrayList<>(engines);
+              }
+              open.forEach(e -> e.close("interrupted"));
+              logs.close();
+            },
+            "window-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      // The window shows and remembers what was typed (a folder stays a folder); the built-in
+      // sample's local address changes every run, so it is not remembered.
+      return typed == null
+          ? PlayerWindowLauncher.run(options.url(), false, opener, settings, recordings)
+          : PlayerWindowLauncher.run(typed, true, opener, settings, recordings);
+    } finally {
+      removeShutdownHook(hook);
+    }
+  }
+
+  /** Removes {@code hook}, unless the JVM is shutting down already (then it runs or ran). */
+  private static void removeShutdownHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // shutting down already
+    }
   }
 
   /** Where this run's sessions write their logs, from the command line and the settings. */
@@ -323,7 +359,7 @@ final class PlayCommand {
     }
   }
 
-  private int headless(EngineOptions options, SessionRecorder recorder)
+  private int headless(EngineOptions options, SessionRecorder recorder, SessionLogs logs)
       throws IOException, InterruptedException {
     PlaybackEngine engine = PlaybackEngine.open(options);
     if (args.captions != null) {
@@ -333,11 +369,13 @@ final class PlayCommand {
     boolean captionsChecked = args.captions == null;
     // Ctrl+C (or a TERM signal) ends the session as "interrupted" and still reports it, like the
     // end of a run; whichever of the hook and this thread gets there first prints the summary.
+    // The log is written out before the JVM ends (its writer is a daemon thread).
     AtomicBoolean reported = new AtomicBoolean();
     Thread hook =
         new Thread(
             () -> {
               engine.close("interrupted");
+              logs.close();
               report(recorder, reported);
             },
             "headless-shutdown");
@@ -402,11 +440,7 @@ final class PlayCommand {
       Thread.sleep(POLL_MS);
     }
     engine.close("duration");
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // shutting down already
-    }
+    removeShutdownHook(hook);
     if (!report(recorder, reported)) {
       return Main.EXIT_FAILED;
     }

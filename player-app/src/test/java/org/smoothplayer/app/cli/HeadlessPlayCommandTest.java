@@ -157,7 +157,7 @@ class HeadlessPlayCommandTest {
   }
 
   /** One small level, 20 s: long enough to be interrupted mid-play. */
-  private static final PresentationSpec TWENTY_SECONDS =
+  static final PresentationSpec TWENTY_SECONDS =
       new PresentationSpec(
           "headless-interrupt",
           20_000,
