@@ -114,14 +114,16 @@ public final class SessionLogReader {
         events.add(event);
       }
     }
+    // Only at debug: the result carries both, and each caller tells its user in its own words
+    // (report's stderr and summary, the Session window's source line, the soak check).
     if (!skipped.isEmpty()) {
-      LOG.info("{}: skipped events of types this version does not know: {}", source, skipped);
+      LOG.debug("{}: skipped events of types this version does not know: {}", source, skipped);
     }
     return new SessionLog(events, skipped, truncated);
   }
 
   private static boolean noteTruncated(String source, long lineNumber) {
-    LOG.warn("{}: ignored the truncated last line {} (cut off while writing)", source, lineNumber);
+    LOG.debug("{}: ignored the truncated last line {} (cut off while writing)", source, lineNumber);
     return true;
   }
 

@@ -125,6 +125,25 @@ class ReportCommandTest {
   }
 
   @Test
+  void a_cut_off_log_is_reported_once_by_the_command_and_not_again_by_a_logger(@TempDir Path dir)
+      throws Exception {
+    Path log = writeLog(dir.resolve("crash.jsonl"), session("default"));
+    byte[] whole = Files.readAllBytes(log);
+    Files.write(log, java.util.Arrays.copyOf(whole, whole.length - 25));
+    java.io.PrintStream stderr = System.err;
+    var logged = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(logged, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(run("report", log.toString(), "--out", dir.resolve("out").toString())).isZero();
+    } finally {
+      System.setErr(stderr);
+    }
+
+    assertThat(err.toString()).contains("the last line was cut off");
+    assertThat(logged.toString(StandardCharsets.UTF_8)).doesNotContain("truncated last line");
+  }
+
+  @Test
   void several_logs_also_give_a_comparison_table_in_markdown_and_csv(@TempDir Path dir)
       throws Exception {
     Path a =
