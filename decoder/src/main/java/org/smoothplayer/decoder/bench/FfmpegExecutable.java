@@ -124,7 +124,11 @@ final class FfmpegExecutable {
               ? " (the bundled ffmpeg needs libpulse.so.0: apt-get install -y libpulse0)"
               : "";
       throw new IOException(
-          "ffmpeg exited with " + process.exitValue() + hint + ":\n" + tail(output));
+          command.get(0)
+              + " exited with "
+              + process.exitValue()
+              + hint
+              + (output.isBlank() ? " without any output" : ":\n" + tail(output)));
     }
     return output;
   }

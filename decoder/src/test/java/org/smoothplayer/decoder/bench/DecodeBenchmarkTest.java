@@ -36,6 +36,7 @@ import org.smoothplayer.decoder.fragment.TrackType;
  * ./smooth-player bench decode}), never a test.
  */
 class DecodeBenchmarkTest {
+  private static final Path FALSE = Path.of("/bin/false");
 
   private static BenchLevel level;
   private static int frameCount;
@@ -156,6 +157,17 @@ class DecodeBenchmarkTest {
     assertThat(run(List.of(level), options)).isEqualTo(DecodeBenchmark.EXIT_FAILED);
     assertThat(err.toString()).contains("decode benchmark failed").contains("no-such-ffmpeg");
     assertThat(out.toString()).doesNotContain("min ratio");
+  }
+
+  @Test
+  void an_ffmpeg_that_fails_silently_is_named_with_its_exit_code() {
+    // /bin/false stands for a reference executable that cannot run on this machine.
+    DecodeBenchmark.Options options =
+        new DecodeBenchmark.Options(1, List.of(1), DecodeBenchmark.Metric.CPU, FALSE, null);
+
+    assertThat(run(List.of(level), options)).isEqualTo(DecodeBenchmark.EXIT_FAILED);
+    assertThat(err.toString())
+        .contains("decode benchmark failed: /bin/false exited with 1 without any output");
   }
 
   @Test

@@ -1,7 +1,9 @@
 package org.smoothplayer.app.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,6 +149,14 @@ public final class BenchCommand implements Callable<Integer> {
       if (duration < MIN_DURATION_S || duration > MAX_DURATION_S) {
         throw usage(
             "--duration-s must be " + MIN_DURATION_S + ".." + MAX_DURATION_S + ", was " + duration);
+      }
+      if (keep != null) {
+        // Before the content is prepared and read, not after.
+        try {
+          Files.createDirectories(keep);
+        } catch (IOException e) {
+          throw usage("--keep " + keep + ": cannot create it: " + IoErrors.describe(e));
+        }
       }
       String location = presentation;
       if (location == null) {

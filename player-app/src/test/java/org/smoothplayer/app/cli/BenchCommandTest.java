@@ -95,6 +95,27 @@ class BenchCommandTest {
   }
 
   @Test
+  void a_keep_folder_that_cannot_be_made_is_a_usage_error_before_any_work(@TempDir Path dir)
+      throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "x");
+    // The presentation folder does not exist either: the --keep check comes first.
+    Outcome o =
+        run(
+            "bench",
+            "decode",
+            "--keep",
+            file.resolve("streams").toString(),
+            "--presentation",
+            dir.resolve("missing").toString());
+
+    assertThat(o.exit()).isEqualTo(2);
+    assertThat(o.err())
+        .contains("--keep " + file.resolve("streams") + ": cannot create it: ")
+        .contains(file.toString())
+        .doesNotContain("missing");
+  }
+
+  @Test
   void a_folder_without_manifest_fails_with_a_message(@TempDir Path empty) {
     Outcome o = run("bench", "decode", "--presentation", empty.toString());
 
