@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.smoothplayer.app.manifest.ManifestLoader;
 import org.smoothplayer.assets.generate.PresentationInfo;
 import org.smoothplayer.assets.generate.Presentations;
 import org.smoothplayer.assets.generate.Preset;
@@ -187,6 +188,18 @@ final class OriginCommand implements Callable<Integer> {
     out.println("manifest: " + origin.baseUri().resolve("Manifest"));
     out.println("serving until stopped (Ctrl+C)");
     out.flush();
+    if (!live && !Files.isRegularFile(servedRoot.resolve(ManifestLoader.FOLDER_MANIFEST))) {
+      // Any file is served, so this is no error; but a mistyped --root is the likely cause.
+      err.println(
+          "smooth-player origin: no file named "
+              + ManifestLoader.FOLDER_MANIFEST
+              + " in "
+              + servedRoot
+              + ": /"
+              + ManifestLoader.FOLDER_MANIFEST
+              + " answers 404 (is --root the presentation folder?)");
+      err.flush();
+    }
     stopped.await();
     return 0;
   }

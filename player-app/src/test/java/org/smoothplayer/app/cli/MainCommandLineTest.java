@@ -2,12 +2,19 @@ package org.smoothplayer.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -84,6 +91,46 @@ class MainCommandLineTest {
     assertThat(run("origin", "--root", dir.toString(), "--fault", "Fragments=teapot"))
         .isEqualTo(Main.EXIT_USAGE);
     assertThat(err.toString()).contains("teapot");
+  }
+
+  @Test
+  void origin_on_a_folder_without_a_manifest_serves_it_and_warns_that_manifest_answers_404(
+      @TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("movie.ismc"), "<SmoothStreamingMedia/>");
+    Process origin =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "origin",
+                "--root",
+                dir.toString())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    // Read on another thread: without the warning, the first stderr line never comes.
+    CompletableFuture<String> firstLine =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new BufferedReader(
+                        new InputStreamReader(origin.getErrorStream(), StandardCharsets.UTF_8))
+                    .readLine();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    try {
+      assertThat(firstLine.get(30, TimeUnit.SECONDS))
+          .isEqualTo(
+              "smooth-player origin: no file named Manifest in "
+                  + dir
+                  + ": /Manifest answers 404 (is --root the presentation folder?)");
+      assertThat(origin.isAlive()).as("it goes on serving the folder's files").isTrue();
+    } finally {
+      origin.destroyForcibly();
+      origin.waitFor();
+    }
   }
 
   @Test
