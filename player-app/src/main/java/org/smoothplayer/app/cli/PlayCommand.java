@@ -428,7 +428,8 @@ final class PlayCommand {
               String.format(
                   Locale.ROOT,
                   "smooth-player: caption at %.1f s: %s",
-                  s.positionUs() / 1e6,
+                  // On demand, from the presentation's start, as the window shows it.
+                  (s.positionUs() - (s.live() ? 0 : s.seekableStartUs())) / 1e6,
                   String.join(" | ", lines)));
           err.flush();
         }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.smoothplayer.assets.generate.PresentationSpec;
 import org.smoothplayer.assets.generate.Presentations;
 import org.smoothplayer.assets.generate.Preset;
 import org.smoothplayer.assets.origin.LocalOrigin;
+import org.smoothplayer.assets.origin.live.LiveOptions;
 
 /** {@code smooth-player URL --headless} against the local origin, as a script would run it. */
 class HeadlessPlayCommandTest {
@@ -83,8 +85,14 @@ class HeadlessPlayCommandTest {
    * with {@code more} options; stderr goes to {@code err}. Returns the exit code.
    */
   private static int playTinyWithCaptions(StringWriter err, String... more) throws Exception {
+    return playTinyWithCaptions(UnaryOperator.identity(), err, more);
+  }
+
+  /** As above, with the origin set up by {@code origin} as well. */
+  private static int playTinyWithCaptions(
+      UnaryOperator<LocalOrigin.Builder> setUp, StringWriter err, String... more) throws Exception {
     Path presentation = Presentations.cached(Preset.TINY.spec().withCaptions(true));
-    try (LocalOrigin origin = LocalOrigin.builder(presentation).start()) {
+    try (LocalOrigin origin = setUp.apply(LocalOrigin.builder(presentation)).start()) {
       var cl = Main.commandLine();
       cl.setOut(new PrintWriter(new StringWriter(), true));
       cl.setErr(new PrintWriter(err, true));
@@ -114,6 +122,22 @@ class HeadlessPlayCommandTest {
     assertThat(captions).anyMatch(l -> l.endsWith(": Caption 1 | 0:01.0 to 0:02.0"));
     assertThat(captions).anyMatch(l -> l.endsWith(": Caption 3 | 0:03.0 to 0:04.0"));
     assertThat(err.toString()).doesNotContain("--captions eng:");
+  }
+
+  @Test
+  @Timeout(60)
+  void captions_of_a_presentation_starting_late_are_timed_from_its_start() throws Exception {
+    // A broadcast that ended before the session: on demand, its timeline from 3600 s.
+    StringWriter err = new StringWriter();
+    int code =
+        playTinyWithCaptions(
+            o -> o.live(LiveOptions.defaults().withStartOffsetS(30)), err, "--captions", "eng");
+    assertThat(code).as("stderr: %s", err).isZero();
+    List<String> captions =
+        err.toString().lines().filter(l -> l.startsWith("smooth-player: caption at ")).toList();
+    assertThat(captions)
+        .anyMatch(l -> l.matches("smooth-player: caption at 1\\.\\d s: Caption 1 \\| .+"))
+        .noneMatch(l -> l.contains(" at 36"));
   }
 
   @Test
