@@ -126,7 +126,8 @@ public final class Main implements Callable<Integer> {
 
   /** Builds the picocli command line with all subcommands registered. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main());
+    // Enum values as typed in any case (--style timed), like the lower-case presets and metrics.
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
   }
 
   public static void main(String[] args) {

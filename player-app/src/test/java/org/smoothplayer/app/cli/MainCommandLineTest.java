@@ -87,6 +87,15 @@ class MainCommandLineTest {
   }
 
   @Test
+  void a_manifest_style_may_be_typed_in_lower_case(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("timed");
+    assertThat(run("generate", "tiny", "--out", out.toString(), "--style", "timed"))
+        .as(err.toString())
+        .isZero();
+    assertThat(Files.readString(out.resolve("Manifest"))).contains(" t=\"").doesNotContain(" r=\"");
+  }
+
+  @Test
   void origin_refuses_a_malformed_fault_rule_before_serving(@TempDir Path dir) {
     assertThat(run("origin", "--root", dir.toString(), "--fault", "Fragments=teapot"))
         .isEqualTo(Main.EXIT_USAGE);
