@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.smoothplayer.heuristics.policy.Policies;
 import org.smoothplayer.heuristics.qoe.QoeMetric;
 import org.smoothplayer.heuristics.settings.HeuristicsSettings;
 
@@ -164,7 +165,14 @@ public final class SimulatorCli {
         case "--policy":
           for (String p : value(args, ++i, a).split(",")) {
             if (!Benchmark.known(p) && !p.equals(Benchmark.OPTIMUM)) {
-              throw new UsageException("unknown policy '" + p + "'");
+              throw new UsageException(
+                  "unknown policy '"
+                      + p
+                      + "'; expected one of "
+                      + String.join(", ", Policies.NAMES)
+                      + ", "
+                      + String.join(
+                          ", ", Benchmark.OPTIMUM, Benchmark.ORACLE, Benchmark.LIVE_OPTIMUM));
             }
             o.policies.add(p);
           }

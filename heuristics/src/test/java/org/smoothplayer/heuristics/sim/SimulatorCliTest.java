@@ -268,6 +268,10 @@ class SimulatorCliTest {
   void rejects_unknown_policies_and_missing_traces_with_usage() {
     assertThat(run("--traces", "x", "--policy", "nope")).isEqualTo(2);
     assertThat(err.toString()).contains("unknown policy 'nope'").contains("usage:");
+    assertThat(err.toString())
+        .contains(
+            "expected one of default, bb, rb, bola, dashjs, media3, festive, mpc, robustmpc,"
+                + " optimum, mpc-oracle, live-optimum");
     assertThat(run("--policy", "default")).isEqualTo(2);
     assertThat(run("--traces", tmp.resolve("absent").toString(), "--policy", "bb")).isEqualTo(1);
     assertThat(err.toString()).contains("expected a directory");
