@@ -201,11 +201,8 @@ class HeadlessPlayCommandTest {
     Path stdout = dir.resolve("stdout.txt");
     try (LocalOrigin origin = LocalOrigin.builder(Presentations.cached(TWENTY_SECONDS)).start()) {
       Process player =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  Main.class.getName(),
+          PlayerProcess.builder(
+                  List.of(),
                   origin.baseUri().resolve("Manifest").toString(),
                   "--headless",
                   "--no-audio-device",

@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -107,14 +108,7 @@ class MainCommandLineTest {
       @TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("movie.ismc"), "<SmoothStreamingMedia/>");
     Process origin =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "origin",
-                "--root",
-                dir.toString())
+        PlayerProcess.builder(List.of(), "origin", "--root", dir.toString())
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
     // Read on another thread: without the warning, the first stderr line never comes.

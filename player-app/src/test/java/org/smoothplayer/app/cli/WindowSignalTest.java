@@ -28,16 +28,13 @@ class WindowSignalTest {
     try (LocalOrigin origin =
         LocalOrigin.builder(Presentations.cached(HeadlessPlayCommandTest.TWENTY_SECONDS)).start()) {
       Process player =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "-Dglass.platform=Monocle",
-                  "-Dmonocle.platform=Headless",
-                  "-Dprism.order=sw",
-                  "-Dsmoothplayer.configDir=" + dir.resolve("config"),
-                  "-Dsmoothplayer.dataDir=" + dir.resolve("data"),
-                  Main.class.getName(),
+          PlayerProcess.builder(
+                  List.of(
+                      "-Dglass.platform=Monocle",
+                      "-Dmonocle.platform=Headless",
+                      "-Dprism.order=sw",
+                      "-Dsmoothplayer.configDir=" + dir.resolve("config"),
+                      "-Dsmoothplayer.dataDir=" + dir.resolve("data")),
                   origin.baseUri().resolve("Manifest").toString(),
                   "--no-audio-device",
                   "--log",
