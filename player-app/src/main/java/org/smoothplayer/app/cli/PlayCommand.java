@@ -174,10 +174,10 @@ final class PlayCommand {
       SessionLogs logs,
       LocalPresentations local) {
     SessionRecordings recordings = new SessionRecordings();
-    // The window's sessions (weakly: a closed one is let go). A TERM signal or a logout ends the
-    // JVM
-    // without closing the window; the hook below then ends each session as "interrupted" and writes
-    // out the logs, which would otherwise lose their last events and their end.
+    // The window's sessions (weakly: a closed one is let go), guarded by the set itself. A TERM
+    // signal or a logout ends the JVM without closing the window; the hook below then ends each
+    // session as "interrupted" and writes out the logs, which would otherwise lose their last
+    // events and their end.
     Set<PlaybackEngine> engines = Collections.newSetFromMap(new WeakHashMap<>());
     // --captions applies to the first session; the window carries the user's choice on from there.
     AtomicBoolean captionsAsked = new AtomicBoolean(args.captions != null);
