@@ -107,6 +107,13 @@ final class LiveFollower implements AutoCloseable {
   /** Automatic jumps (DVR-window overrun, catch-up) come at most this often. */
   private static final long JUMP_MIN_GAP_NS = 1_000_000_000L;
 
+  /**
+   * How many fragments inside the DVR window a seek to its start, or a resume after falling out of
+   * it, lands: the window slides on while the new position buffers, so its very start would fall
+   * out of it again at once (Shaka Player's safeSeekOffset does the same, 5 s).
+   */
+  static final int SAFE_START_FRAGMENTS = 2;
+
   // ---- set once (playback loop thread) ----
   private final Host host;
   private final TimeSource time;
@@ -239,6 +246,14 @@ final class LiveFollower implements AutoCloseable {
     return windowUs > 0 ? Math.max(first, edgeUs() - windowUs) : first;
   }
 
+  /**
+   * The earliest position a seek or a resume goes to: {@link #SAFE_START_FRAGMENTS} fragments
+   * inside the window, but no later than the join point (a window of a few fragments).
+   */
+  long safeStartUs() {
+    return Math.min(windowStartUs() + SAFE_START_FRAGMENTS * fragmentDurationUs, joinUs());
+  }
+
   /** Where a live session joins: the join offset behind the edge, inside the window. */
   long joinUs() {
     long offsetUs = (long) (host.settings().liveJoinOffsetFragments() * fragmentDurationUs);
@@ -255,11 +270,12 @@ final class LiveFollower implements AutoCloseable {
   // ---------------------------------------------------------------- the viewer's choices
 
   /**
-   * A seek target inside the window and half a fragment before the edge; remembers whether the
-   * viewer chose to stay behind the join point (no automatic catch-up then).
+   * A seek target inside the window, from {@link #safeStartUs()} to half a fragment before the
+   * edge; remembers whether the viewer chose to stay behind the join point (no automatic catch-up
+   * then).
    */
   long clampSeekUs(long targetUs) {
-    long target = Math.max(windowStartUs(), Math.min(targetUs, edgeUs() - fragmentDurationUs / 2));
+    long target = Math.max(safeStartUs(), Math.min(targetUs, edgeUs() - fragmentDurationUs / 2));
     behindByChoice = target < joinUs() - fragmentDurationUs;
     return target;
   }
@@ -621,9 +637,9 @@ final class LiveFollower implements AutoCloseable {
     if (positionUs < windowStart) {
       lastJumpNs = nowNs;
       host.note("fell out of the DVR window; resumed at its start");
-      host.emit(
-          new SessionEvent.Seek(clock.nowMs(), positionUs, windowStart + fragmentDurationUs / 2));
-      host.restartAt(Math.min(windowStart + fragmentDurationUs / 2, joinUs()));
+      long resumeUs = safeStartUs();
+      host.emit(new SessionEvent.Seek(clock.nowMs(), positionUs, resumeUs));
+      host.restartAt(resumeUs);
       return;
     }
     long maxLatencyUs = (long) (s.liveMaxLatencyFragments() * fragmentDurationUs);

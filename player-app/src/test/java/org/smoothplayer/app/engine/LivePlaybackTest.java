@@ -188,6 +188,44 @@ class LivePlaybackTest {
 
   @Test
   @Timeout(60)
+  void a_seek_to_the_start_of_the_window_lands_inside_it_and_does_not_fall_out() throws Exception {
+    SessionRecorder log = new SessionRecorder();
+    try (LocalOrigin origin =
+            LocalOrigin.builder(tiny)
+                .live(
+                    LiveOptions.defaults()
+                        .withEndless(true)
+                        .withStartOffsetS(40)
+                        .withDvrWindowS(20))
+                .start();
+        PlaybackEngine engine =
+            PlaybackEngine.open(
+                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
+                    .headless()
+                    .silent()
+                    .withSink(log))) {
+      await(engine, s -> s.state() == PlayerState.PLAYING, 20_000);
+      // Home in the window: its start. The window moves on by a fragment every second while the
+      // new position buffers.
+      long windowStartUs = engine.snapshot().seekableStartUs();
+      engine.seek(windowStartUs);
+      await(
+          engine,
+          s -> s.state() == PlayerState.PLAYING && s.positionUs() < windowStartUs + 5_000_000L,
+          15_000);
+      long seekedToUs = engine.snapshot().positionUs();
+      Thread.sleep(4_000);
+      PlayerSnapshot s = engine.snapshot();
+      assertThat(seekedToUs).isGreaterThanOrEqualTo(windowStartUs + 2 * FRAGMENT_US);
+      assertThat(s.positionUs()).isGreaterThanOrEqualTo(s.seekableStartUs());
+      assertThat(s.liveLatencyMs()).as("still behind, where the viewer went").isGreaterThan(10_000);
+    }
+    assertThat(events(log, SessionEvent.Notice.class))
+        .noneSatisfy(n -> assertThat(n.message()).contains("fell out of the DVR window"));
+  }
+
+  @Test
+  @Timeout(60)
   void a_broadcast_that_ends_plays_out_and_ends_gracefully() throws Exception {
     SessionRecorder log = new SessionRecorder();
     try (LocalOrigin origin =
