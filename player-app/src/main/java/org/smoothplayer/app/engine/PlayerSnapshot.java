@@ -30,8 +30,9 @@ import java.util.Optional;
  * @param error the fatal error, readable, when {@code state} is FAILED
  * @param notice a message for the user that is not an error (e.g. audio unavailable)
  * @param startupMs time from session start to the first frame shown, -1 before it
- * @param seekableStartUs earliest position a seek may reach (VOD: where the presentation starts,
- *     its earliest first fragment, usually 0; live: the DVR window start)
+ * @param seekableStartUs where the seekable range starts (VOD: where the presentation starts, its
+ *     earliest first fragment, usually 0; live: the DVR window start, and a seek there lands two
+ *     fragments inside it, so that the moving window does not leave it behind at once)
  * @param seekableEndUs latest position a seek may reach (VOD: that start plus the duration; live:
  *     the edge)
  * @param liveLatencyMs distance to the live edge, -1 for VOD
