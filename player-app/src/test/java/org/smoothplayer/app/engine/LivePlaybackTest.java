@@ -188,22 +188,14 @@ class LivePlaybackTest {
 
   @Test
   @Timeout(60)
-  void a_seek_to_the_start_of_the_window_lands_inside_it_and_does_not_fall_out() throws Exception {
-    SessionRecorder log = new SessionRecorder();
-    try (LocalOrigin origin =
-            LocalOrigin.builder(tiny)
-                .live(
-                    LiveOptions.defaults()
-                        .withEndless(true)
-                        .withStartOffsetS(40)
-                        .withDvrWindowS(20))
-                .start();
-        PlaybackEngine engine =
-            PlaybackEngine.open(
-                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
-                    .headless()
-                    .silent()
-                    .withSink(log))) {
+  void a_seek_to_the_start_of_the_window_lands_inside_it_and_does_not_fall_out(@TempDir Path dir)
+      throws Exception {
+    LiveOptions window20s =
+        LiveOptions.defaults().withEndless(true).withStartOffsetS(40).withDvrWindowS(20);
+    SessionRecorder log;
+    try (LiveSession live = LiveSession.open(tiny, dir, window20s, Map.of(), o -> o)) {
+      PlaybackEngine engine = live.engine();
+      log = live.log();
       await(engine, s -> s.state() == PlayerState.PLAYING, 20_000);
       // Home in the window: its start. The window moves on by a fragment every second while the
       // new position buffers.
