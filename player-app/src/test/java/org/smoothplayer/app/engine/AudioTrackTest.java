@@ -58,13 +58,7 @@ class AudioTrackTest {
     SessionRecorder log = new SessionRecorder();
     PlayerSnapshot end;
     try (LocalOrigin origin = LocalOrigin.builder(presentation).start();
-        PlaybackEngine engine =
-            PlaybackEngine.open(
-                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
-                    .headless()
-                    .silent()
-                    .withAudioLanguage("fr")
-                    .withSink(log))) {
+        PlaybackEngine engine = open(origin, "fr", log)) {
       long deadline = System.nanoTime() + 20_000_000_000L;
       while (engine.snapshot().positionUs() < 1_500_000L) {
         assertThat(System.nanoTime()).isLessThan(deadline);
@@ -113,14 +107,20 @@ class AudioTrackTest {
   private static PlayerSnapshot playToTheEnd(
       Path presentation, String language, SessionRecorder log) throws Exception {
     try (LocalOrigin origin = LocalOrigin.builder(presentation).start();
-        PlaybackEngine engine =
-            PlaybackEngine.open(
-                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
-                    .headless()
-                    .silent()
-                    .withAudioLanguage(language)
-                    .withSink(log))) {
+        PlaybackEngine engine = open(origin, language, log)) {
       return engine.awaitEnd(30_000);
     }
+  }
+
+  /**
+   * A headless, silent session on {@code origin}'s Manifest preferring audio in {@code language}.
+   */
+  private static PlaybackEngine open(LocalOrigin origin, String language, SessionRecorder log) {
+    return PlaybackEngine.open(
+        EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
+            .headless()
+            .silent()
+            .withAudioLanguage(language)
+            .withSink(log));
   }
 }

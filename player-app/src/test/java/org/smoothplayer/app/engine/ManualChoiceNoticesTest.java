@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.smoothplayer.app.session.SessionEvent;
 import org.smoothplayer.app.session.SessionRecorder;
 import org.smoothplayer.assets.generate.Presentations;
@@ -102,19 +104,15 @@ class ManualChoiceNoticesTest {
 
   @Test
   @Timeout(40)
-  void a_start_position_for_a_live_presentation_joins_near_the_edge_and_says_so() throws Exception {
-    SessionRecorder recorder = new SessionRecorder();
+  void a_start_position_for_a_live_presentation_joins_near_the_edge_and_says_so(@TempDir Path dir)
+      throws Exception {
+    SessionRecorder recorder;
     LiveOptions endless = LiveOptions.defaults().withEndless(true);
-    try (LocalOrigin origin = LocalOrigin.builder(tiny).live(endless).start();
-        PlaybackEngine engine =
-            PlaybackEngine.open(
-                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
-                    .withStartUs(5_000_000L)
-                    .headless()
-                    .silent()
-                    .withSink(recorder))) {
-      LiveSession.await(engine, s -> s.state() == PlayerState.PLAYING, 20_000);
-      PlayerSnapshot s = engine.snapshot();
+    try (LiveSession live =
+        LiveSession.open(tiny, dir, endless, Map.of(), o -> o.withStartUs(5_000_000L))) {
+      recorder = live.log();
+      LiveSession.await(live.engine(), s -> s.state() == PlayerState.PLAYING, 20_000);
+      PlayerSnapshot s = live.engine().snapshot();
       assertThat(s.positionUs()).isGreaterThan(s.seekableEndUs() - 10_000_000L);
     }
     assertThat(notices(recorder))
