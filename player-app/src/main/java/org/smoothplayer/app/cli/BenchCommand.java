@@ -45,7 +45,23 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "bench needs a benchmark name: decode, play");
+        spec.commandLine(), "bench needs a benchmark name: decode, play, soak");
+  }
+
+  /**
+   * Makes a benchmark's {@code --keep} folder before any content is prepared or measured, so a
+   * folder that cannot be made is a usage error up front rather than a failure after minutes of
+   * work.
+   *
+   * @throws CommandLine.ParameterException naming the folder and the cause
+   */
+  static void makeKeepFolder(CommandLine commandLine, Path keep) {
+    try {
+      Files.createDirectories(keep);
+    } catch (IOException e) {
+      throw new CommandLine.ParameterException(
+          commandLine, "--keep " + keep + ": cannot create it: " + IoErrors.describe(e));
+    }
   }
 
   /** The content generated when no presentation is given: 720p and 1080p H.264 High, 30 fps. */
@@ -151,12 +167,7 @@ public final class BenchCommand implements Callable<Integer> {
             "--duration-s must be " + MIN_DURATION_S + ".." + MAX_DURATION_S + ", was " + duration);
       }
       if (keep != null) {
-        // Before the content is prepared and read, not after.
-        try {
-          Files.createDirectories(keep);
-        } catch (IOException e) {
-          throw usage("--keep " + keep + ": cannot create it: " + IoErrors.describe(e));
-        }
+        makeKeepFolder(spec.commandLine(), keep);
       }
       String location = presentation;
       if (location == null) {

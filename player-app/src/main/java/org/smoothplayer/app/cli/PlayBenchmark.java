@@ -285,6 +285,9 @@ public final class PlayBenchmark implements Callable<Integer> {
   @Override
   public Integer call() {
     Options options = options();
+    if (options.keep() != null) {
+      BenchCommand.makeKeepFolder(spec.commandLine(), options.keep());
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
@@ -358,7 +361,7 @@ public final class PlayBenchmark implements Callable<Integer> {
               ? Files.createDirectories(options.keep())
               : Files.createTempDirectory("smooth-player-bench-play");
     } catch (IOException e) {
-      throw new BenchmarkFailure("cannot create a temporary folder: " + e.getMessage());
+      throw new BenchmarkFailure("cannot create a temporary folder: " + IoErrors.describe(e));
     }
     Path requestLog = work.resolve("requests.jsonl");
     try (LocalOrigin origin = LocalOrigin.builder(folder).requestLog(requestLog).start()) {

@@ -159,6 +159,9 @@ public final class SoakBenchmark implements Callable<Integer> {
   @Override
   public Integer call() {
     Options options = options();
+    if (options.keep() != null) {
+      BenchCommand.makeKeepFolder(spec.commandLine(), options.keep());
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     return run(options, out, err, () -> {});

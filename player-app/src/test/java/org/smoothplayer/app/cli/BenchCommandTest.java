@@ -35,7 +35,9 @@ class BenchCommandTest {
     Outcome o = run("bench");
 
     assertThat(o.exit()).isEqualTo(2);
-    assertThat(o.err()).contains("bench needs a benchmark name: decode").contains("Usage:");
+    assertThat(o.err())
+        .contains("bench needs a benchmark name: decode, play, soak")
+        .contains("Usage:");
   }
 
   @Test

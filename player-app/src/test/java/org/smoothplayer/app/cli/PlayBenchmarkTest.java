@@ -147,6 +147,30 @@ class PlayBenchmarkTest {
   }
 
   @Test
+  void a_keep_folder_that_cannot_be_made_is_a_usage_error_before_gstreamer_is_looked_for(
+      @TempDir Path dir) throws Exception {
+    Path presentation = Files.createDirectories(dir.resolve("presentation"));
+    Files.writeString(presentation.resolve("Manifest"), "<SmoothStreamingMedia/>");
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+
+    Outcome o =
+        run(
+            "bench",
+            "play",
+            "--presentation",
+            presentation.toString(),
+            "--gst",
+            dir.resolve("no-gst").toString(),
+            "--keep",
+            file.resolve("runs").toString());
+
+    assertThat(o.exit()).isEqualTo(2);
+    assertThat(o.err())
+        .contains("--keep " + file.resolve("runs") + ": cannot create it: ")
+        .doesNotContain("no-gst");
+  }
+
+  @Test
   void top_is_read_in_any_case_and_an_index_as_itself() {
     assertThat(PlayBenchmark.parseLevel("TOP")).isEqualTo(-1);
     assertThat(PlayBenchmark.parseLevel(" 0 ")).isZero();

@@ -95,6 +95,20 @@ class SoakBenchmarkTest {
     assertThat(content.err()).contains("--content must be soak or tiny, was 'huge'");
   }
 
+  @Test
+  void a_keep_folder_that_cannot_be_made_is_a_usage_error_before_the_content_is_prepared(
+      @TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+
+    Outcome o =
+        run("bench", "soak", "--content", "tiny", "--keep", file.resolve("logs").toString());
+
+    assertThat(o.exit()).isEqualTo(2);
+    assertThat(o.err())
+        .contains("--keep " + file.resolve("logs") + ": cannot create it: ")
+        .doesNotContain("encod");
+  }
+
   // ---- /proc ----
 
   @Test
