@@ -235,6 +235,6 @@ public final class Fetch {
       return new FetchException(
           FetchException.Kind.TIMEOUT, uri, 0, "timed out (" + e.getMessage() + ")", e);
     }
-    return new FetchException(FetchException.Kind.IO, uri, 0, String.valueOf(e), e);
+    return new FetchException(FetchException.Kind.IO, uri, 0, NetworkErrors.describe(e, uri), e);
   }
 }

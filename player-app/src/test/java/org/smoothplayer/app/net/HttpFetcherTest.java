@@ -249,11 +249,18 @@ class HttpFetcherTest {
   }
 
   @Test
-  void a_refused_connection_is_an_io_failure() throws IOException {
+  void a_refused_connection_is_an_io_failure_named_in_words() throws IOException {
     URI closed = url("/x");
     server.shutdown();
     FetchException e = failure(() -> fetcher.fetch(closed));
     assertThat(e.kind()).isEqualTo(Kind.IO);
     assertThat(e.status()).isZero();
+    assertThat(e.detail())
+        .isEqualTo(
+            "connection refused by "
+                + closed.getHost()
+                + ":"
+                + closed.getPort()
+                + " (nothing listens there)");
   }
 }
