@@ -88,6 +88,9 @@ public final class PlayerViewModel implements AutoCloseable {
       FXCollections.unmodifiableObservableList(recentInputs);
 
   private @Nullable Player player;
+  // The input the current session was opened from (what Play opens again after a failure); FX
+  // thread only.
+  private @Nullable String openedTarget;
   private final ReadOnlyObjectWrapper<@Nullable Player> playerProperty =
       new ReadOnlyObjectWrapper<>(this, "player", null);
 
@@ -498,12 +501,20 @@ public final class PlayerViewModel implements AutoCloseable {
   // ---------------------------------------------------------------- actions
 
   /**
-   * Plays when paused, pauses when playing; after the end, plays again from the start. Does nothing
-   * without a session or after a failure.
+   * Plays when paused, pauses when playing; after the end, plays again from the start; after a
+   * failure, opens the failed session's input again as a new session. Does nothing without a
+   * session.
    */
   public void togglePlay() {
     Player p = player;
     PlayerState now = state.get();
+    String target = openedTarget;
+    if (p != null && now == PlayerState.FAILED && target != null) {
+      // As in other desktop players, Play on a failed session tries its input again (the network
+      // may be back, the origin up again); a failure that lasts shows its error again.
+      openUrl(target, false);
+      return;
+    }
     if (p == null || now == PlayerState.FAILED || now == PlayerState.CLOSED) {
       return;
     }
@@ -696,6 +707,7 @@ public final class PlayerViewModel implements AutoCloseable {
     }
     player = opened;
     playerProperty.set(opened);
+    openedTarget = target;
     if (remember) {
       recent.remember(target);
       recentInputs.setAll(recent.entries());

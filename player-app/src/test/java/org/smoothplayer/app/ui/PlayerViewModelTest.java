@@ -384,6 +384,23 @@ class PlayerViewModelTest {
   }
 
   @Test
+  void play_after_a_failure_opens_the_same_input_again_as_a_new_session() {
+    Snapshots s = new Snapshots();
+    s.state = PlayerState.FAILED;
+    s.error = Optional.of("cannot fetch the manifest " + Snapshots.URL + ": connection refused");
+    FakePlayer failed = openOn(s);
+
+    vm.togglePlay();
+
+    assertThat(opened).containsExactly(Snapshots.URL, Snapshots.URL);
+    assertThat(failed.closed()).isTrue();
+    assertThat(vm.player()).isSameAs(players.get(1));
+    assertThat(vm.errorTextProperty().get()).isEmpty();
+    assertThat(vm.stateProperty().get()).isEqualTo(PlayerState.OPENING);
+    assertThat(vm.recentInputs()).containsExactly(Snapshots.URL);
+  }
+
+  @Test
   void a_notice_leaves_the_picture_after_10_s_and_stays_in_the_stats_overlay() {
     AtomicLong nowNs = new AtomicLong(1_000_000_000L);
     List<FakePlayer> timed = new ArrayList<>();
