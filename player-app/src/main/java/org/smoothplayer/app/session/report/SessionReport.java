@@ -50,11 +50,22 @@ public final class SessionReport {
    * @throws IOException when a file cannot be written
    */
   public static Written write(Path source, SessionLog log, Path dir) throws IOException {
+    return write(source.toString(), log, SessionSummary.of(log.events()), dir);
+  }
+
+  /**
+   * Writes the report of {@code log} into {@code dir}, creating it, with {@code summary} as its
+   * summary (e.g. of a session still open, whose end is not "incomplete").
+   *
+   * @param source the name of what the events come from (a log file, a session's URL)
+   * @throws IOException when a file cannot be written
+   */
+  public static Written write(String source, SessionLog log, SessionSummary summary, Path dir)
+      throws IOException {
     Files.createDirectories(dir);
-    SessionSummary summary = SessionSummary.of(log.events());
     FragmentTable fragments = FragmentTable.of(log.events());
     SessionSeries series = SessionSeries.of(log.events());
-    String text = text(source.toString(), log, summary, fragments);
+    String text = text(source, log, summary, fragments);
     List<Path> files = new ArrayList<>();
     files.add(writeText(dir.resolve(SUMMARY_TEXT), text));
     files.add(writeText(dir.resolve(SUMMARY_JSON), summary.toJson() + "\n"));

@@ -2,6 +2,11 @@ package org.smoothplayer.app.ui.session;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -19,6 +24,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -29,13 +36,15 @@ import org.smoothplayer.app.session.report.SessionSeries;
 /**
  * The Session window's content: the three charts of {@link SessionCharts} (bitrate chosen and shown
  * vs throughput, buffer, dropped frames; stalls shaded, switches marked) drawn at the window's
- * size, the summary beside them, a "Current session" button and "Open log…". It only lays out and
- * binds to the {@link SessionViewModel}; while shown, a timeline asks the view model for new events
- * every {@value #REFRESH_MS} ms.
+ * size, the summary beside them, a "Current session" button, "Open log…" and "Export report…" (the
+ * report of what is shown, as the {@code report} command writes it). It only lays out and binds to
+ * the {@link SessionViewModel}; while shown, a timeline asks the view model for new events every
+ * {@value #REFRESH_MS} ms.
  *
- * <p>Node ids: {@code #sessionSource}, {@code #showLive}, {@code #openLog}, {@code #sessionCharts},
- * {@code #sessionSummary}, {@code #sessionError}. Thread ownership: FX application thread only (log
- * files are read on a daemon thread and handed back with {@link Platform#runLater}).
+ * <p>Node ids: {@code #sessionSource}, {@code #showLive}, {@code #openLog}, {@code #exportReport},
+ * {@code #sessionCharts}, {@code #sessionSummary}, {@code #sessionError}, {@code #sessionExported}.
+ * Thread ownership: FX application thread only (log files are read, and reports written, on a
+ * daemon thread and handed back with {@link Platform#runLater}).
  */
 public final class SessionView extends BorderPane {
 
@@ -71,9 +80,13 @@ public final class SessionView extends BorderPane {
     Button open = new Button("Open log\u2026");
     open.setId("openLog");
     open.setOnAction(e -> chooseLog());
+    Button export = new Button("Export report\u2026");
+    export.setId("exportReport");
+    export.disableProperty().bind(viewModel.exportableProperty().not());
+    export.setOnAction(e -> chooseReportFolder());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(8, source, spacer, live, open);
+    HBox bar = new HBox(8, source, spacer, live, open, export);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8, 10, 8, 10));
     setTop(bar);
@@ -99,7 +112,13 @@ public final class SessionView extends BorderPane {
     error.textProperty().bind(viewModel.errorTextProperty());
     error.visibleProperty().bind(viewModel.errorTextProperty().isNotEmpty());
     error.managedProperty().bind(error.visibleProperty());
-    setBottom(error);
+    Label exported = new Label();
+    exported.setId("sessionExported");
+    exported.setStyle("-fx-padding: 4 10 6 10;");
+    exported.textProperty().bind(viewModel.exportedTextProperty());
+    exported.visibleProperty().bind(viewModel.exportedTextProperty().isNotEmpty());
+    exported.managedProperty().bind(exported.visibleProperty());
+    setBottom(new VBox(error, exported));
 
     viewModel.seriesProperty().addListener((obs, was, is) -> redraw());
     timeline = new Timeline(new KeyFrame(Duration.millis(REFRESH_MS), e -> viewModel.refresh()));
@@ -149,6 +168,54 @@ public final class SessionView extends BorderPane {
             "session-log-reader");
     reader.setDaemon(true);
     reader.start();
+  }
+
+  /**
+   * Writes the report of what is shown into a new folder inside {@code parent} on a background
+   * thread, then says where (or why it could not).
+   */
+  public void exportReport(Path parent) {
+    var shown = viewModel.shown();
+    if (shown.isEmpty()) {
+      return;
+    }
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                var written = SessionViewModel.exportReport(shown.get(), parent);
+                Platform.runLater(() -> viewModel.showExported(written));
+              } catch (IOException | RuntimeException e) {
+                String message = "Cannot write the report into " + parent + ": " + describe(e);
+                Platform.runLater(() -> viewModel.showError(message));
+              }
+            },
+            "session-report-writer");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  /** A file error in words: the JDK names only the file for some of them. */
+  static String describe(Exception e) {
+    if (e instanceof AccessDeniedException a) {
+      return "permission denied: " + a.getFile();
+    }
+    if (e instanceof NoSuchFileException n) {
+      return "no such file or folder: " + n.getFile();
+    }
+    if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
+      return "a file is in the way: " + ((FileSystemException) e).getFile();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  private void chooseReportFolder() {
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle("Export the report into a folder");
+    File folder = chooser.showDialog(window());
+    if (folder != null) {
+      exportReport(folder.toPath());
+    }
   }
 
   private void chooseLog() {

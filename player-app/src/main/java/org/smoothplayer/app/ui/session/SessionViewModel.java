@@ -1,7 +1,11 @@
 package org.smoothplayer.app.ui.session;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +38,18 @@ import org.smoothplayer.app.session.report.SessionSeries;
  */
 public final class SessionViewModel {
 
+  /**
+   * What the window shows, as {@link #exportReport} writes it: the source's name (a log file or the
+   * session's URL), the folder name the report gets, the events and the summary shown.
+   */
+  public record Shown(String source, String folderName, SessionLog log, SessionSummary summary) {}
+
+  /** Start of the report folder's name for a session still open (then its start time). */
+  static final String LIVE_FOLDER_PREFIX = "session-";
+
+  private static final DateTimeFormatter LIVE_FOLDER_STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
   /** Source text while there is no session to show. */
   public static final String NO_SESSION = "No session is playing";
 
@@ -53,6 +69,11 @@ public final class SessionViewModel {
       new ReadOnlyStringWrapper(this, "sourceText", NO_SESSION);
   private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper(this, "errorText", "");
   private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live", true);
+  private final ReadOnlyStringWrapper exportedText =
+      new ReadOnlyStringWrapper(this, "exportedText", "");
+  private final ReadOnlyBooleanWrapper exportable =
+      new ReadOnlyBooleanWrapper(this, "exportable", false);
+  private @Nullable Shown shown;
 
   private @Nullable Player followed;
   // How many events of the followed recorder are shown; -1: none yet.
@@ -104,23 +125,56 @@ public final class SessionViewModel {
   public void showLog(Path file, SessionLog log) {
     live.set(false);
     errorText.set("");
+    exportedText.set("");
     SessionSummary summary = SessionSummary.of(log.events());
     series.set(SessionSeries.of(log.events()));
     summaryText.set(
         SessionReport.text(file.toString(), log, summary, FragmentTable.of(log.events())));
+    setShown(new Shown(file.toString(), logFolderName(file), log, summary));
     sourceText.set(
         "Log: " + file + (log.truncatedLastLine() ? " (truncated last line ignored)" : ""));
   }
 
-  /** Shows why a log could not be read; what is shown stays. */
+  /** Shows why a log could not be read or a report written; what is shown stays. */
   public void showError(String message) {
+    exportedText.set("");
     errorText.set(message);
+  }
+
+  /** What is shown, for Export report…; empty while there is nothing to report. */
+  public Optional<Shown> shown() {
+    return Optional.ofNullable(shown);
+  }
+
+  /**
+   * Writes the report of {@code shown} (any thread) as {@code report} does for one log: summary
+   * text and JSON, the per-fragment CSV and the three charts, into a new folder inside {@code
+   * parent} named after the log or, for a session still open, after its start ("-2", "-3", … when
+   * the name is taken).
+   *
+   * @return what was written
+   * @throws IOException when the folder or a file cannot be written
+   */
+  public static SessionReport.Written exportReport(Shown shown, Path parent) throws IOException {
+    Path dir = parent.resolve(shown.folderName());
+    for (int n = 2; Files.exists(dir); n++) {
+      dir = parent.resolve(shown.folderName() + "-" + n);
+    }
+    return SessionReport.write(shown.source(), shown.log(), shown.summary(), dir);
+  }
+
+  /** Says where a report was written. */
+  public void showExported(SessionReport.Written written) {
+    errorText.set("");
+    exportedText.set(
+        "Report written to " + written.dir() + " (" + written.files().size() + " files)");
   }
 
   /** Goes back to the running session. */
   public void showLive() {
     live.set(true);
     errorText.set("");
+    exportedText.set("");
     shownEvents = -1;
     refresh();
   }
@@ -145,6 +199,16 @@ public final class SessionViewModel {
     return errorText.getReadOnlyProperty();
   }
 
+  /** Where the last report was written, "" when none (or after an error). */
+  public ReadOnlyStringProperty exportedTextProperty() {
+    return exportedText.getReadOnlyProperty();
+  }
+
+  /** True while something is shown that Export report… can write. */
+  public ReadOnlyBooleanProperty exportableProperty() {
+    return exportable.getReadOnlyProperty();
+  }
+
   /** True while following the running session, false while a log file is shown. */
   public ReadOnlyBooleanProperty liveProperty() {
     return live.getReadOnlyProperty();
@@ -161,6 +225,33 @@ public final class SessionViewModel {
             ? ""
             : SessionReport.text(urlOf(events), log, summary, FragmentTable.of(events)));
     sourceText.set(source);
+    setShown(
+        events.isEmpty() ? null : new Shown(urlOf(events), liveFolderName(events), log, summary));
+  }
+
+  private void setShown(@Nullable Shown now) {
+    shown = now;
+    exportable.set(now != null);
+  }
+
+  /** The log's file name without its extension. */
+  static String logFolderName(Path file) {
+    Path name = file.getFileName();
+    String base = name == null ? "log" : name.toString();
+    int dot = base.lastIndexOf('.');
+    return dot > 0 ? base.substring(0, dot) : base;
+  }
+
+  /** "session-" and the session's start in local time, "session" before it is known. */
+  static String liveFolderName(List<SessionEvent> events) {
+    for (SessionEvent event : events) {
+      if (event instanceof SessionEvent.SessionStarted s) {
+        return LIVE_FOLDER_PREFIX
+            + LIVE_FOLDER_STAMP.format(
+                Instant.ofEpochMilli(s.startedAtEpochMs()).atZone(ZoneId.systemDefault()));
+      }
+    }
+    return "session";
   }
 
   /** True when the latest state change is to ENDED (a replay or seek changes it again). */

@@ -14,6 +14,7 @@ import org.smoothplayer.app.session.SessionEvent;
 import org.smoothplayer.app.session.SessionJson;
 import org.smoothplayer.app.session.SessionRecorder;
 import org.smoothplayer.app.session.SessionSummary;
+import org.smoothplayer.app.session.report.SessionReport;
 
 /** The Session window's view model, without a toolkit. */
 class SessionViewModelTest {
@@ -128,5 +129,63 @@ class SessionViewModelTest {
 
     assertThat(model.liveProperty().get()).isTrue();
     assertThat(model.sourceTextProperty().get()).isEqualTo("Current session: " + URL);
+  }
+
+  @Test
+  void the_open_session_exports_the_report_files_into_a_folder_named_after_its_start(
+      @TempDir Path dir) throws Exception {
+    assertThat(model.exportableProperty().get()).isFalse();
+    assertThat(model.shown()).isEmpty();
+    Player player = player();
+    startedRecording(player);
+    model.follow(player);
+    assertThat(model.exportableProperty().get()).isTrue();
+
+    SessionReport.Written first = SessionViewModel.exportReport(model.shown().orElseThrow(), dir);
+    SessionReport.Written second = SessionViewModel.exportReport(model.shown().orElseThrow(), dir);
+
+    String name =
+        "session-"
+            + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .format(java.time.Instant.EPOCH.atZone(java.time.ZoneId.systemDefault()));
+    assertThat(first.dir()).isEqualTo(dir.resolve(name));
+    assertThat(second.dir()).isEqualTo(dir.resolve(name + "-2"));
+    assertThat(first.files())
+        .extracting(f -> f.getFileName().toString())
+        .containsExactly(
+            "summary.txt",
+            "summary.json",
+            "fragments.csv",
+            "bitrate.png",
+            "buffer.png",
+            "drops.png");
+    assertThat(first.files()).allSatisfy(f -> assertThat(Files.size(f)).isPositive());
+    assertThat(Files.readString(dir.resolve(name).resolve("summary.txt")))
+        .isEqualTo(model.summaryTextProperty().get())
+        .contains("end: not yet (the session is open)");
+
+    model.showExported(first);
+    assertThat(model.exportedTextProperty().get())
+        .isEqualTo("Report written to " + dir.resolve(name) + " (6 files)");
+    model.showError("Cannot write the report into /x: permission denied: /x");
+    assertThat(model.exportedTextProperty().get()).isEmpty();
+  }
+
+  @Test
+  void a_past_log_exports_into_a_folder_named_after_the_log_file(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("cautious.jsonl");
+    StringBuilder text = new StringBuilder();
+    start().forEach(e -> text.append(SessionJson.toJson(e)).append('\n'));
+    Files.writeString(file, text);
+    model.showLog(file, SessionViewModel.readLog(file));
+
+    SessionReport.Written written =
+        SessionViewModel.exportReport(model.shown().orElseThrow(), dir.resolve("out"));
+
+    assertThat(written.dir()).isEqualTo(dir.resolve("out").resolve("cautious"));
+    assertThat(Files.readString(written.dir().resolve("summary.txt")))
+        .isEqualTo(model.summaryTextProperty().get())
+        .contains("source: " + file + " (2 events)");
   }
 }

@@ -98,6 +98,52 @@ class SessionWindowTest {
     assertThat(view.viewModel().liveProperty().get()).isTrue();
   }
 
+  @Test
+  void export_report_writes_the_shown_log_report_and_says_where(FxRobot robot) throws Exception {
+    Path file = dir.resolve("run.jsonl");
+    StringBuilder text = new StringBuilder();
+    List.of(
+            new SessionEvent.SessionStarted(
+                0, 1, "t", "os", "jvm", "http://x/Manifest", Map.of(), 0),
+            new SessionEvent.Decision(10, 0, 0, 400_000, "startup", 0, 0, -1, Map.of()))
+        .forEach(e -> text.append(SessionJson.toJson(e)).append('\n'));
+    Files.writeString(file, text);
+    SessionView view = show();
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#exportReport").queryButton().isDisabled()).isTrue();
+
+    view.openLog(file);
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> view.viewModel().exportableProperty().get());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#exportReport").queryButton().isDisabled()).isFalse();
+    Path out = dir.resolve("reports");
+    WaitForAsyncUtils.asyncFx(() -> view.exportReport(out)).get(10, TimeUnit.SECONDS);
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> !view.viewModel().exportedTextProperty().get().isEmpty());
+    WaitForAsyncUtils.waitForFxEvents();
+
+    Label exported = robot.lookup("#sessionExported").queryAs(Label.class);
+    assertThat(exported.isVisible()).isTrue();
+    assertThat(exported.getText())
+        .isEqualTo("Report written to " + out.resolve("run") + " (6 files)");
+    assertThat(out.resolve("run").resolve("bitrate.png")).isNotEmptyFile();
+
+    Path blocked = Files.writeString(dir.resolve("a-file"), "x");
+    WaitForAsyncUtils.asyncFx(() -> view.exportReport(blocked)).get(10, TimeUnit.SECONDS);
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> !view.viewModel().errorTextProperty().get().isEmpty());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#sessionError").queryAs(Label.class).getText())
+        .isEqualTo(
+            "Cannot write the report into "
+                + blocked
+                + ": "
+                + blocked.resolve("run")
+                + ": Not a directory");
+    assertThat(exported.isVisible()).isFalse();
+  }
+
   /** Pixels that are neither white nor grey: the drawn series and the stall shading. */
   private static int colouredPixels(Image image) {
     PixelReader reader = image.getPixelReader();
