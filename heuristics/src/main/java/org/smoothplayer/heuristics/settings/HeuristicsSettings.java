@@ -3,7 +3,9 @@ package org.smoothplayer.heuristics.settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole settings tree of the heuristics. {@link #schema()} lists every tunable once (the
@@ -55,7 +57,7 @@ public record HeuristicsSettings(
   public static HeuristicsSettings fromValues(Map<String, Double> values) {
     for (String key : values.keySet()) {
       if (schema().stream().noneMatch(d -> d.key().equals(key))) {
-        throw new InvalidSettingException(key, "a known heuristics key", Double.NaN);
+        throw unknownKey(key);
       }
     }
     return new HeuristicsSettings(
@@ -68,6 +70,63 @@ public record HeuristicsSettings(
         DynamicSettings.from(values),
         Media3Settings.from(values),
         FestiveSettings.from(values));
+  }
+
+  /** "KEY: not a heuristics setting", with the nearest known key when one is close. */
+  static InvalidSettingException unknownKey(String key) {
+    return closestKey(key)
+        .map(
+            k ->
+                new InvalidSettingException(
+                    key, "not a heuristics setting; did you mean " + k + "?"))
+        .orElseGet(() -> new InvalidSettingException(key, "not a heuristics setting"));
+  }
+
+  /**
+   * The known key {@code key} was most likely meant to be: one whose last part is the same (the
+   * group left out or wrong), else one at most a few typing errors away; empty when none is close.
+   */
+  public static Optional<String> closestKey(String key) {
+    String lastPart = key.substring(key.lastIndexOf('.') + 1);
+    List<String> keys = schema().stream().map(SettingDescriptor::key).toList();
+    for (String known : keys) {
+      if (known.substring(known.lastIndexOf('.') + 1).equalsIgnoreCase(lastPart)) {
+        return Optional.of(known);
+      }
+    }
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String known : keys) {
+      int distance = editDistance(key.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT));
+      if (distance < bestDistance) {
+        best = known;
+        bestDistance = distance;
+      }
+    }
+    return bestDistance <= MAX_TYPING_ERRORS ? Optional.ofNullable(best) : Optional.empty();
+  }
+
+  /** Typing errors (edits) a key may be away from a known one to be suggested. */
+  private static final int MAX_TYPING_ERRORS = 3;
+
+  /** Levenshtein distance: insertions, deletions and substitutions turning a into b. */
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   /** All values by dotted key, in schema order. */
@@ -89,7 +148,7 @@ public record HeuristicsSettings(
   public HeuristicsSettings with(String key, double value) {
     Map<String, Double> m = values();
     if (!m.containsKey(key)) {
-      throw new InvalidSettingException(key, "a known heuristics key", value);
+      throw unknownKey(key);
     }
     m.put(key, value);
     return fromValues(m);

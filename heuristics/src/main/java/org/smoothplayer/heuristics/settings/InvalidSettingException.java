@@ -12,6 +12,12 @@ public final class InvalidSettingException extends IllegalArgumentException {
     this.key = key;
   }
 
+  /** Creates the exception for {@code key} with what is wrong with it ({@code "KEY: PROBLEM"}). */
+  public InvalidSettingException(String key, String problem) {
+    super(key + ": " + problem);
+    this.key = key;
+  }
+
   /** The dotted key of the offending setting. */
   public String key() {
     return key;

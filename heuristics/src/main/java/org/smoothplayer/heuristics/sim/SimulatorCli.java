@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.smoothplayer.heuristics.policy.Policies;
 import org.smoothplayer.heuristics.qoe.QoeMetric;
 import org.smoothplayer.heuristics.settings.HeuristicsSettings;
+import org.smoothplayer.heuristics.settings.InvalidSettingException;
 
 /**
  * {@code simulate --traces DIR [--traces DIR2] [--policy NAME ...] [--metric lin|log|hd]
@@ -242,14 +243,38 @@ public final class SimulatorCli {
       throw new UsageException(
           Benchmark.LIVE_OPTIMUM + " needs --live FRAGMENTS (on demand it is the optimum)");
     }
+    try {
+      HeuristicsSettings.fromValues(o.settings);
+    } catch (InvalidSettingException e) {
+      throw new UsageException("--set " + e.getMessage());
+    }
     if (o.events != null) {
       if (o.traceFile == null || o.policies.size() != 1) {
         throw new UsageException("--events needs one --trace-file and exactly one --policy");
       }
+      o.traceFile = traceFileIn(o.traceFile, o.traces);
     } else if (o.traces.isEmpty()) {
       throw new UsageException("at least one --traces DIR is required");
     }
     return o;
+  }
+
+  /**
+   * The trace file as given, or, when no file is there and the name is relative, the file of that
+   * name in the first {@code --traces} folder holding one ({@code --traces DIR --trace-file
+   * norway_bus_1}).
+   */
+  static Path traceFileIn(Path traceFile, List<Path> tracesDirs) {
+    if (Files.exists(traceFile) || traceFile.isAbsolute()) {
+      return traceFile;
+    }
+    for (Path dir : tracesDirs) {
+      Path inside = dir.resolve(traceFile);
+      if (Files.isRegularFile(inside)) {
+        return inside;
+      }
+    }
+    return traceFile;
   }
 
   private static String value(String[] args, int i, String option) throws UsageException {

@@ -3,6 +3,7 @@ package org.smoothplayer.heuristics.sim;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,8 @@ public record Trace(String name, double[] timeS, double[] bandwidthMbps) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new SimulationDataException("cannot read trace " + file + ": no such file", e);
     } catch (IOException e) {
       throw new SimulationDataException("cannot read trace " + file + ": " + e.getMessage(), e);
     }

@@ -57,4 +57,18 @@ class HeuristicsSettingsTest {
         .extracting(e -> ((InvalidSettingException) e).key())
         .isEqualTo("heuristics.nope.x");
   }
+
+  @Test
+  void an_unknown_key_is_named_with_the_key_it_most_likely_meant() {
+    assertThatThrownBy(() -> HeuristicsSettings.fromValues(Map.of("heuristics.horizon", 5.0)))
+        .hasMessage(
+            "heuristics.horizon: not a heuristics setting; did you mean"
+                + " heuristics.default.horizon?");
+    assertThatThrownBy(() -> HeuristicsSettings.DEFAULTS.with("heuristics.bb.reservoir", 5.0))
+        .hasMessage(
+            "heuristics.bb.reservoir: not a heuristics setting; did you mean"
+                + " heuristics.bb.reservoirS?");
+    assertThatThrownBy(() -> HeuristicsSettings.fromValues(Map.of("heuristics.bogus", 1.0)))
+        .hasMessage("heuristics.bogus: not a heuristics setting");
+  }
 }

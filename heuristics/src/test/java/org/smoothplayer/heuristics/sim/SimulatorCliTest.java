@@ -278,6 +278,54 @@ class SimulatorCliTest {
   }
 
   @Test
+  void a_bad_set_is_a_usage_error_naming_the_key_before_any_simulation() {
+    assertThat(run("--traces", "x", "--set", "heuristics.bogus=1")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("simulate: --set heuristics.bogus: not a heuristics setting")
+        .contains("usage:");
+    err.reset();
+    assertThat(run("--traces", "x", "--set", "heuristics.default.horizon=2.5")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("simulate: --set heuristics.default.horizon: expected")
+        .contains("whole number");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void a_trace_file_named_without_its_folder_is_found_in_the_traces_folder() throws IOException {
+    Path set = smallSet();
+    Path events = tmp.resolve("events.jsonl");
+
+    int code =
+        run(
+            "--traces",
+            set.toString(),
+            "--events",
+            events.toString(),
+            "--trace-file",
+            "norway_bus_1",
+            "--policy",
+            "bb");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).startsWith("bb on norway_bus_1: QoE_lin ");
+    assertThat(Files.readAllLines(events)).hasSizeGreaterThan(100);
+    err.reset();
+    assertThat(
+            run(
+                "--traces",
+                set.toString(),
+                "--events",
+                events.toString(),
+                "--trace-file",
+                "norway_tram_9",
+                "--policy",
+                "bb"))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("cannot read trace norway_tram_9: no such file");
+  }
+
+  @Test
   void an_output_file_whose_folder_cannot_be_made_fails_before_any_simulation() throws IOException {
     Path set = smallSet();
     Path blocker = Files.writeString(tmp.resolve("blocker"), "");
