@@ -3,7 +3,6 @@ package org.smoothplayer.heuristics.settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -82,51 +81,9 @@ public record HeuristicsSettings(
         .orElseGet(() -> new InvalidSettingException(key, "not a heuristics setting"));
   }
 
-  /**
-   * The known key {@code key} was most likely meant to be: one whose last part is the same (the
-   * group left out or wrong), else one at most a few typing errors away; empty when none is close.
-   */
+  /** The known heuristics key {@code key} was most likely meant to be (see {@link SettingKeys}). */
   public static Optional<String> closestKey(String key) {
-    String lastPart = key.substring(key.lastIndexOf('.') + 1);
-    List<String> keys = schema().stream().map(SettingDescriptor::key).toList();
-    for (String known : keys) {
-      if (known.substring(known.lastIndexOf('.') + 1).equalsIgnoreCase(lastPart)) {
-        return Optional.of(known);
-      }
-    }
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String known : keys) {
-      int distance = editDistance(key.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT));
-      if (distance < bestDistance) {
-        best = known;
-        bestDistance = distance;
-      }
-    }
-    return bestDistance <= MAX_TYPING_ERRORS ? Optional.ofNullable(best) : Optional.empty();
-  }
-
-  /** Typing errors (edits) a key may be away from a known one to be suggested. */
-  private static final int MAX_TYPING_ERRORS = 3;
-
-  /** Levenshtein distance: insertions, deletions and substitutions turning a into b. */
-  private static int editDistance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+    return SettingKeys.closest(key, schema().stream().map(SettingDescriptor::key).toList());
   }
 
   /** All values by dotted key, in schema order. */

@@ -71,4 +71,16 @@ class HeuristicsSettingsTest {
     assertThatThrownBy(() -> HeuristicsSettings.fromValues(Map.of("heuristics.bogus", 1.0)))
         .hasMessage("heuristics.bogus: not a heuristics setting");
   }
+
+  @Test
+  void a_key_suggestion_needs_the_same_last_part_or_at_most_three_typing_errors() {
+    List<String> known = List.of("network.fragmentRetries", "buffer.startupS", "live.windowS");
+
+    assertThat(SettingKeys.closest("fragmentRetries", known)).contains("network.fragmentRetries");
+    assertThat(SettingKeys.closest("network.fragmentRetrys", known))
+        .contains("network.fragmentRetries");
+    assertThat(SettingKeys.closest("bufer.startupSec", known)).contains("buffer.startupS");
+    assertThat(SettingKeys.closest("buffer.colour", known)).isEmpty();
+    assertThat(SettingKeys.editDistance("kitten", "sitting")).isEqualTo(3);
+  }
 }

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.smoothplayer.heuristics.policy.Policies;
 import org.smoothplayer.heuristics.settings.InvalidSettingException;
 import org.smoothplayer.heuristics.settings.SettingDescriptor;
+import org.smoothplayer.heuristics.settings.SettingKeys;
 
 /**
  * Reads a configuration file: one JSON object whose keys are the dotted setting keys, written flat
@@ -146,7 +147,12 @@ public final class ConfigFile {
       String source,
       List<String> problems) {
     if (d == null) {
-      problems.add(source + ": " + key + ": unknown setting, ignored");
+      String meant =
+          SettingKeys.closest(
+                  key, PlayerConfig.schema().stream().map(SettingDescriptor::key).toList())
+              .map(k -> " (did you mean " + k + "?)")
+              .orElse("");
+      problems.add(source + ": " + key + ": unknown setting, ignored" + meant);
       return Optional.empty();
     }
     if (!value.isNumber()) {

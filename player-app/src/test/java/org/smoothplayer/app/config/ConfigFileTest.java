@@ -42,6 +42,20 @@ class ConfigFileTest {
   }
 
   @Test
+  void an_unknown_key_close_to_a_setting_names_the_setting_it_most_likely_meant() throws Exception {
+    ConfigFile.Loaded loaded =
+        ConfigFile.parse("{\"heuristics\":{\"horizon\":5},\"buffer.startupSec\":2}", "typo.json");
+
+    assertThat(loaded.config()).isEqualTo(PlayerConfig.DEFAULTS);
+    assertThat(loaded.problems())
+        .containsExactlyInAnyOrder(
+            "typo.json: heuristics.horizon: unknown setting, ignored (did you mean"
+                + " heuristics.default.horizon?)",
+            "typo.json: buffer.startupSec: unknown setting, ignored (did you mean"
+                + " buffer.startupS?)");
+  }
+
+  @Test
   void settings_that_contradict_each_other_keep_the_defaults_and_say_why() throws Exception {
     ConfigFile.Loaded loaded =
         ConfigFile.parse(
