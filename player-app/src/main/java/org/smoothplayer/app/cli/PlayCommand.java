@@ -458,6 +458,14 @@ final class PlayCommand {
    * could not be written.
    */
   private boolean report(SessionRecorder recorder, AtomicBoolean reported) {
+    // Held while the summary is printed and written: a shutdown hook that finds the report taken
+    // by the main thread waits here until it is out, since the JVM halts once its hooks end.
+    synchronized (reported) {
+      return reportOnce(recorder, reported);
+    }
+  }
+
+  private boolean reportOnce(SessionRecorder recorder, AtomicBoolean reported) {
     if (!reported.compareAndSet(false, true)) {
       return true;
     }
