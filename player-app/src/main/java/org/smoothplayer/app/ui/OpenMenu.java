@@ -76,7 +76,7 @@ final class OpenMenu {
     }
     Dialog<String> dialog = new Dialog<>();
     dialog.setTitle("Open");
-    dialog.setHeaderText("Manifest URL (http, https, file) or presentation folder");
+    dialog.setHeaderText("Manifest URL (http, https, file), manifest file or presentation folder");
     dialog.getDialogPane().setContent(input);
     dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
     dialog.setResultConverter(

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import org.smoothplayer.app.manifest.ManifestLoader;
 
 /**
- * What the user asked to open, checked: an http, https or file URL, or a folder holding a
- * presentation (a file named {@code Manifest}).
+ * What the user asked to open, checked: an http, https or file URL, the path of a manifest file, or
+ * a folder holding a presentation (a file named {@code Manifest}).
  */
 final class OpenTarget {
 
@@ -24,7 +24,8 @@ final class OpenTarget {
   private OpenTarget() {}
 
   /**
-   * The text to hand to the opener: the URL as typed (trimmed), or the folder's absolute path.
+   * The text to hand to the opener: the URL as typed (trimmed), or the file's or folder's absolute
+   * path.
    *
    * @throws InvalidOpenTargetException naming what was wrong and what is accepted
    */
@@ -66,12 +67,15 @@ final class OpenTarget {
               + e.getReason()
               + ")");
     }
+    if (Files.isRegularFile(folder)) {
+      return folder.toString(); // a manifest file by its path, as the command line takes it
+    }
     if (!Files.isDirectory(folder)) {
       throw new InvalidOpenTargetException(
           "Cannot open '"
               + text
-              + "': expected an http, https or file URL, or a presentation folder, but no folder"
-              + " exists there");
+              + "': expected an http, https or file URL, a manifest file or a presentation folder,"
+              + " but no file or folder exists there");
     }
     if (!Files.isRegularFile(folder.resolve(MANIFEST_FILE))) {
       throw new InvalidOpenTargetException(

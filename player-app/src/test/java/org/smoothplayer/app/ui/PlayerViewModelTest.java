@@ -636,8 +636,8 @@ class PlayerViewModelTest {
         .isEqualTo(
             "Cannot open '"
                 + missing
-                + "': expected an http, https or file URL, or a presentation folder, but no"
-                + " folder exists there");
+                + "': expected an http, https or file URL, a manifest file or a presentation"
+                + " folder, but no file or folder exists there");
     assertThat(vm.openUrl(dir.toString())).isFalse();
     assertThat(vm.errorTextProperty().get())
         .isEqualTo("Cannot open '" + dir + "': the folder holds no file named Manifest");
@@ -645,14 +645,18 @@ class PlayerViewModelTest {
   }
 
   @Test
-  void a_presentation_folder_and_a_file_url_reach_the_opener(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("Manifest"), "<SmoothStreamingMedia/>");
+  void a_presentation_folder_a_file_url_and_a_manifest_path_reach_the_opener(@TempDir Path dir)
+      throws IOException {
+    Path manifest = Files.writeString(dir.resolve("Manifest"), "<SmoothStreamingMedia/>");
 
     assertThat(vm.openUrl(" " + dir + " ")).isTrue();
-    String fileUrl = dir.resolve("Manifest").toUri().toString();
+    String fileUrl = manifest.toUri().toString();
     assertThat(vm.openUrl(fileUrl)).isTrue();
+    assertThat(vm.openUrl(manifest.toString())).isTrue();
 
-    assertThat(opened).containsExactly(dir.toAbsolutePath().toString(), fileUrl);
+    assertThat(opened)
+        .containsExactly(
+            dir.toAbsolutePath().toString(), fileUrl, manifest.toAbsolutePath().toString());
     assertThat(vm.errorTextProperty().get()).isEmpty();
   }
 
