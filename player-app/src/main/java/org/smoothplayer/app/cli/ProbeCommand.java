@@ -77,8 +77,12 @@ public final class ProbeCommand implements Callable<Integer> {
     Manifest manifest;
     try (HttpFetcher fetcher = new HttpFetcher()) {
       manifest = new ManifestLoader(fetcher, new ManifestParser()).load(location);
-    } catch (ManifestException | FetchException e) {
+    } catch (ManifestException e) {
       err.println("probe: " + e.getMessage());
+      err.flush();
+      return EXIT_ERROR;
+    } catch (FetchException e) {
+      err.println("probe: " + e.describe("manifest", location));
       err.flush();
       return EXIT_ERROR;
     }

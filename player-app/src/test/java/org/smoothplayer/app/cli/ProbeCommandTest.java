@@ -149,7 +149,10 @@ class ProbeCommandTest {
     assertThat(missing.err()).contains("no manifest file at");
     Outcome refused = probe("http://127.0.0.1:1/x.ism/Manifest");
     assertThat(refused.exit()).isEqualTo(ProbeCommand.EXIT_ERROR);
-    assertThat(refused.err()).startsWith("probe: IO http://127.0.0.1:1/x.ism/Manifest");
+    assertThat(refused.err())
+        .isEqualTo(
+            "probe: cannot fetch the manifest http://127.0.0.1:1/x.ism/Manifest: connection"
+                + " refused by 127.0.0.1:1 (nothing listens there)\n");
   }
 
   @Test
