@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.smoothplayer.assets.generate.GenerationException;
 import org.smoothplayer.assets.generate.ManifestStyle;
 import org.smoothplayer.assets.generate.PresentationSpec;
 import org.smoothplayer.assets.generate.Presentations;
@@ -67,6 +68,10 @@ final class GenerateCommand implements Callable<Integer> {
       Presentations.generate(presentation, outDir, ProgressListener.forConsole(System.err));
     } catch (UncheckedIOException e) {
       err.println("smooth-player generate: " + IoErrors.describe(e));
+      return Main.EXIT_FAILED;
+    } catch (GenerationException e) {
+      // An output folder holding other files, or an encoder failure: the message names it.
+      err.println("smooth-player generate: " + e.getMessage());
       return Main.EXIT_FAILED;
     }
     out.println("wrote " + outDir.resolve("Manifest"));

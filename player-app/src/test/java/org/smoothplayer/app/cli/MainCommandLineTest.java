@@ -196,6 +196,21 @@ class MainCommandLineTest {
   }
 
   @Test
+  void generate_into_a_folder_holding_other_files_fails_in_one_line_naming_the_file(
+      @TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("notes.txt"), "mine");
+
+    assertThat(run("generate", "tiny", "--out", dir.toString())).isEqualTo(Main.EXIT_FAILED);
+
+    assertThat(err.toString())
+        .startsWith("smooth-player generate: output directory " + dir + " holds 'notes.txt'")
+        .contains("choose an empty or new directory")
+        .doesNotContain("\tat ")
+        .hasLineCount(1);
+    assertThat(dir.resolve("notes.txt")).hasContent("mine");
+  }
+
+  @Test
   void a_summary_file_that_cannot_be_written_is_a_usage_error_before_anything_plays(
       @TempDir Path dir) throws Exception {
     Path blocker = Files.writeString(dir.resolve("blocker"), "");
