@@ -127,7 +127,45 @@ public final class Main implements Callable<Integer> {
   /** Builds the picocli command line with all subcommands registered. */
   public static CommandLine commandLine() {
     // Enum values as typed in any case (--style timed), like the lower-case presets and metrics.
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new Main())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(Main::unexpected);
+  }
+
+  /**
+   * What an exception no command expected becomes: one line on standard error naming the command,
+   * the error and where it was thrown (enough for a bug report), and exit code 1, instead of
+   * picocli's stack trace. Every error a command expects is reported by the command itself.
+   */
+  static int unexpected(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+    StackTraceElement[] trace = e.getStackTrace();
+    String where =
+        trace.length == 0
+            ? ""
+            : " at "
+                + trace[0].getClassName()
+                + "."
+                + trace[0].getMethodName()
+                + ":"
+                + trace[0].getLineNumber();
+    String message =
+        e.getMessage() == null || e.getMessage().isBlank() ? "" : ": " + e.getMessage();
+    String command =
+        commandLine.getCommandName().equals("smooth-player")
+            ? "smooth-player"
+            : "smooth-player " + commandLine.getCommandName();
+    commandLine
+        .getErr()
+        .println(
+            command
+                + ": internal error"
+                + message
+                + " ("
+                + e.getClass().getSimpleName()
+                + where
+                + "); please report it");
+    commandLine.getErr().flush();
+    return EXIT_FAILED;
   }
 
   public static void main(String[] args) {

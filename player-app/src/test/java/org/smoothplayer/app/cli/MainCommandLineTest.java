@@ -211,6 +211,28 @@ class MainCommandLineTest {
   }
 
   @Test
+  void an_error_no_command_expected_is_one_line_naming_the_command_and_where_not_a_trace()
+      throws Exception {
+    CommandLine generate = Main.commandLine().getSubcommands().get("generate");
+    generate.setErr(new PrintWriter(err, true));
+    IllegalStateException bug = new IllegalStateException("the ladder is empty");
+    bug.setStackTrace(
+        new StackTraceElement[] {
+          new StackTraceElement("org.smoothplayer.X", "encode", "X.java", 42)
+        });
+
+    int exit =
+        generate.getExecutionExceptionHandler().handleExecutionException(bug, generate, null);
+
+    assertThat(exit).isEqualTo(Main.EXIT_FAILED);
+    assertThat(err.toString())
+        .isEqualTo(
+            "smooth-player generate: internal error: the ladder is empty (IllegalStateException"
+                + " at org.smoothplayer.X.encode:42); please report it"
+                + System.lineSeparator());
+  }
+
+  @Test
   void a_summary_file_that_cannot_be_written_is_a_usage_error_before_anything_plays(
       @TempDir Path dir) throws Exception {
     Path blocker = Files.writeString(dir.resolve("blocker"), "");
