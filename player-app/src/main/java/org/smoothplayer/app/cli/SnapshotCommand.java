@@ -37,9 +37,6 @@ import picocli.CommandLine.Parameters;
     })
 public final class SnapshotCommand implements Callable<Integer> {
 
-  /** Time of the snapshot by default, in seconds. */
-  public static final double DEFAULT_TIME_S = 10.5;
-
   /** Every PNG was written. */
   public static final int EXIT_OK = 0;
 
@@ -65,8 +62,10 @@ public final class SnapshotCommand implements Callable<Integer> {
   @Option(
       names = "--time",
       paramLabel = "S",
-      description = "Time of the frame in seconds (default: ${DEFAULT-VALUE}).")
-  double timeS = DEFAULT_TIME_S;
+      description =
+          "Time of the frame in seconds from the start of the video (default: 10.5, or the"
+              + " middle of a shorter video).")
+  @Nullable Double timeS;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -74,11 +73,10 @@ public final class SnapshotCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!Double.isFinite(timeS) || timeS < 0 || timeS > Long.MAX_VALUE / 1e6) {
+    if (timeS != null && (!Double.isFinite(timeS) || timeS < 0 || timeS > Long.MAX_VALUE / 1e6)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--time must be a number of seconds >= 0, was " + timeS);
     }
-    long timeUs = Math.round(timeS * 1e6);
     String source = location;
     if (source == null) {
       try {
@@ -94,6 +92,8 @@ public final class SnapshotCommand implements Callable<Integer> {
     try (HttpFetcher fetcher = new HttpFetcher()) {
       PresentationReader reader = new PresentationReader(fetcher);
       Manifest manifest = reader.load(source);
+      long timeUs =
+          timeS == null ? FrameSnapshots.defaultTimeUs(manifest) : Math.round(timeS * 1e6);
       List<Snapshot> snapshots = FrameSnapshots.write(reader, manifest, timeUs, outDir);
       for (Snapshot s : snapshots) {
         out.println(

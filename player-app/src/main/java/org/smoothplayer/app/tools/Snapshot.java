@@ -7,7 +7,7 @@ import java.nio.file.Path;
  *
  * @param level the level it was decoded from
  * @param png the file written
- * @param presentationTimeUs the frame's presentation time
+ * @param presentationTimeUs the frame's presentation time, from the start of the video's timeline
  * @param widthPx the picture width
  * @param heightPx the picture height
  */

@@ -20,6 +20,7 @@ import org.smoothplayer.assets.generate.FrameCode;
 import org.smoothplayer.assets.generate.Presentations;
 import org.smoothplayer.assets.generate.Preset;
 import org.smoothplayer.assets.origin.LocalOrigin;
+import org.smoothplayer.assets.origin.live.LiveOptions;
 import picocli.CommandLine;
 
 /** {@code snapshot} on the generator's {@code tiny}: one PNG per level showing the right frame. */
@@ -118,6 +119,64 @@ class SnapshotCommandTest {
     assertThat(pngs(out)).hasSize(2);
     for (Path png : pngs(out)) {
       assertThat(FrameCode.frameNumber(frameCode(png))).isEqualTo(99);
+    }
+  }
+
+  @Test
+  void a_time_within_the_last_frame_gives_that_frame(@TempDir Path out) throws IOException {
+    // 3.99 s lies after frame 99 starts (3.96 s) and before the video ends (4 s).
+    Outcome o = snapshot(tiny.toString(), "--out", out.toString(), "--time", "3.99");
+
+    assertThat(o.exit()).as(o.err()).isZero();
+    for (Path png : pngs(out)) {
+      assertThat(FrameCode.frameNumber(frameCode(png))).isEqualTo(99);
+    }
+    assertThat(o.out()).contains("frame at 3.960 s");
+  }
+
+  @Test
+  void without_a_time_a_video_shorter_than_the_default_is_taken_past_its_middle(@TempDir Path out)
+      throws IOException {
+    // tiny lasts 4 s: 10.5 s is outside it, so its middle plus half a second, 2.5 s.
+    Outcome o = snapshot(tiny.toString(), "--out", out.toString());
+
+    assertThat(o.exit()).as(o.err()).isZero();
+    for (Path png : pngs(out)) {
+      assertThat(FrameCode.frameNumber(frameCode(png))).isEqualTo(63);
+    }
+    assertThat(o.out()).contains("frame at 2.520 s");
+  }
+
+  @Test
+  void the_time_counts_from_the_start_of_a_timeline_that_starts_late(@TempDir Path out)
+      throws IOException {
+    // The local origin's broadcast of tiny, ended before the request: on demand, from 3600 s.
+    LiveOptions ended = LiveOptions.defaults().withStartOffsetS(30);
+    try (LocalOrigin origin = LocalOrigin.builder(tiny).live(ended).start()) {
+      Outcome o =
+          snapshot(
+              origin.baseUri().resolve("Manifest").toString(),
+              "--out",
+              out.toString(),
+              "--time",
+              "1");
+
+      assertThat(o.exit()).as(o.err()).isZero();
+      assertThat(o.out()).contains("frame at 1.000 s");
+      Outcome after =
+          snapshot(
+              origin.baseUri().resolve("Manifest").toString(),
+              "--out",
+              out.resolve("after").toString(),
+              "--time",
+              "4");
+      assertThat(after.err())
+          .contains("snapshot: time 4.000 s is outside the video, which spans 0.000 s to 4.000 s");
+    }
+    List<Path> written = pngs(out).stream().filter(Files::isRegularFile).toList();
+    assertThat(written).hasSize(2);
+    for (Path png : written) {
+      assertThat(FrameCode.frameNumber(frameCode(png))).isEqualTo(25);
     }
   }
 
