@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -295,33 +296,23 @@ class SimulatorCliTest {
   void a_trace_file_named_without_its_folder_is_found_in_the_traces_folder() throws IOException {
     Path set = smallSet();
     Path events = tmp.resolve("events.jsonl");
-
-    int code =
-        run(
-            "--traces",
-            set.toString(),
-            "--events",
-            events.toString(),
-            "--trace-file",
-            "norway_bus_1",
-            "--policy",
-            "bb");
-
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(out.toString()).startsWith("bb on norway_bus_1: QoE_lin ");
-    assertThat(Files.readAllLines(events)).hasSizeGreaterThan(100);
-    err.reset();
-    assertThat(
+    Function<String, Integer> eventsOf =
+        name ->
             run(
                 "--traces",
                 set.toString(),
                 "--events",
                 events.toString(),
                 "--trace-file",
-                "norway_tram_9",
+                name,
                 "--policy",
-                "bb"))
-        .isEqualTo(1);
+                "bb");
+
+    assertThat(eventsOf.apply("norway_bus_1")).as(err.toString()).isZero();
+    assertThat(out.toString()).startsWith("bb on norway_bus_1: QoE_lin ");
+    assertThat(Files.readAllLines(events)).hasSizeGreaterThan(100);
+    err.reset();
+    assertThat(eventsOf.apply("norway_tram_9")).isEqualTo(1);
     assertThat(err.toString()).contains("cannot read trace norway_tram_9: no such file");
   }
 

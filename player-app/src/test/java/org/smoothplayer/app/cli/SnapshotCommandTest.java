@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
@@ -70,6 +71,24 @@ class SnapshotCommandTest {
     }
   }
 
+  /**
+   * Snapshots {@code tiny} into {@code out} with {@code options}; expects exit 0, both levels' PNGs
+   * showing frame {@code frame} and {@code printed} on standard output.
+   */
+  private static void assertEveryLevelShows(int frame, String printed, Path out, String... options)
+      throws IOException {
+    List<String> args = new ArrayList<>(List.of(tiny.toString(), "--out", out.toString()));
+    args.addAll(List.of(options));
+    Outcome o = snapshot(args.toArray(String[]::new));
+
+    assertThat(o.exit()).as(o.err()).isZero();
+    assertThat(pngs(out)).hasSize(2);
+    for (Path png : pngs(out)) {
+      assertThat(FrameCode.frameNumber(frameCode(png))).isEqualTo(frame);
+    }
+    assertThat(o.out()).contains(printed);
+  }
+
   @Test
   void writes_one_png_per_level_showing_the_frame_at_the_time(@TempDir Path out)
       throws IOException {
@@ -93,13 +112,7 @@ class SnapshotCommandTest {
   void a_time_between_frames_gives_the_next_frame_decoded_past_b_frames(@TempDir Path out)
       throws IOException {
     // 2.5 s lies between frame 62 (2.48 s) and frame 63 (2.52 s), in the middle of a GOP.
-    Outcome o = snapshot(tiny.toString(), "--out", out.toString(), "--time", "2.5");
-
-    assertThat(o.exit()).as(o.err()).isZero();
-    for (Path png : pngs(out)) {
-      assertThat(FrameCode.frameNumber(frameCode(png))).isEqualTo(63);
-    }
-    assertThat(o.out()).contains("frame at 2.520 s");
+    assertEveryLevelShows(63, "frame at 2.520 s", out, "--time", "2.5");
   }
 
   @Test
@@ -125,26 +138,14 @@ class SnapshotCommandTest {
   @Test
   void a_time_within_the_last_frame_gives_that_frame(@TempDir Path out) throws IOException {
     // 3.99 s lies after frame 99 starts (3.96 s) and before the video ends (4 s).
-    Outcome o = snapshot(tiny.toString(), "--out", out.toString(), "--time", "3.99");
-
-    assertThat(o.exit()).as(o.err()).isZero();
-    for (Path png : pngs(out)) {
-      assertThat(FrameCode.frameNumber(frameCode(png))).isEqualTo(99);
-    }
-    assertThat(o.out()).contains("frame at 3.960 s");
+    assertEveryLevelShows(99, "frame at 3.960 s", out, "--time", "3.99");
   }
 
   @Test
   void without_a_time_a_video_shorter_than_the_default_is_taken_past_its_middle(@TempDir Path out)
       throws IOException {
     // tiny lasts 4 s: 10.5 s is outside it, so its middle plus half a second, 2.5 s.
-    Outcome o = snapshot(tiny.toString(), "--out", out.toString());
-
-    assertThat(o.exit()).as(o.err()).isZero();
-    for (Path png : pngs(out)) {
-      assertThat(FrameCode.frameNumber(frameCode(png))).isEqualTo(63);
-    }
-    assertThat(o.out()).contains("frame at 2.520 s");
+    assertEveryLevelShows(63, "frame at 2.520 s", out);
   }
 
   @Test
