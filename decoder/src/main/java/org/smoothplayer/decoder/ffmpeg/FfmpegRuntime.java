@@ -75,6 +75,16 @@ public final class FfmpegRuntime {
     }
   }
 
+  /**
+   * The version of the FFmpeg libraries loaded, as FFmpeg states it ({@code av_version_info}, e.g.
+   * {@code "7.1"} or a git describe), for an About box and bug reports.
+   */
+  public static String version() {
+    ensureInitialized();
+    BytePointer info = avutil.av_version_info();
+    return info == null ? "unknown" : info.getString(StandardCharsets.UTF_8);
+  }
+
   /** FFmpeg's text for an error code, e.g. {@code "Invalid data found when processing input"}. */
   static String describe(int errorCode) {
     byte[] text = new byte[256];

@@ -2,8 +2,10 @@ package org.smoothplayer.app.ui;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.beans.Observable;
@@ -93,6 +95,7 @@ public final class PlayerView extends BorderPane {
   // The pointer is on the bars or a menu is open; kept here, its dependencies hold it weakly.
   private final BooleanBinding controlsHeld;
   private final OpenMenu openMenu;
+  private final List<KeyShortcut> keyShortcuts;
   // Scrolling over the picture not yet turned into volume steps, in notches; FX thread only.
   private double scrolledNotches;
   private final RadioChoiceMenu qualityMenu = new RadioChoiceMenu("Quality", "qualityMenu");
@@ -140,6 +143,7 @@ public final class PlayerView extends BorderPane {
     this.recordings = recordings;
     setId("playerView");
     openMenu = new OpenMenu(viewModel, this::window);
+    keyShortcuts = keyShortcuts();
     menuBar = menuBar();
     videoArea = videoArea();
     controls = controlsBar();
@@ -429,8 +433,10 @@ public final class PlayerView extends BorderPane {
     viewModel.selectedCaptionsProperty().addListener((obs, was, is) -> captionsMenu.select(is));
     rebuildCaptionsMenu();
 
+    HelpMenu help = new HelpMenu(keyShortcuts, () -> menuBar, this::window);
     MenuBar bar =
-        new MenuBar(file, view, qualityMenu.menu(), audioMenu.menu(), captionsMenu.menu());
+        new MenuBar(
+            file, view, qualityMenu.menu(), audioMenu.menu(), captionsMenu.menu(), help.menu());
     bar.setId("menuBar");
     bar.setMaxHeight(Region.USE_PREF_SIZE);
     return bar;
@@ -685,27 +691,69 @@ public final class PlayerView extends BorderPane {
       return;
     }
     KeyCode code = e.getCode();
-    switch (code) {
-      case SPACE -> viewModel.togglePlay();
-      case LEFT -> viewModel.seekBy(-PlayerViewModel.SEEK_STEP_S);
-      case RIGHT -> viewModel.seekBy(PlayerViewModel.SEEK_STEP_S);
-      case UP -> viewModel.changeVolumeBy(PlayerViewModel.VOLUME_STEP);
-      case DOWN -> viewModel.changeVolumeBy(-PlayerViewModel.VOLUME_STEP);
-      case HOME -> viewModel.seekToFraction(0);
-      case END -> viewModel.seekToEnd();
-      case F -> toggleFullscreen();
-      case M -> viewModel.toggleMute();
-      case C -> viewModel.toggleCaptions();
-      case I -> viewModel.toggleStats();
-      default -> {
-        int digit = digit(code);
-        if (digit < 0) {
-          return;
-        }
-        viewModel.seekToFraction(digit / 10.0);
+    for (KeyShortcut shortcut : keyShortcuts) {
+      if (shortcut.codes().contains(code)) {
+        shortcut.action().accept(code);
+        e.consume();
+        return;
       }
     }
-    e.consume();
+  }
+
+  /** The window's keys without a modifier, in the order Help ▸ Keyboard Shortcuts lists them. */
+  private List<KeyShortcut> keyShortcuts() {
+    Set<KeyCode> digits = EnumSet.noneOf(KeyCode.class);
+    for (KeyCode code : KeyCode.values()) {
+      if (digit(code) >= 0) {
+        digits.add(code);
+      }
+    }
+    double step = PlayerViewModel.SEEK_STEP_S;
+    int volumePercent = (int) Math.round(PlayerViewModel.VOLUME_STEP * 100);
+    return List.of(
+        new KeyShortcut(
+            "Space",
+            "play / pause (after the end: play again; after a failure: open again)",
+            Set.of(KeyCode.SPACE),
+            c -> viewModel.togglePlay()),
+        new KeyShortcut(
+            "\u2190 / \u2192",
+            "seek \u2212" + (int) step + " s / +" + (int) step + " s",
+            Set.of(KeyCode.LEFT, KeyCode.RIGHT),
+            c -> viewModel.seekBy(c == KeyCode.LEFT ? -step : step)),
+        new KeyShortcut(
+            "0 \u2026 9",
+            "seek to 0 %, 10 % \u2026 90 % (of the DVR window when live)",
+            digits,
+            c -> viewModel.seekToFraction(digit(c) / 10.0)),
+        new KeyShortcut(
+            "Home / End",
+            "seek to the start / the end (the live edge when live)",
+            Set.of(KeyCode.HOME, KeyCode.END),
+            c -> {
+              if (c == KeyCode.HOME) {
+                viewModel.seekToFraction(0);
+              } else {
+                viewModel.seekToEnd();
+              }
+            }),
+        new KeyShortcut(
+            "\u2191 / \u2193",
+            "volume +" + volumePercent + " % / \u2212" + volumePercent + " % (also the wheel)",
+            Set.of(KeyCode.UP, KeyCode.DOWN),
+            c ->
+                viewModel.changeVolumeBy(
+                    c == KeyCode.UP ? PlayerViewModel.VOLUME_STEP : -PlayerViewModel.VOLUME_STEP)),
+        new KeyShortcut("M", "mute / unmute", Set.of(KeyCode.M), c -> viewModel.toggleMute()),
+        new KeyShortcut(
+            "C", "captions on / off", Set.of(KeyCode.C), c -> viewModel.toggleCaptions()),
+        new KeyShortcut(
+            "F",
+            "full screen on / off (also a double click; Esc leaves it)",
+            Set.of(KeyCode.F),
+            c -> toggleFullscreen()),
+        new KeyShortcut(
+            "I", "stats overlay on / off", Set.of(KeyCode.I), c -> viewModel.toggleStats()));
   }
 
   /** 0 to 9 for a digit key of the main row or the keypad, else -1. */

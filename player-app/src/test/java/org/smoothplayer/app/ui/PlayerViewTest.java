@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Menu;
@@ -27,6 +29,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -332,6 +335,60 @@ class PlayerViewTest {
     robot.clickOn("Stats overlay");
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(overlay.isVisible()).isFalse();
+  }
+
+  @Test
+  void f1_lists_every_key_the_window_acts_on_and_every_menu_accelerator(FxRobot robot) {
+    robot.type(KeyCode.F1);
+    await(
+        "the shortcuts window shows", () -> robot.lookup("#shortcutsGrid").tryQuery().isPresent());
+
+    GridPane grid = node(robot, "#shortcutsGrid");
+    List<String> lines =
+        Fx.call(
+            () -> {
+              List<String> texts =
+                  grid.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+              List<String> joined = new ArrayList<>();
+              for (int i = 0; i + 1 < texts.size(); i += 2) {
+                joined.add(texts.get(i) + " = " + texts.get(i + 1));
+              }
+              return joined;
+            });
+    assertThat(lines)
+        .contains(
+            "Space = play / pause (after the end: play again; after a failure: open again)",
+            "\u2190 / \u2192 = seek \u22125 s / +5 s",
+            "0 \u2026 9 = seek to 0 %, 10 % \u2026 90 % (of the DVR window when live)",
+            "\u2191 / \u2193 = volume +10 % / \u221210 % (also the wheel)",
+            "M = mute / unmute",
+            "C = captions on / off",
+            "I = stats overlay on / off",
+            "Ctrl+O = File \u25b8 Open URL\u2026",
+            "Ctrl+Q = File \u25b8 Quit",
+            "Ctrl+L = View \u25b8 Session\u2026",
+            "F1 = Help \u25b8 Keyboard Shortcuts");
+    Fx.run(() -> grid.getScene().getWindow().hide());
+
+    // The list is the key handler's own table: a key it names acts.
+    robot.type(KeyCode.I);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(node(robot, "#statsOverlay").isVisible()).isTrue();
+  }
+
+  @Test
+  void help_about_names_the_version_the_runtime_ffmpeg_and_the_licence(FxRobot robot) {
+    robot.clickOn("Help");
+    robot.clickOn("About Smooth Player");
+    await("the about box shows", () -> robot.lookup("#aboutDialog").tryQuery().isPresent());
+
+    DialogPane about = node(robot, "#aboutDialog");
+    assertThat(Fx.call(about::getHeaderText)).startsWith("Smooth Player ");
+    assertThat(Fx.call(about::getContentText))
+        .contains("Java " + System.getProperty("java.version"))
+        .containsPattern("FFmpeg [0-9]+\\.")
+        .contains("GPL-3.0-or-later");
+    Fx.run(() -> about.getScene().getWindow().hide());
   }
 
   @Test
