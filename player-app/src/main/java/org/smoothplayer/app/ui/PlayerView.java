@@ -804,7 +804,8 @@ public final class PlayerView extends BorderPane {
 
   /**
    * What a drop opens: the first file (a folder by its path, a file by its file URL), else the URL,
-   * else the text.
+   * else the text; of a URL or text of several lines (a list of links, as {@code text/uri-list}
+   * carries them), the first line that is neither blank nor a {@code #} comment.
    */
   static Optional<String> dropTarget(
       List<File> files, @Nullable String url, @Nullable String text) {
@@ -812,13 +813,18 @@ public final class PlayerView extends BorderPane {
       File first = files.get(0);
       return Optional.of(first.isDirectory() ? first.getAbsolutePath() : first.toURI().toString());
     }
-    if (url != null && !url.isBlank()) {
-      return Optional.of(url.strip());
+    Optional<String> link = firstLink(url);
+    return link.isPresent() ? link : firstLink(text);
+  }
+
+  private static Optional<String> firstLink(@Nullable String text) {
+    if (text == null) {
+      return Optional.empty();
     }
-    if (text != null && !text.isBlank()) {
-      return Optional.of(text.strip());
-    }
-    return Optional.empty();
+    return text.lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .findFirst();
   }
 
   private @Nullable Window window() {

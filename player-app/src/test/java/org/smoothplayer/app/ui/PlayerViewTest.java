@@ -624,5 +624,12 @@ class PlayerViewTest {
     assertThat(PlayerView.dropTarget(List.of(), null, "https://b/Manifest\n"))
         .contains("https://b/Manifest");
     assertThat(PlayerView.dropTarget(List.of(), " ", "")).isEmpty();
+    // A list of links (text/uri-list): its first link, not the whole list.
+    assertThat(
+            PlayerView.dropTarget(
+                List.of(), null, "# dragged from a page\r\nhttp://c/Manifest\r\nhttp://d/Manifest"))
+        .contains("http://c/Manifest");
+    assertThat(PlayerView.dropTarget(List.of(), "http://e/Manifest\nhttp://f/Manifest", null))
+        .contains("http://e/Manifest");
   }
 }
