@@ -1,6 +1,7 @@
 package org.smoothplayer.heuristics.policy;
 
 import java.util.List;
+import java.util.Optional;
 import org.smoothplayer.heuristics.AbrPolicy;
 import org.smoothplayer.heuristics.settings.HeuristicsSettings;
 
@@ -18,6 +19,15 @@ public final class Policies {
   /** True when {@code name} is an online policy of this registry. */
   public static boolean known(String name) {
     return NAMES.contains(name);
+  }
+
+  /**
+   * The registry's name for {@code typed}, matched without regard to case or surrounding spaces
+   * ({@code "robustMPC"} is {@code robustmpc}, as the papers write it); empty when none matches.
+   */
+  public static Optional<String> canonical(String typed) {
+    String wanted = typed.strip();
+    return NAMES.stream().filter(n -> n.equalsIgnoreCase(wanted)).findFirst();
   }
 
   /** A new session of policy {@code name}; unknown names are rejected listing the known ones. */

@@ -115,8 +115,9 @@ public final class ConfigFile {
       String key = e.getKey();
       JsonNode v = e.getValue();
       if (key.equals(PlayerConfig.POLICY_KEY)) {
-        if (v.isTextual() && Policies.known(v.asText())) {
-          policy = v.asText();
+        Optional<String> named = v.isTextual() ? Policies.canonical(v.asText()) : Optional.empty();
+        if (named.isPresent()) {
+          policy = named.get();
         } else {
           problems.add(
               source + ": " + key + ": expected one of " + Policies.NAMES + " but was " + v);

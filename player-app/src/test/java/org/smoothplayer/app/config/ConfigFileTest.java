@@ -56,6 +56,14 @@ class ConfigFileTest {
   }
 
   @Test
+  void a_policy_named_in_another_case_is_the_registrys_policy() throws Exception {
+    ConfigFile.Loaded loaded = ConfigFile.parse("{\"heuristics.policy\":\"robustMPC\"}", "p.json");
+
+    assertThat(loaded.problems()).isEmpty();
+    assertThat(loaded.config().policy()).isEqualTo("robustmpc");
+  }
+
+  @Test
   void settings_that_contradict_each_other_keep_the_defaults_and_say_why() throws Exception {
     ConfigFile.Loaded loaded =
         ConfigFile.parse(
