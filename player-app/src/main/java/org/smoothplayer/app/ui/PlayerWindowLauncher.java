@@ -2,6 +2,7 @@ package org.smoothplayer.app.ui;
 
 import java.io.PrintStream;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,15 +12,18 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smoothplayer.app.config.AppSettings;
 import org.smoothplayer.app.config.CaptionChoice;
+import org.smoothplayer.app.config.ConfigStore;
 import org.smoothplayer.app.config.CurrentSettings;
 import org.smoothplayer.app.config.RecentInputs;
 import org.smoothplayer.app.config.SoundState;
+import org.smoothplayer.app.config.WindowBounds;
 import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.ui.session.SessionRecordings;
 
@@ -228,7 +232,33 @@ public final class PlayerWindowLauncher {
     stage.titleProperty().bind(viewModel.titleProperty());
     stage.setMinWidth(MIN_WIDTH);
     stage.setMinHeight(MIN_HEIGHT);
-    stage.setScene(new Scene(view, DEFAULT_WIDTH, DEFAULT_HEIGHT));
+    // Where and how large the last window closed (fitted to today's screens), else the default.
+    Optional<WindowPlacement.Placed> placed =
+        settings
+            .store()
+            .flatMap(WindowBounds::stored)
+            .map(
+                saved ->
+                    WindowPlacement.fit(
+                        saved,
+                        Screen.getScreens().stream().map(Screen::getVisualBounds).toList(),
+                        MIN_WIDTH,
+                        MIN_HEIGHT));
+    stage.setScene(
+        new Scene(
+            view,
+            placed.map(WindowPlacement.Placed::width).orElse(DEFAULT_WIDTH),
+            placed.map(WindowPlacement.Placed::height).orElse(DEFAULT_HEIGHT)));
+    placed.ifPresent(
+        p -> {
+          p.position()
+              .ifPresent(
+                  at -> {
+                    stage.setX(at.getX());
+                    stage.setY(at.getY());
+                  });
+          stage.setMaximized(p.maximized());
+        });
     stage.setOnHidden(
         event -> {
           view.stop();
@@ -240,6 +270,7 @@ public final class PlayerWindowLauncher {
                             viewModel.volumeProperty().get(), viewModel.mutedProperty().get())
                         .store(store);
                     viewModel.captionChoice().store(store);
+                    storeBounds(stage, store);
                   });
           viewModel.close();
           onClosed.run();
@@ -248,6 +279,28 @@ public final class PlayerWindowLauncher {
     view.start();
     viewModel.openUrl(initialUrl, rememberInitialUrl);
     return stage;
+  }
+
+  /**
+   * Keeps where and how large {@code stage} is for the next window. A full-screen window keeps the
+   * bounds stored before; a maximized one keeps the size and place it had before it was maximized
+   * (stored earlier), marked maximized.
+   */
+  private static void storeBounds(Stage stage, ConfigStore store) {
+    Scene scene = stage.getScene();
+    if (stage.isFullScreen() || scene == null || scene.getWidth() <= 0 || scene.getHeight() <= 0) {
+      return;
+    }
+    WindowBounds now =
+        new WindowBounds(
+            stage.getX(), stage.getY(), scene.getWidth(), scene.getHeight(), stage.isMaximized());
+    if (stage.isMaximized()) {
+      now =
+          WindowBounds.stored(store)
+              .map(b -> new WindowBounds(b.x(), b.y(), b.width(), b.height(), true))
+              .orElse(now);
+    }
+    now.store(store);
   }
 
   private static void closeQuietly(Player player) {

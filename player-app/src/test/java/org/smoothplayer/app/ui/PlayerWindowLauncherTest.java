@@ -19,6 +19,7 @@ import org.smoothplayer.app.config.AppSettings;
 import org.smoothplayer.app.config.CaptionChoice;
 import org.smoothplayer.app.config.ConfigStore;
 import org.smoothplayer.app.config.CurrentSettings;
+import org.smoothplayer.app.config.WindowBounds;
 import org.smoothplayer.app.text.CaptionTrack;
 import org.smoothplayer.app.ui.session.SessionRecordings;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -115,6 +116,39 @@ class PlayerWindowLauncherTest {
     exit = window(second, settings);
     Stage next = awaitWindow(Snapshots.URL);
     assertThat(second.commands()).containsSubsequence("volume 0.4", "muted true");
+    Fx.run(next::hide);
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(PlayerWindowLauncher.EXIT_OK);
+  }
+
+  @Test
+  void the_next_window_opens_where_and_as_large_as_the_last_one_closed(@TempDir Path dir)
+      throws Exception {
+    CurrentSettings settings =
+        CurrentSettings.stored(ConfigStore.at(dir), AppSettings.DEFAULTS, List.of());
+    CompletableFuture<Integer> exit = window(new FakePlayer(new Snapshots().build()), settings);
+    Stage stage = awaitWindow(Snapshots.URL);
+    Fx.run(
+        () -> {
+          stage.setX(40);
+          stage.setY(30);
+          // Inside Monocle's headless screen (1280 x 800), above the window's minimum size.
+          stage.setWidth(520);
+          stage.setHeight(360);
+        });
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> Fx.call(() -> stage.getScene().getWidth() < 600));
+    double sceneWidth = Fx.call(() -> stage.getScene().getWidth());
+    double sceneHeight = Fx.call(() -> stage.getScene().getHeight());
+    Fx.run(stage::hide);
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(PlayerWindowLauncher.EXIT_OK);
+    assertThat(WindowBounds.stored(ConfigStore.at(dir)))
+        .contains(new WindowBounds(40, 30, sceneWidth, sceneHeight, false));
+
+    exit = window(new FakePlayer(new Snapshots().build()), settings);
+    Stage next = awaitWindow(Snapshots.URL);
+    assertThat(Fx.call(() -> List.of(next.getX(), next.getY()))).containsExactly(40.0, 30.0);
+    assertThat(Fx.call(() -> List.of(next.getScene().getWidth(), next.getScene().getHeight())))
+        .containsExactly(sceneWidth, sceneHeight);
     Fx.run(next::hide);
     assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(PlayerWindowLauncher.EXIT_OK);
   }
