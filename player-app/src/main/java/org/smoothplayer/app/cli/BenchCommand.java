@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.smoothplayer.app.io.IoErrors;
 import org.smoothplayer.app.manifest.Manifest;
 import org.smoothplayer.app.net.HttpFetcher;
 import org.smoothplayer.app.tools.PresentationReadException;

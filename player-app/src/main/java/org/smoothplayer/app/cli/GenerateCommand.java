@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.smoothplayer.app.io.IoErrors;
 import org.smoothplayer.assets.generate.GenerationException;
 import org.smoothplayer.assets.generate.ManifestStyle;
 import org.smoothplayer.assets.generate.PresentationSpec;

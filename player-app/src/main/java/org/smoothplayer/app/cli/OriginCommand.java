@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.smoothplayer.app.io.IoErrors;
 import org.smoothplayer.app.manifest.ManifestLoader;
 import org.smoothplayer.assets.generate.PresentationInfo;
 import org.smoothplayer.assets.generate.Presentations;

@@ -32,6 +32,7 @@ import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.smoothplayer.app.io.IoErrors;
 import org.smoothplayer.app.manifest.Manifest;
 import org.smoothplayer.app.manifest.ManifestException;
 import org.smoothplayer.app.manifest.ManifestParser;

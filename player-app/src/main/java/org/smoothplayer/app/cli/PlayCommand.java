@@ -29,6 +29,7 @@ import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.engine.PlayerSnapshot;
 import org.smoothplayer.app.engine.PlayerState;
 import org.smoothplayer.app.engine.QualityChoice;
+import org.smoothplayer.app.io.IoErrors;
 import org.smoothplayer.app.session.SessionEvent;
 import org.smoothplayer.app.session.SessionLogWriter;
 import org.smoothplayer.app.session.SessionRecorder;

@@ -2,11 +2,6 @@ package org.smoothplayer.app.ui.session;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -30,6 +25,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.jspecify.annotations.Nullable;
+import org.smoothplayer.app.io.IoErrors;
 import org.smoothplayer.app.session.report.SessionCharts;
 import org.smoothplayer.app.session.report.SessionSeries;
 
@@ -185,28 +181,19 @@ public final class SessionView extends BorderPane {
               try {
                 var written = SessionViewModel.exportReport(shown.get(), parent);
                 Platform.runLater(() -> viewModel.showExported(written));
-              } catch (IOException | RuntimeException e) {
-                String message = "Cannot write the report into " + parent + ": " + describe(e);
+              } catch (IOException e) {
+                String message =
+                    "Cannot write the report into " + parent + ": " + IoErrors.describe(e);
+                Platform.runLater(() -> viewModel.showError(message));
+              } catch (RuntimeException e) {
+                String detail = e.getMessage() == null ? e.toString() : e.getMessage();
+                String message = "Cannot write the report into " + parent + ": " + detail;
                 Platform.runLater(() -> viewModel.showError(message));
               }
             },
             "session-report-writer");
     writer.setDaemon(true);
     writer.start();
-  }
-
-  /** A file error in words: the JDK names only the file for some of them. */
-  static String describe(Exception e) {
-    if (e instanceof AccessDeniedException a) {
-      return "permission denied: " + a.getFile();
-    }
-    if (e instanceof NoSuchFileException n) {
-      return "no such file or folder: " + n.getFile();
-    }
-    if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
-      return "a file is in the way: " + ((FileSystemException) e).getFile();
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private void chooseReportFolder() {

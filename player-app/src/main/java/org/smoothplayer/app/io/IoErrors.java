@@ -1,4 +1,4 @@
-package org.smoothplayer.app.cli;
+package org.smoothplayer.app.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,16 +12,17 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
 /**
- * One readable line for a file or socket error on the command line. The JDK's file exceptions carry
- * only the path as their message ({@code NoSuchFileException: /a/b}), which says neither what went
- * wrong nor with which file: a user saw {@code smooth-player: /proc/x} and nothing else.
+ * One readable line for a file or socket error, on the command line and in the window. The JDK's
+ * file exceptions carry only the path as their message ({@code NoSuchFileException: /a/b}), which
+ * says neither what went wrong nor with which file: a user saw {@code smooth-player: /proc/x} and
+ * nothing else.
  */
-final class IoErrors {
+public final class IoErrors {
 
   private IoErrors() {}
 
   /** What went wrong, naming the file: {@code no such file or folder: /a/b}. */
-  static String describe(IOException e) {
+  public static String describe(IOException e) {
     if (e instanceof NoSuchFileException f) {
       return "no such file or folder: " + f.getFile();
     }
@@ -45,7 +46,7 @@ final class IoErrors {
   }
 
   /** {@link #describe(IOException)} of the cause, after the wrapper's own message if it has one. */
-  static String describe(UncheckedIOException e) {
+  public static String describe(UncheckedIOException e) {
     String cause = describe(e.getCause());
     String message = e.getMessage();
     if (message == null || message.isBlank() || message.equals(e.getCause().toString())) {
@@ -58,7 +59,7 @@ final class IoErrors {
    * Creates the folder {@code file} is to be written in, so that a bad output path fails before the
    * work that produces the file, not after it.
    */
-  static void createParentFolder(Path file) throws IOException {
+  public static void createParentFolder(Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
