@@ -3,6 +3,7 @@ package org.smoothplayer.app.ui.session;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -149,21 +150,11 @@ public final class SessionView extends BorderPane {
 
   /** Reads {@code file} on a background thread and shows it (or why it could not be read). */
   public void openLog(Path file) {
-    Thread reader =
-        new Thread(
-            () -> {
-              try {
-                var log = SessionViewModel.readLog(file);
-                Platform.runLater(() -> viewModel.showLog(file, log));
-              } catch (IOException | RuntimeException e) {
-                String detail = e.getMessage() == null ? e.toString() : e.getMessage();
-                String message = "Cannot read " + file + ": " + detail;
-                Platform.runLater(() -> viewModel.showError(message));
-              }
-            },
-            "session-log-reader");
-    reader.setDaemon(true);
-    reader.start();
+    inBackground(
+        "session-log-reader",
+        () -> SessionViewModel.readLog(file),
+        log -> viewModel.showLog(file, log),
+        "Cannot read " + file);
   }
 
   /**
@@ -172,28 +163,43 @@ public final class SessionView extends BorderPane {
    */
   public void exportReport(Path parent) {
     var shown = viewModel.shown();
-    if (shown.isEmpty()) {
-      return;
+    if (shown.isPresent()) {
+      inBackground(
+          "session-report-writer",
+          () -> SessionViewModel.exportReport(shown.get(), parent),
+          viewModel::showExported,
+          "Cannot write the report into " + parent);
     }
-    Thread writer =
+  }
+
+  /** File work that may fail, whose result is shown on the FX thread. */
+  private interface FileWork<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs {@code work} on a daemon thread, then {@code done} with its result on the FX thread, or
+   * shows {@code failure} and why in the window's error line.
+   */
+  private <T> void inBackground(
+      String threadName, FileWork<T> work, Consumer<T> done, String failure) {
+    Thread thread =
         new Thread(
             () -> {
               try {
-                var written = SessionViewModel.exportReport(shown.get(), parent);
-                Platform.runLater(() -> viewModel.showExported(written));
+                T result = work.run();
+                Platform.runLater(() -> done.accept(result));
               } catch (IOException e) {
-                String message =
-                    "Cannot write the report into " + parent + ": " + IoErrors.describe(e);
+                String message = failure + ": " + IoErrors.describe(e);
                 Platform.runLater(() -> viewModel.showError(message));
               } catch (RuntimeException e) {
                 String detail = e.getMessage() == null ? e.toString() : e.getMessage();
-                String message = "Cannot write the report into " + parent + ": " + detail;
-                Platform.runLater(() -> viewModel.showError(message));
+                Platform.runLater(() -> viewModel.showError(failure + ": " + detail));
               }
             },
-            "session-report-writer");
-    writer.setDaemon(true);
-    writer.start();
+            threadName);
+    thread.setDaemon(true);
+    thread.start();
   }
 
   private void chooseReportFolder() {
