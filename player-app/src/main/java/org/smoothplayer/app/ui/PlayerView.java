@@ -1,6 +1,8 @@
 package org.smoothplayer.app.ui;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -52,6 +55,7 @@ import org.slf4j.LoggerFactory;
 import org.smoothplayer.app.config.AppSettings;
 import org.smoothplayer.app.config.CurrentSettings;
 import org.smoothplayer.app.engine.Player;
+import org.smoothplayer.app.io.IoErrors;
 import org.smoothplayer.app.text.CaptionTrack;
 import org.smoothplayer.app.ui.session.SessionRecordings;
 import org.smoothplayer.app.ui.session.SessionView;
@@ -414,7 +418,13 @@ public final class PlayerView extends BorderPane {
     session.setId("sessionItem");
     session.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
     session.setOnAction(e -> showSession());
-    Menu view = new Menu("View", null, stats, fullscreen, new SeparatorMenuItem(), session);
+    MenuItem saveFrame = new MenuItem("Save Frame (S)");
+    saveFrame.setId("saveFrameItem");
+    saveFrame.setOnAction(
+        e ->
+            saveFrame(FrameShot.folder(System.getenv(), Path.of(System.getProperty("user.home")))));
+    Menu view =
+        new Menu("View", null, stats, fullscreen, saveFrame, new SeparatorMenuItem(), session);
     view.setId("viewMenu");
 
     viewModel.qualityItems().addListener((ListChangeListener<String>) c -> rebuildQualityMenu());
@@ -753,7 +763,42 @@ public final class PlayerView extends BorderPane {
             Set.of(KeyCode.F),
             c -> toggleFullscreen()),
         new KeyShortcut(
-            "I", "stats overlay on / off", Set.of(KeyCode.I), c -> viewModel.toggleStats()));
+            "I", "stats overlay on / off", Set.of(KeyCode.I), c -> viewModel.toggleStats()),
+        new KeyShortcut(
+            "S",
+            "save the frame on screen as PNG (in the pictures folder)",
+            Set.of(KeyCode.S),
+            c ->
+                saveFrame(
+                    FrameShot.folder(System.getenv(), Path.of(System.getProperty("user.home"))))));
+  }
+
+  /**
+   * Saves the picture on the surface, as decoded for it, as PNG into {@code folder} (written on a
+   * daemon thread); the window then says where, or why it could not.
+   */
+  void saveFrame(Path folder) {
+    Optional<FrameShot.Pixels> pixels = surface.copy();
+    if (pixels.isEmpty()) {
+      viewModel.showMessage("No picture to save yet");
+      return;
+    }
+    String name = FrameShot.fileName(viewModel.positionFromStartUs(), surface.shownLevel());
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                Path file = FrameShot.save(pixels.get(), folder, name);
+                Platform.runLater(() -> viewModel.showMessage("Frame saved to " + file));
+              } catch (IOException | RuntimeException e) {
+                String why = e instanceof IOException io ? IoErrors.describe(io) : e.toString();
+                Platform.runLater(
+                    () -> viewModel.showError("Cannot save the frame into " + folder + ": " + why));
+              }
+            },
+            "frame-writer");
+    writer.setDaemon(true);
+    writer.start();
   }
 
   /** 0 to 9 for a digit key of the main row or the keypad, else -1. */

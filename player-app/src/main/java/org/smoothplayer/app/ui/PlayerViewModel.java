@@ -162,6 +162,9 @@ public final class PlayerViewModel implements AutoCloseable {
   // The notice on the picture, the time it appeared (nanoTime), and the clock; FX thread only.
   private String notice = "";
   private long noticeSinceNs;
+  // A message of the window's own (a frame saved) and the time it appeared; FX thread only.
+  private String message = "";
+  private long messageSinceNs;
   private final LongSupplier nanoTime;
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_NAME);
 
@@ -248,6 +251,8 @@ public final class PlayerViewModel implements AutoCloseable {
       PlayerSnapshot s = p.snapshot();
       update(s);
       updateCaptions(p.captions(), s.positionUs());
+    } else {
+      showNotice(notice);
     }
     updateControlsShown();
   }
@@ -495,7 +500,38 @@ public final class PlayerViewModel implements AutoCloseable {
       notice = latest;
       noticeSinceNs = now;
     }
-    noticeText.set(now - noticeSinceNs < NOTICE_SHOWN_NS ? notice : "");
+    boolean noticeFresh = !notice.isEmpty() && now - noticeSinceNs < NOTICE_SHOWN_NS;
+    boolean messageFresh = !message.isEmpty() && now - messageSinceNs < NOTICE_SHOWN_NS;
+    // The newer of the two while both are fresh.
+    if (messageFresh && (!noticeFresh || messageSinceNs >= noticeSinceNs)) {
+      noticeText.set(message);
+    } else {
+      noticeText.set(noticeFresh ? notice : "");
+    }
+  }
+
+  /**
+   * Shows a message of the window's own on the picture, as a notice, for {@link #NOTICE_SHOWN_NS}
+   * (e.g. where a frame was saved).
+   */
+  public void showMessage(String text) {
+    message = text;
+    messageSinceNs = nanoTime.getAsLong();
+    showNotice(notice);
+  }
+
+  /**
+   * The position as the time label shows it: on demand from the presentation's start, live the
+   * media time.
+   */
+  public long positionFromStartUs() {
+    return live.get() ? positionUs.get() : Math.max(0, positionUs.get() - rangeStartUs);
+  }
+
+  /** Shows an error of the window's own in the banner (e.g. a frame that could not be saved). */
+  public void showError(String text) {
+    localError = ErrorText.firstLine(text);
+    showErrors();
   }
 
   // ---------------------------------------------------------------- actions

@@ -1,6 +1,7 @@
 package org.smoothplayer.app.ui;
 
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
@@ -144,6 +145,17 @@ public final class VideoSurface extends Region {
   /** The picture on the surface, frame-sized, null before the first frame. */
   public @Nullable WritableImage image() {
     return image;
+  }
+
+  /** A copy of the picture on the surface, as decoded for it; empty before the first frame. */
+  public Optional<FrameShot.Pixels> copy() {
+    PixelBuffer<ByteBuffer> shown = pixelBuffer;
+    if (shown == null) {
+      return Optional.empty();
+    }
+    byte[] bgra = new byte[imageWidthPx * imageHeightPx * VideoFrame.BYTES_PER_PIXEL];
+    shown.getBuffer().get(0, bgra);
+    return Optional.of(new FrameShot.Pixels(imageWidthPx, imageHeightPx, bgra));
   }
 
   /** Frames shown since construction. */

@@ -401,6 +401,40 @@ class PlayerViewModelTest {
   }
 
   @Test
+  void
+      a_message_of_the_window_shows_over_an_older_notice_for_10_s_and_a_newer_notice_replaces_it() {
+    AtomicLong nowNs = new AtomicLong(1_000_000_000L);
+    List<FakePlayer> timed = new ArrayList<>();
+    PlayerViewModel model = timedModel(nowNs, timed);
+    Snapshots s = new Snapshots();
+    s.notice = Optional.of("level left out: video QualityLevel 3");
+    assertThat(model.openUrl(Snapshots.URL)).isTrue();
+    timed.get(0).publish(s.build());
+    model.refresh();
+
+    nowNs.addAndGet(1_000_000_000L);
+    model.showMessage("Frame saved to /tmp/a.png");
+    model.refresh();
+    assertThat(model.noticeTextProperty().get()).isEqualTo("Frame saved to /tmp/a.png");
+
+    // The engine's notice, older, has run out first; the message lasts its own 10 s.
+    nowNs.addAndGet(PlayerViewModel.NOTICE_SHOWN_NS - 1);
+    model.refresh();
+    assertThat(model.noticeTextProperty().get()).isEqualTo("Frame saved to /tmp/a.png");
+    nowNs.addAndGet(1);
+    model.refresh();
+    assertThat(model.noticeTextProperty().get()).isEmpty();
+
+    model.showMessage("Frame saved to /tmp/b.png");
+    nowNs.addAndGet(1);
+    s.notice = Optional.of("audio fragments load again from 12.0 s, after 3 skipped");
+    timed.get(0).publish(s.build());
+    model.refresh();
+    assertThat(model.noticeTextProperty().get())
+        .isEqualTo("audio fragments load again from 12.0 s, after 3 skipped");
+  }
+
+  @Test
   void a_notice_leaves_the_picture_after_10_s_and_stays_in_the_stats_overlay() {
     AtomicLong nowNs = new AtomicLong(1_000_000_000L);
     List<FakePlayer> timed = new ArrayList<>();

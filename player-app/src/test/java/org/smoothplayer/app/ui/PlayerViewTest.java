@@ -135,6 +135,34 @@ class PlayerViewTest {
   }
 
   @Test
+  void save_frame_writes_the_picture_on_screen_as_decoded_and_says_where(
+      FxRobot robot, @TempDir Path dir) throws Exception {
+    Fx.run(() -> view.saveFrame(dir));
+    await(
+        "the window says there is no picture",
+        () -> !viewModel.noticeTextProperty().get().isEmpty());
+    assertThat(Fx.call(() -> viewModel.noticeTextProperty().get()))
+        .isEqualTo("No picture to save yet");
+
+    VideoFrame frame = TestFrames.pattern(pool, 96, 54, 96 * 4 + 32, 0);
+    player.queue(new ShownFrame(frame, 1, 0));
+    await("the frame is shown", () -> TestFrames.isClosed(frame));
+    Fx.run(() -> view.saveFrame(dir));
+    await(
+        "the window says where the frame went",
+        () -> viewModel.noticeTextProperty().get().startsWith("Frame saved to "));
+
+    Path file = Path.of(Fx.call(() -> viewModel.noticeTextProperty().get()).substring(15));
+    assertThat(file.getParent()).isEqualTo(dir);
+    assertThat(file.getFileName().toString()).startsWith("smooth-player-").endsWith(".png");
+    java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(file.toFile());
+    assertThat(png.getWidth()).isEqualTo(96);
+    assertThat(png.getHeight()).isEqualTo(54);
+    assertThat(png.getRGB(10, 10)).isEqualTo(TestFrames.RED);
+    assertThat(png.getRGB(90, 50)).isEqualTo(TestFrames.WHITE);
+  }
+
+  @Test
   void the_surface_size_reaches_the_player(FxRobot robot) {
     await(
         "a viewport is reported",
