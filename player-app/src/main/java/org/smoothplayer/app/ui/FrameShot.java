@@ -47,6 +47,11 @@ final class FrameShot {
     return Files.isDirectory(defaultPictures) ? defaultPictures : home;
   }
 
+  /** {@link #folder} of this user: their environment and home folder. */
+  static Path userFolder() {
+    return folder(System.getenv(), Path.of(System.getProperty("user.home")));
+  }
+
   /** A file name for the frame at {@code positionUs}: {@code smooth-player-0m22.480s-L3.png}. */
   static String fileName(long positionUs, int level) {
     long ms = Math.max(0, positionUs / 1000);

@@ -420,9 +420,7 @@ public final class PlayerView extends BorderPane {
     session.setOnAction(e -> showSession());
     MenuItem saveFrame = new MenuItem("Save Frame (S)");
     saveFrame.setId("saveFrameItem");
-    saveFrame.setOnAction(
-        e ->
-            saveFrame(FrameShot.folder(System.getenv(), Path.of(System.getProperty("user.home")))));
+    saveFrame.setOnAction(e -> saveFrame(FrameShot.userFolder()));
     Menu view =
         new Menu("View", null, stats, fullscreen, saveFrame, new SeparatorMenuItem(), session);
     view.setId("viewMenu");
@@ -768,9 +766,7 @@ public final class PlayerView extends BorderPane {
             "S",
             "save the frame on screen as PNG (in the pictures folder)",
             Set.of(KeyCode.S),
-            c ->
-                saveFrame(
-                    FrameShot.folder(System.getenv(), Path.of(System.getProperty("user.home"))))));
+            c -> saveFrame(FrameShot.userFolder())));
   }
 
   /**
