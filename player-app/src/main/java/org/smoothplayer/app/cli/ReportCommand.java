@@ -105,12 +105,7 @@ final class ReportCommand implements Callable<Integer> {
 
   /** The log's file name without its extension, made unique with "-2", "-3", … */
   static String uniqueName(Path log, Set<String> taken) {
-    Path fileName = log.getFileName();
-    String base = fileName == null ? "log" : fileName.toString();
-    int dot = base.lastIndexOf('.');
-    if (dot > 0) {
-      base = base.substring(0, dot);
-    }
+    String base = SessionReport.nameOf(log);
     String name = base;
     for (int n = 2; !taken.add(name); n++) {
       name = base + "-" + n;

@@ -44,6 +44,14 @@ public final class SessionReport {
     }
   }
 
+  /** A log's name for its report folder: its file name without the extension ("log" without). */
+  public static String nameOf(Path log) {
+    Path fileName = log.getFileName();
+    String base = fileName == null ? "log" : fileName.toString();
+    int dot = base.lastIndexOf('.');
+    return dot > 0 ? base.substring(0, dot) : base;
+  }
+
   /**
    * Writes the report of {@code log} (read from {@code source}) into {@code dir}, creating it.
    *

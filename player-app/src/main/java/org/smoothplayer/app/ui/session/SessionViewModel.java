@@ -130,7 +130,7 @@ public final class SessionViewModel {
     series.set(SessionSeries.of(log.events()));
     summaryText.set(
         SessionReport.text(file.toString(), log, summary, FragmentTable.of(log.events())));
-    setShown(new Shown(file.toString(), logFolderName(file), log, summary));
+    setShown(new Shown(file.toString(), SessionReport.nameOf(file), log, summary));
     sourceText.set(
         "Log: " + file + (log.truncatedLastLine() ? " (truncated last line ignored)" : ""));
   }
@@ -232,14 +232,6 @@ public final class SessionViewModel {
   private void setShown(@Nullable Shown now) {
     shown = now;
     exportable.set(now != null);
-  }
-
-  /** The log's file name without its extension. */
-  static String logFolderName(Path file) {
-    Path name = file.getFileName();
-    String base = name == null ? "log" : name.toString();
-    int dot = base.lastIndexOf('.');
-    return dot > 0 ? base.substring(0, dot) : base;
   }
 
   /** "session-" and the session's start in local time, "session" before it is known. */
