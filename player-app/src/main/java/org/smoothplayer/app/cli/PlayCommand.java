@@ -459,35 +459,31 @@ final class PlayCommand {
    * could not be written.
    */
   private boolean report(SessionRecorder recorder, AtomicBoolean reported) {
-    // Held while the summary is printed and written: a shutdown hook that finds the report taken
-    // by the main thread waits here until it is out, since the JVM halts once its hooks end.
+    // Under the flag's lock: a shutdown hook that finds the report taken by the main thread waits
+    // here until it is out, since the JVM halts once its hooks end.
     synchronized (reported) {
-      return reportOnce(recorder, reported);
-    }
-  }
-
-  private boolean reportOnce(SessionRecorder recorder, AtomicBoolean reported) {
-    if (!reported.compareAndSet(false, true)) {
+      if (reported.getAndSet(true)) {
+        return true;
+      }
+      SessionSummary summary = SessionSummary.of(recorder.events());
+      out.print(summary.toText() + "\n");
+      out.flush();
+      if (args.summaryFile != null) {
+        try {
+          // Its folder was made before the session (run()).
+          Files.writeString(args.summaryFile, summary.toJson());
+        } catch (IOException e) {
+          err.println(
+              "smooth-player: --summary "
+                  + args.summaryFile
+                  + ": cannot write it: "
+                  + IoErrors.describe(e));
+          err.flush();
+          return false;
+        }
+      }
       return true;
     }
-    SessionSummary summary = SessionSummary.of(recorder.events());
-    out.print(summary.toText() + "\n");
-    out.flush();
-    if (args.summaryFile != null) {
-      try {
-        // Its folder was made before the session (run()).
-        Files.writeString(args.summaryFile, summary.toJson());
-      } catch (IOException e) {
-        err.println(
-            "smooth-player: --summary "
-                + args.summaryFile
-                + ": cannot write it: "
-                + IoErrors.describe(e));
-        err.flush();
-        return false;
-      }
-    }
-    return true;
   }
 
   private int usage(String message) {
