@@ -1,7 +1,6 @@
 package org.smoothplayer.app.ui;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -55,7 +53,6 @@ import org.slf4j.LoggerFactory;
 import org.smoothplayer.app.config.AppSettings;
 import org.smoothplayer.app.config.CurrentSettings;
 import org.smoothplayer.app.engine.Player;
-import org.smoothplayer.app.io.IoErrors;
 import org.smoothplayer.app.text.CaptionTrack;
 import org.smoothplayer.app.ui.session.SessionRecordings;
 import org.smoothplayer.app.ui.session.SessionView;
@@ -780,21 +777,12 @@ public final class PlayerView extends BorderPane {
       return;
     }
     String name = FrameShot.fileName(viewModel.positionFromStartUs(), surface.shownLevel());
-    Thread writer =
-        new Thread(
-            () -> {
-              try {
-                Path file = FrameShot.save(pixels.get(), folder, name);
-                Platform.runLater(() -> viewModel.showMessage("Frame saved to " + file));
-              } catch (IOException | RuntimeException e) {
-                String why = e instanceof IOException io ? IoErrors.describe(io) : e.toString();
-                Platform.runLater(
-                    () -> viewModel.showError("Cannot save the frame into " + folder + ": " + why));
-              }
-            },
-            "frame-writer");
-    writer.setDaemon(true);
-    writer.start();
+    FileWork.inBackground(
+        "frame-writer",
+        () -> FrameShot.save(pixels.get(), folder, name),
+        file -> viewModel.showMessage("Frame saved to " + file),
+        "Cannot save the frame into " + folder,
+        viewModel::showError);
   }
 
   /** 0 to 9 for a digit key of the main row or the keypad, else -1. */

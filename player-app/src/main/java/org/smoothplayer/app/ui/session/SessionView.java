@@ -1,9 +1,7 @@
 package org.smoothplayer.app.ui.session;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -26,9 +24,9 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.jspecify.annotations.Nullable;
-import org.smoothplayer.app.io.IoErrors;
 import org.smoothplayer.app.session.report.SessionCharts;
 import org.smoothplayer.app.session.report.SessionSeries;
+import org.smoothplayer.app.ui.FileWork;
 
 /**
  * The Session window's content: the three charts of {@link SessionCharts} (bitrate chosen and shown
@@ -150,11 +148,12 @@ public final class SessionView extends BorderPane {
 
   /** Reads {@code file} on a background thread and shows it (or why it could not be read). */
   public void openLog(Path file) {
-    inBackground(
+    FileWork.inBackground(
         "session-log-reader",
         () -> SessionViewModel.readLog(file),
         log -> viewModel.showLog(file, log),
-        "Cannot read " + file);
+        "Cannot read " + file,
+        viewModel::showError);
   }
 
   /**
@@ -164,42 +163,13 @@ public final class SessionView extends BorderPane {
   public void exportReport(Path parent) {
     var shown = viewModel.shown();
     if (shown.isPresent()) {
-      inBackground(
+      FileWork.inBackground(
           "session-report-writer",
           () -> SessionViewModel.exportReport(shown.get(), parent),
           viewModel::showExported,
-          "Cannot write the report into " + parent);
+          "Cannot write the report into " + parent,
+          viewModel::showError);
     }
-  }
-
-  /** File work that may fail, whose result is shown on the FX thread. */
-  private interface FileWork<T> {
-    T run() throws IOException;
-  }
-
-  /**
-   * Runs {@code work} on a daemon thread, then {@code done} with its result on the FX thread, or
-   * shows {@code failure} and why in the window's error line.
-   */
-  private <T> void inBackground(
-      String threadName, FileWork<T> work, Consumer<T> done, String failure) {
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                T result = work.run();
-                Platform.runLater(() -> done.accept(result));
-              } catch (IOException e) {
-                String message = failure + ": " + IoErrors.describe(e);
-                Platform.runLater(() -> viewModel.showError(message));
-              } catch (RuntimeException e) {
-                String detail = e.getMessage() == null ? e.toString() : e.getMessage();
-                Platform.runLater(() -> viewModel.showError(failure + ": " + detail));
-              }
-            },
-            threadName);
-    thread.setDaemon(true);
-    thread.start();
   }
 
   private void chooseReportFolder() {
