@@ -83,10 +83,7 @@ public final class FrameSnapshots {
     }
     List<Snapshot> out = new ArrayList<>();
     for (VideoLevel level : levels) {
-      Snapshot s = writeLevel(reader, manifest, level, chunk, mediaTimeUs, outDir);
-      out.add(
-          new Snapshot(
-              s.level(), s.png(), s.presentationTimeUs() - startUs, s.widthPx(), s.heightPx()));
+      out.add(writeLevel(reader, manifest, level, chunk, mediaTimeUs, outDir));
     }
     return List.copyOf(out);
   }
@@ -141,8 +138,13 @@ public final class FrameSnapshots {
       try {
         Path png = outDir.resolve(fileName(level.index(), frame.widthPx(), frame.heightPx()));
         FramePng.write(frame, png);
+        // Its time from the video's start, as the caller's was.
         return new Snapshot(
-            level, png, frame.presentationTimeUs(), frame.widthPx(), frame.heightPx());
+            level,
+            png,
+            frame.presentationTimeUs() - timeline.startUs(),
+            frame.widthPx(),
+            frame.heightPx());
       } catch (UncheckedIOException e) {
         throw new SnapshotException(level.label() + ": " + e.getMessage(), e);
       } finally {
