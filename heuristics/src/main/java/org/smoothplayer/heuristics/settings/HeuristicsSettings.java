@@ -82,7 +82,7 @@ public record HeuristicsSettings(
   }
 
   /** The known heuristics key {@code key} was most likely meant to be (see {@link SettingKeys}). */
-  public static Optional<String> closestKey(String key) {
+  private static Optional<String> closestKey(String key) {
     return SettingKeys.closest(key, schema().stream().map(SettingDescriptor::key).toList());
   }
 
