@@ -72,14 +72,15 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--audio-lang",
       paramLabel = "LANG",
-      description = "Preferred audio language (e.g. en, fr).")
+      description =
+          "Preferred audio language (e.g. en, fra, en-US; any spelling of the same language matches).")
   @Nullable String audioLanguage;
 
   @Option(
       names = "--captions",
       paramLabel = "LANG",
       description =
-          "Show the captions in LANG (as the manifest names it, e.g. eng), or 'on' for the first"
+          "Show the captions in LANG (e.g. eng or en; any spelling of the language), or 'on' for the first"
               + " caption track. With --headless each caption is printed to stderr as it shows.")
   @Nullable String captions;
 

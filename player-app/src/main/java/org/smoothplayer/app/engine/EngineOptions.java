@@ -10,8 +10,9 @@ import org.smoothplayer.app.session.SessionSink;
  * @param url manifest URL (http or https)
  * @param config the configuration in force at start
  * @param quality the initial quality choice
- * @param audioLanguage preferred audio language (matched case-insensitively on the track's Language
- *     attribute or its name), empty for the first track
+ * @param audioLanguage preferred audio language (matched by {@link
+ *     org.smoothplayer.app.manifest.LanguageTags#bestMatch} on the track's Language attribute or
+ *     its name), empty for the first track
  * @param startUs where to start, microseconds
  * @param autoplay true to play as soon as enough is buffered, false to stop on the first frame
  * @param renderHeadless true to show frames on an own render thread instead of a window

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smoothplayer.app.config.PlaybackSettings;
 import org.smoothplayer.app.config.PlayerConfig;
+import org.smoothplayer.app.manifest.LanguageTags;
 import org.smoothplayer.app.manifest.Manifest;
 import org.smoothplayer.app.manifest.ManifestException;
 import org.smoothplayer.app.manifest.ManifestLoader;
@@ -625,13 +626,10 @@ public final class PlaybackEngine implements Player {
     if (audioTracks.isEmpty()) {
       return -1;
     }
-    String want = language.strip().toLowerCase(Locale.ROOT);
-    if (!want.isEmpty()) {
-      for (int i = 0; i < audioTracks.size(); i++) {
-        String lang = TrackLevels.languageOf(audioTracks.get(i).stream()).toLowerCase(Locale.ROOT);
-        if (lang.equals(want) || lang.startsWith(want + "-") || want.startsWith(lang + "-")) {
-          return i;
-        }
+    if (!language.isBlank()) {
+      int match = LanguageTags.bestMatch(audioLanguages, language);
+      if (match >= 0) {
+        return match;
       }
       note(
           "no audio track in '"
@@ -870,14 +868,7 @@ public final class PlaybackEngine implements Player {
     if (audioTracks.isEmpty() || audioTrack == null || audio == null || audioWorker == null) {
       return;
     }
-    String want = language.strip().toLowerCase(Locale.ROOT);
-    int index = -1;
-    for (int i = 0; i < audioTracks.size(); i++) {
-      if (languageAt(i).toLowerCase(Locale.ROOT).equals(want)) {
-        index = i;
-        break;
-      }
-    }
+    int index = LanguageTags.bestMatch(audioLanguages, language);
     if (index < 0 || index == audioTrackIndex) {
       return;
     }

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smoothplayer.app.manifest.Chunk;
 import org.smoothplayer.app.manifest.ChunkTimeline;
+import org.smoothplayer.app.manifest.LanguageTags;
 import org.smoothplayer.app.manifest.Manifest;
 import org.smoothplayer.app.manifest.QualityLevel;
 import org.smoothplayer.app.manifest.StreamIndex;
@@ -285,16 +286,16 @@ public final class CaptionLoader implements Captions, AutoCloseable {
     if (language == null) {
       return;
     }
-    streams.stream()
-        .map(TextStream::track)
-        .filter(
-            t -> language.equalsIgnoreCase(ANY_LANGUAGE) || t.language().equalsIgnoreCase(language))
-        .findFirst()
-        .ifPresent(
-            t -> {
-              selectedId = t.id();
-              wantedLanguage = null;
-            });
+    List<CaptionTrack> tracks = streams.stream().map(TextStream::track).toList();
+    int match =
+        language.equalsIgnoreCase(ANY_LANGUAGE) && !tracks.isEmpty()
+            ? 0
+            : LanguageTags.bestMatch(
+                tracks.stream().map(CaptionTrack::language).toList(), language);
+    if (match >= 0) {
+      selectedId = tracks.get(match).id();
+      wantedLanguage = null;
+    }
   }
 
   private synchronized void startThread() {

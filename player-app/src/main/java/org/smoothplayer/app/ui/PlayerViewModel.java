@@ -31,6 +31,7 @@ import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.engine.PlayerSnapshot;
 import org.smoothplayer.app.engine.PlayerState;
 import org.smoothplayer.app.engine.QualityChoice;
+import org.smoothplayer.app.manifest.LanguageTags;
 import org.smoothplayer.app.text.CaptionTrack;
 import org.smoothplayer.app.text.Captions;
 
@@ -273,11 +274,10 @@ public final class PlayerViewModel implements AutoCloseable {
         captionsWanted = true;
         captionLanguage = chosen.get().language();
       } else if (captionsWanted && captionLanguage != null) {
-        String language = captionLanguage;
-        tracks.stream()
-            .filter(t -> t.language().equalsIgnoreCase(language))
-            .findFirst()
-            .ifPresent(t -> captions.select(t.id()));
+        int match = LanguageTags.bestMatch(languagesOf(tracks), captionLanguage);
+        if (match >= 0) {
+          captions.select(tracks.get(match).id());
+        }
       }
     }
     selectedCaptions.set(captions.selected().map(CaptionTrack::id).orElse(""));
@@ -331,13 +331,15 @@ public final class PlayerViewModel implements AutoCloseable {
       chooseCaptions("");
       return;
     }
-    String last = captionLanguage;
-    CaptionTrack track =
-        captionTracks.stream()
-            .filter(t -> last != null && t.language().equalsIgnoreCase(last))
-            .findFirst()
-            .orElse(captionTracks.get(0));
-    chooseCaptions(track.id());
+    int match =
+        captionLanguage == null
+            ? -1
+            : LanguageTags.bestMatch(languagesOf(captionTracks), captionLanguage);
+    chooseCaptions(captionTracks.get(Math.max(match, 0)).id());
+  }
+
+  private static List<String> languagesOf(List<CaptionTrack> tracks) {
+    return tracks.stream().map(CaptionTrack::language).toList();
   }
 
   /**

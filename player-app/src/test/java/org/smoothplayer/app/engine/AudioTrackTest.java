@@ -104,6 +104,20 @@ class AudioTrackTest {
         .contains("no audio track in 'de'; the presentation has [en, fr]; playing en");
   }
 
+  @Test
+  @Timeout(60)
+  void a_language_asked_for_by_its_three_letter_code_plays_the_track_tagged_with_two_letters(
+      @TempDir Path dir) throws Exception {
+    SessionRecorder log = new SessionRecorder();
+    PlayerSnapshot end = playToTheEnd(twoLanguages(dir), "fre", log);
+    assertThat(end.state()).isEqualTo(PlayerState.ENDED);
+    assertThat(end.audioLanguage()).isEqualTo("fr");
+    assertThat(log.events())
+        .filteredOn(SessionEvent.Notice.class::isInstance)
+        .extracting(e -> ((SessionEvent.Notice) e).message())
+        .noneMatch(m -> m.startsWith("no audio track"));
+  }
+
   private static PlayerSnapshot playToTheEnd(
       Path presentation, String language, SessionRecorder log) throws Exception {
     try (LocalOrigin origin = LocalOrigin.builder(presentation).start();

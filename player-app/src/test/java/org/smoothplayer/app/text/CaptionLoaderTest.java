@@ -191,6 +191,17 @@ class CaptionLoaderTest {
   }
 
   @Test
+  void a_language_asked_for_in_another_spelling_chooses_the_track_and_another_language_none() {
+    CaptionLoader loader = loader();
+    loader.update(manifest);
+    loader.selectLanguage("de");
+    assertThat(loader.selected()).isEmpty();
+    loader.selectLanguage("en-GB");
+    assertThat(loader.selected()).map(CaptionTrack::id).contains("textstream_eng");
+    loader.close();
+  }
+
+  @Test
   void the_tracks_of_a_manifest_are_its_ttml_text_streams_labelled_by_language_and_kind() {
     assertThat(CaptionLoader.tracksOf(manifest))
         .containsExactly(new CaptionTrack("textstream_eng", "English (captions)", "eng", "CAPT"));

@@ -321,6 +321,27 @@ class PlayerViewModelTest {
   }
 
   @Test
+  void captions_chosen_in_one_session_come_on_in_the_next_that_spells_their_language_otherwise() {
+    FakePlayer first = openOn(new Snapshots());
+    withCaptions(first);
+    vm.refresh();
+    vm.chooseCaptions("textstream_fra");
+
+    FakePlayer second = openOn(new Snapshots());
+    CaptionTrack english = new CaptionTrack("en_cc", "English (captions)", "en-US", "CAPT");
+    CaptionTrack french = new CaptionTrack("fr_cc", "French (captions)", "fr", "CAPT");
+    second.fakeCaptions().setTracks(List.of(english, french));
+    vm.refresh();
+
+    assertThat(second.commands())
+        .filteredOn(c -> c.startsWith("captions"))
+        .containsExactly("captions fr_cc");
+    vm.toggleCaptions();
+    vm.toggleCaptions();
+    assertThat(second.lastCommand()).isEqualTo("captions fr_cc");
+  }
+
+  @Test
   void without_caption_tracks_the_toggle_does_nothing_and_closing_the_session_clears_them() {
     FakePlayer p = openOn(new Snapshots());
     vm.toggleCaptions();

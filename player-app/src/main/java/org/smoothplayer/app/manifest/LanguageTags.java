@@ -1,0 +1,111 @@
+package org.smoothplayer.app.manifest;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+
+/**
+ * Matches a language the user asks for ({@code --audio-lang}, {@code --captions}, the language
+ * chosen last) with the {@code Language} attributes of a manifest's streams. Manifests in the wild
+ * name one language in several ways, the same presentation often in two of them (the conformance
+ * manifests hold {@code eng} and {@code en-us}, {@code deu}, {@code fra}): ISO 639-1 ({@code fr}),
+ * ISO 639-2 terminology ({@code fra}) or bibliographic ({@code fre}) codes, with or without a
+ * region ({@code en-US}, {@code en_us}), in any case. Two tags name the same language when their
+ * first subtags do after mapping each to its ISO 639-2/T code.
+ *
+ * <p>Pure functions; no state.
+ */
+public final class LanguageTags {
+
+  /** ISO 639-2 bibliographic codes that differ from the terminology code Java's locales use. */
+  private static final Map<String, String> BIBLIOGRAPHIC_TO_TERMINOLOGY =
+      Map.ofEntries(
+          Map.entry("alb", "sqi"),
+          Map.entry("arm", "hye"),
+          Map.entry("baq", "eus"),
+          Map.entry("bur", "mya"),
+          Map.entry("chi", "zho"),
+          Map.entry("cze", "ces"),
+          Map.entry("dut", "nld"),
+          Map.entry("fre", "fra"),
+          Map.entry("geo", "kat"),
+          Map.entry("ger", "deu"),
+          Map.entry("gre", "ell"),
+          Map.entry("ice", "isl"),
+          Map.entry("mac", "mkd"),
+          Map.entry("mao", "mri"),
+          Map.entry("may", "msa"),
+          Map.entry("per", "fas"),
+          Map.entry("rum", "ron"),
+          Map.entry("slo", "slk"),
+          Map.entry("tib", "bod"),
+          Map.entry("wel", "cym"));
+
+  private LanguageTags() {}
+
+  /**
+   * The tag in one spelling: lower case, {@code -} between subtags, its first subtag as an ISO
+   * 639-2/T code when it is a known two- or three-letter code ({@code fr}, {@code fre} and {@code
+   * fra} all give {@code fra}; {@code en_US} gives {@code eng-us}). Anything else is only
+   * lower-cased and trimmed.
+   */
+  public static String normalized(String tag) {
+    String t = tag.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+    int dash = t.indexOf('-');
+    String primary = dash < 0 ? t : t.substring(0, dash);
+    String rest = dash < 0 ? "" : t.substring(dash);
+    return canonicalPrimary(primary) + rest;
+  }
+
+  private static String canonicalPrimary(String primary) {
+    if (primary.length() == 3) {
+      return BIBLIOGRAPHIC_TO_TERMINOLOGY.getOrDefault(primary, primary);
+    }
+    if (primary.length() == 2 && primary.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+      try {
+        String iso3 = Locale.forLanguageTag(primary).getISO3Language();
+        return iso3.isEmpty() ? primary : iso3;
+      } catch (MissingResourceException e) {
+        return primary; // a two-letter code Java does not know: compared as written
+      }
+    }
+    return primary;
+  }
+
+  /** Whether the two tags name the same language, regions aside ({@code en-US} and {@code eng}). */
+  public static boolean sameLanguage(String a, String b) {
+    String na = normalized(a);
+    String nb = normalized(b);
+    return !na.isEmpty() && primaryOf(na).equals(primaryOf(nb));
+  }
+
+  private static String primaryOf(String normalized) {
+    int dash = normalized.indexOf('-');
+    return dash < 0 ? normalized : normalized.substring(0, dash);
+  }
+
+  /**
+   * The index in {@code tags} that best matches {@code wanted}: the first tag equal to it in any
+   * spelling ({@code en-GB} for {@code en_gb}), else the first of the same language ({@code en-US}
+   * for {@code en-GB}, {@code fr} for {@code fre}), else -1. A blank {@code wanted} matches
+   * nothing.
+   */
+  public static int bestMatch(List<String> tags, String wanted) {
+    String want = normalized(wanted);
+    if (want.isEmpty()) {
+      return -1;
+    }
+    for (int i = 0; i < tags.size(); i++) {
+      if (normalized(tags.get(i)).equals(want)) {
+        return i;
+      }
+    }
+    for (int i = 0; i < tags.size(); i++) {
+      if (sameLanguage(tags.get(i), wanted)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
