@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -129,13 +130,20 @@ public final class SettingsFile {
     if (parent != null) {
       Files.createDirectories(parent);
     }
+    if (Files.isDirectory(absolute)) {
+      throw new FileSystemException(absolute.toString(), null, "is a folder, not a file");
+    }
     Path temp = absolute.resolveSibling(absolute.getFileName() + ".tmp");
-    Files.writeString(temp, text, StandardCharsets.UTF_8);
     try {
-      Files.move(
-          temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      try {
+        Files.move(
+            temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp); // only there when the write or the move failed
     }
   }
 

@@ -26,6 +26,7 @@ import org.smoothplayer.app.config.InvalidProfileNameException;
 import org.smoothplayer.app.config.PlayerConfig;
 import org.smoothplayer.app.config.SettingsFile;
 import org.smoothplayer.app.engine.Player;
+import org.smoothplayer.app.io.IoErrors;
 import org.smoothplayer.heuristics.policy.Policies;
 import org.smoothplayer.heuristics.settings.SettingDescriptor;
 
@@ -192,7 +193,7 @@ public final class SettingsViewModel {
     try {
       settings.set(next);
     } catch (IOException e) {
-      saveProblem = "; not saved: " + e.getMessage();
+      saveProblem = "; not saved: " + IoErrors.describe(e);
     }
     Player running = player.get();
     if (running != null) {
@@ -253,7 +254,7 @@ public final class SettingsViewModel {
     } catch (InvalidProfileNameException e) {
       status.set(e.getMessage());
     } catch (IOException e) {
-      status.set("Cannot save profile '" + name.strip() + "': " + e.getMessage());
+      status.set("Cannot save profile '" + name.strip() + "': " + IoErrors.describe(e));
     }
     return false;
   }
@@ -305,7 +306,7 @@ public final class SettingsViewModel {
     } catch (InvalidProfileNameException e) {
       status.set(e.getMessage());
     } catch (IOException e) {
-      status.set("Cannot delete profile '" + name.strip() + "': " + e.getMessage());
+      status.set("Cannot delete profile '" + name.strip() + "': " + IoErrors.describe(e));
     }
     return false;
   }
@@ -342,7 +343,7 @@ public final class SettingsViewModel {
       status.set("Exported to " + file);
       return true;
     } catch (IOException e) {
-      status.set("Cannot export to " + file + ": " + e.getMessage());
+      status.set("Cannot export to " + file + ": " + IoErrors.describe(e));
       return false;
     }
   }
@@ -368,7 +369,7 @@ public final class SettingsViewModel {
     try {
       profiles.setAll(store.get().profiles());
     } catch (IOException e) {
-      status.set("Cannot list the profiles in " + store.get().dir() + ": " + e.getMessage());
+      status.set("Cannot list the profiles in " + store.get().dir() + ": " + IoErrors.describe(e));
     }
   }
 

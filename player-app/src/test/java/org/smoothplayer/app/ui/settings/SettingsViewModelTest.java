@@ -186,4 +186,40 @@ class SettingsViewModelTest {
 
     assertThat(Files.readString(file)).isEqualTo("{\n  \"decoder.threads\" : 4\n}\n");
   }
+
+  @Test
+  void an_export_that_cannot_be_written_says_why_and_leaves_what_is_there(@TempDir Path dir)
+      throws Exception {
+    SettingsViewModel model = model(CurrentSettings.inMemory(AppSettings.DEFAULTS));
+    Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+    Path underFile = file.resolve("export.json");
+    Path folder = Files.createDirectories(dir.resolve("export.json"));
+
+    assertThat(model.exportTo(underFile)).isFalse();
+    assertThat(model.statusProperty().get())
+        .isEqualTo("Cannot export to " + underFile + ": a file is in the way: " + file);
+    assertThat(model.exportTo(folder)).isFalse();
+    assertThat(model.statusProperty().get())
+        .isEqualTo("Cannot export to " + folder + ": " + folder + ": is a folder, not a file");
+
+    assertThat(Files.readString(file)).isEqualTo("mine");
+    assertThat(folder).isEmptyDirectory();
+    try (var left = Files.list(dir)) {
+      assertThat(left).containsExactlyInAnyOrder(file, folder);
+    }
+  }
+
+  @Test
+  void settings_applied_but_not_saved_say_why_in_words(@TempDir Path dir) throws Exception {
+    Path notAFolder = Files.writeString(dir.resolve("config"), "");
+    SettingsViewModel model = model(stored(notAFolder));
+    model.field("decoder.threads").get().setValue(4);
+
+    assertThat(model.apply()).isFalse();
+
+    assertThat(model.statusProperty().get())
+        .isEqualTo(
+            "Applied 1 change to the running session; not saved: a file is in the way: "
+                + notAFolder);
+  }
 }
