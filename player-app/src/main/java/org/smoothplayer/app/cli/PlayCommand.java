@@ -74,8 +74,14 @@ final class PlayCommand {
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage());
     }
-    if (args.startS < 0 || args.durationS != null && !(args.durationS > 0)) {
-      return usage("--start must be >= 0 and --duration > 0");
+    if (!(args.startS >= 0 && Double.isFinite(args.startS))) {
+      return usage(
+          "--start: expected seconds from the start (a finite number >= 0) but was " + args.startS);
+    }
+    if (args.durationS != null && !(args.durationS > 0 && Double.isFinite(args.durationS))) {
+      return usage(
+          "--duration: expected seconds of media to play (a finite number > 0) but was "
+              + args.durationS);
     }
     if (args.summaryFile != null && !args.headless) {
       return usage("--summary needs --headless");

@@ -66,6 +66,28 @@ class MainCommandLineTest {
   }
 
   @Test
+  void a_start_or_duration_that_is_negative_zero_or_not_finite_is_a_usage_error_naming_it() {
+    String url = "http://127.0.0.1:1/Manifest";
+    assertThat(run(url, "--headless", "--start", "-5")).isEqualTo(Main.EXIT_USAGE);
+    assertThat(run(url, "--headless", "--start", "NaN")).isEqualTo(Main.EXIT_USAGE);
+    assertThat(run(url, "--headless", "--start", "1e400")).isEqualTo(Main.EXIT_USAGE);
+    assertThat(run(url, "--headless", "--duration", "0")).isEqualTo(Main.EXIT_USAGE);
+    assertThat(run(url, "--headless", "--duration", "Infinity")).isEqualTo(Main.EXIT_USAGE);
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "smooth-player: --start: expected seconds from the start (a finite number >= 0) but"
+                + " was -5.0",
+            "smooth-player: --start: expected seconds from the start (a finite number >= 0) but"
+                + " was NaN",
+            "smooth-player: --start: expected seconds from the start (a finite number >= 0) but"
+                + " was Infinity",
+            "smooth-player: --duration: expected seconds of media to play (a finite number > 0)"
+                + " but was 0.0",
+            "smooth-player: --duration: expected seconds of media to play (a finite number > 0)"
+                + " but was Infinity");
+  }
+
+  @Test
   void generate_refuses_an_unknown_preset_and_names_the_valid_ones(@TempDir Path dir) {
     assertThat(run("generate", "huge", "--out", dir.toString())).isEqualTo(Main.EXIT_USAGE);
     assertThat(err.toString()).contains("huge").contains("tiny", "sample", "pensieve");
