@@ -17,6 +17,9 @@ final class SettingValues {
 
   int getInt(SettingDescriptor d) {
     double v = get(d);
+    if (!Double.isFinite(v)) {
+      d.check(v); // out of every range: named as given, not as the int it would be cast to
+    }
     if (v != Math.rint(v)) {
       throw new InvalidSettingException(d.key(), "a whole number", v);
     }

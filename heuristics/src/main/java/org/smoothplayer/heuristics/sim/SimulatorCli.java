@@ -219,8 +219,10 @@ public final class SimulatorCli {
           } catch (NumberFormatException e) {
             throw new UsageException("--live: expected a number of fragments");
           }
-          if (!(o.liveJoinFragments >= 1)) {
-            throw new UsageException("--live: expected >= 1 fragment behind the edge");
+          if (!(o.liveJoinFragments >= 1 && Double.isFinite(o.liveJoinFragments))) {
+            throw new UsageException(
+                "--live: expected a finite number >= 1 of fragments behind the edge but was "
+                    + o.liveJoinFragments);
           }
           break;
         case "--set":

@@ -59,6 +59,21 @@ class HeuristicsSettingsTest {
   }
 
   @Test
+  void an_infinite_or_nan_whole_number_setting_is_refused_as_given() {
+    assertThatThrownBy(
+            () ->
+                HeuristicsSettings.fromValues(
+                    Map.of("heuristics.default.horizon", Double.POSITIVE_INFINITY)))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessage(
+            "heuristics.default.horizon: expected a value in [1.0, 8.0] steps but was Infinity");
+    assertThatThrownBy(
+            () -> HeuristicsSettings.fromValues(Map.of("heuristics.default.horizon", Double.NaN)))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageEndingWith("but was NaN");
+  }
+
+  @Test
   void an_unknown_key_is_named_with_the_key_it_most_likely_meant() {
     assertThatThrownBy(() -> HeuristicsSettings.fromValues(Map.of("heuristics.horizon", 5.0)))
         .hasMessage(

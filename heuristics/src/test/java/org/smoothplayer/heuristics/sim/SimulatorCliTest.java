@@ -258,9 +258,14 @@ class SimulatorCliTest {
   }
 
   @Test
-  void rejects_a_live_join_closer_than_one_fragment_with_usage() {
+  void rejects_a_live_join_closer_than_one_fragment_or_not_finite_with_usage() {
     assertThat(run("--traces", "x", "--live", "0.5")).isEqualTo(2);
-    assertThat(err.toString()).contains("--live: expected >= 1 fragment behind the edge");
+    assertThat(err.toString())
+        .contains("--live: expected a finite number >= 1 of fragments behind the edge but was 0.5");
+    assertThat(run("--traces", "x", "--live", "Infinity")).isEqualTo(2);
+    assertThat(err.toString()).contains("behind the edge but was Infinity");
+    assertThat(run("--traces", "x", "--live", "NaN")).isEqualTo(2);
+    assertThat(err.toString()).contains("behind the edge but was NaN");
     assertThat(run("--traces", "x", "--live", "near")).isEqualTo(2);
     assertThat(err.toString()).contains("--live: expected a number of fragments");
   }
