@@ -398,7 +398,7 @@ public final class PlayerView extends BorderPane {
     file.getItems().addAll(settingsItem, new SeparatorMenuItem(), quit);
     file.setId("fileMenu");
 
-    CheckMenuItem stats = new CheckMenuItem("Stats overlay");
+    CheckMenuItem stats = new CheckMenuItem("Stats overlay (I)");
     stats.setId("statsItem");
     stats.setSelected(viewModel.statsVisibleProperty().get());
     stats.setOnAction(
@@ -408,7 +408,7 @@ public final class PlayerView extends BorderPane {
           }
         });
     viewModel.statsVisibleProperty().addListener((obs, was, is) -> stats.setSelected(is));
-    MenuItem fullscreen = new MenuItem("Fullscreen");
+    MenuItem fullscreen = new MenuItem("Fullscreen (F)");
     fullscreen.setId("fullscreenItem");
     fullscreen.setOnAction(e -> toggleFullscreen());
     MenuItem session = new MenuItem("Session\u2026");

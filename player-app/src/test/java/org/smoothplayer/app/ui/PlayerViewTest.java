@@ -360,7 +360,7 @@ class PlayerViewTest {
         .contains("Frames: 250 rendered, 3 dropped");
 
     robot.clickOn("View");
-    robot.clickOn("Stats overlay");
+    robot.clickOn("Stats overlay (I)");
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(overlay.isVisible()).isFalse();
   }
