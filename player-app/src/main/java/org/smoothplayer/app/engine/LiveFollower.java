@@ -634,7 +634,9 @@ final class LiveFollower implements AutoCloseable {
       return;
     }
     long windowStart = windowStartUs();
-    if (positionUs < windowStart) {
+    // A paused viewer is moved on play, not while paused: the window keeps sliding, so a jump
+    // made while paused would fall out again a few seconds later, and again, refetching each time.
+    if (positionUs < windowStart && host.state() != PlayerState.PAUSED) {
       lastJumpNs = nowNs;
       host.note("fell out of the DVR window; resumed at its start");
       long resumeUs = safeStartUs();
