@@ -154,6 +154,9 @@ final class LiveFollower implements AutoCloseable {
    */
   private boolean edgeUnknownAfterOutage;
 
+  /** A refresh was asked because the position fell out of the window known. */
+  private boolean resumeRefreshAsked;
+
   private boolean broadcastEnded;
 
   /**
@@ -637,6 +640,20 @@ final class LiveFollower implements AutoCloseable {
     // A paused viewer is moved on play, not while paused: the window keeps sliding, so a jump
     // made while paused would fall out again a few seconds later, and again, refetching each time.
     if (positionUs < windowStart && host.state() != PlayerState.PAUSED) {
+      // The window known can be a refresh interval older than the origin's (nothing was fetched
+      // while paused), so a resume placed in it could land outside the origin's window again: the
+      // manifest is asked first, unless a refresh started within the last fragment duration.
+      if (!resumeRefreshAsked && nowNs - refresh.lastStartNs() > fragmentDurationUs * 1000L) {
+        resumeRefreshAsked = true;
+        refresh.request(nowNs);
+      }
+      if (refresh.inFlight()) {
+        return;
+      }
+      resumeRefreshAsked = false;
+      if (positionUs >= windowStartUs()) {
+        return; // the refreshed window still holds the position
+      }
       lastJumpNs = nowNs;
       host.note("fell out of the DVR window; resumed at its start");
       long resumeUs = safeStartUs();

@@ -170,12 +170,24 @@ class LivePlaybackTest {
                 EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
                     .headless()
                     .silent()
+                    // Buffers full early in the pause, then a refresh every 5 s is all that
+                    // tells the paused player where the window is.
+                    .withConfig(
+                        PlayerConfig.fromValues(
+                            Map.of(
+                                PlaybackSettings.LIVE_REFRESH_INTERVAL_S.key(), 5.0,
+                                PlaybackSettings.VIDEO_TARGET_S.key(), 3.0,
+                                PlaybackSettings.AUDIO_TARGET_S.key(), 3.0),
+                            "default"))
                     .withSink(log))) {
       await(engine, s -> s.state() == PlayerState.PLAYING, 20_000);
       engine.pause();
       await(engine, s -> s.state() == PlayerState.PAUSED, 5_000);
-      // The window (6 s) moves on while paused: after 9 s the position is out of it.
-      Thread.sleep(9_000);
+      // The window (6 s) moves on while paused until a refresh shows the position out of it.
+      await(engine, s -> s.seekableStartUs() > s.positionUs(), 30_000);
+      // Play 3 s after that refresh: the window known is 3 s behind the origin's by then, more
+      // than the 2 fragments a resume lands inside it.
+      Thread.sleep(3_000);
       assertThat(log.events())
           .as("nothing moves while paused")
           .noneMatch(SessionEvent.Seek.class::isInstance);
@@ -189,6 +201,9 @@ class LivePlaybackTest {
     assertThat(events(log, SessionEvent.Notice.class))
         .filteredOn(n -> n.message().contains("fell out of the DVR window"))
         .hasSize(1);
+    assertThat(events(log, SessionEvent.FragmentFailed.class))
+        .as("the resume lands inside the window the origin has now, not the one known when paused")
+        .isEmpty();
   }
 
   @Test
