@@ -1,9 +1,13 @@
 package org.smoothplayer.app.manifest;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.function.IntFunction;
 
 /**
  * Matches a language the user asks for ({@code --audio-lang}, {@code --captions}, the language
@@ -42,7 +46,49 @@ public final class LanguageTags {
           Map.entry("tib", "bod"),
           Map.entry("wel", "cym"));
 
+  /**
+   * ISO 639-2/T code to the ISO 639-1 code of the same language, for the languages that have one.
+   */
+  private static final Map<String, String> TWO_LETTER_BY_TERMINOLOGY = twoLetterCodes();
+
   private LanguageTags() {}
+
+  private static Map<String, String> twoLetterCodes() {
+    Map<String, String> byIso3 = new HashMap<>();
+    for (String code : Locale.getISOLanguages()) {
+      try {
+        byIso3.putIfAbsent(Locale.forLanguageTag(code).getISO3Language(), code);
+      } catch (MissingResourceException e) {
+        // no three-letter code: nothing to map
+      }
+    }
+    return Map.copyOf(byIso3);
+  }
+
+  /**
+   * The English name of the tag's language ({@code fra}, {@code fre}, {@code fr} and {@code fr-CA}
+   * all give {@code French}), or, with {@code withRegion}, of the language and region ({@code
+   * French (Canada)}); the tag as written when it names no language Java knows ({@code und}, {@code
+   * qaa}, a stream's name). Java's own names know few three-letter codes ({@code fra} stays {@code
+   * fra}), so a code is mapped to its two-letter form first.
+   */
+  public static String languageName(String tag, boolean withRegion) {
+    String n = normalized(tag);
+    String primary = primaryOf(n);
+    String twoLetter =
+        primary.length() == 3
+            ? TWO_LETTER_BY_TERMINOLOGY.get(primary)
+            : primary.length() == 2 ? primary : null;
+    if (twoLetter == null) {
+      return tag.strip();
+    }
+    Locale locale = Locale.forLanguageTag(twoLetter + n.substring(primary.length()));
+    String name =
+        withRegion
+            ? locale.getDisplayName(Locale.ENGLISH)
+            : locale.getDisplayLanguage(Locale.ENGLISH);
+    return name.isEmpty() || name.equalsIgnoreCase(twoLetter) ? tag.strip() : name;
+  }
 
   /**
    * The tag in one spelling: lower case, {@code -} between subtags, its first subtag as an ISO
@@ -71,6 +117,36 @@ public final class LanguageTags {
       }
     }
     return primary;
+  }
+
+  /**
+   * The English names of {@code tags} for a menu, in order: the language ({@code French}), with its
+   * region where two would read the same ({@code English (United States)}, {@code English (United
+   * Kingdom)}), and the tag added where they still would ({@code English (en)}, {@code English
+   * (eng)}).
+   */
+  public static List<String> menuNames(List<String> tags) {
+    List<String> languages = tags.stream().map(t -> languageName(t, false)).toList();
+    List<String> regions = renameRepeated(languages, i -> languageName(tags.get(i), true));
+    return renameRepeated(
+        regions,
+        i -> {
+          String tag = tags.get(i).strip();
+          return regions.get(i).equals(tag) ? tag : regions.get(i) + " (" + tag + ")";
+        });
+  }
+
+  /**
+   * {@code names} with each one that occurs more than once replaced by {@code other} of its index.
+   */
+  private static List<String> renameRepeated(List<String> names, IntFunction<String> other) {
+    List<String> out = new ArrayList<>(names);
+    for (int i = 0; i < names.size(); i++) {
+      if (Collections.frequency(names, names.get(i)) > 1) {
+        out.set(i, other.apply(i));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Whether the two tags name the same language, regions aside ({@code en-US} and {@code eng}). */

@@ -1,6 +1,6 @@
 package org.smoothplayer.app.text;
 
-import java.util.Locale;
+import org.smoothplayer.app.manifest.LanguageTags;
 
 /**
  * A text stream of the presentation that can be shown as captions.
@@ -15,11 +15,7 @@ public record CaptionTrack(String id, String label, String language, String subt
 
   /** The label of a stream: its language's English name and its kind, else its name. */
   static String labelOf(String name, String language, String subtype) {
-    String display =
-        language.isEmpty()
-            ? ""
-            : Locale.forLanguageTag(language).getDisplayLanguage(Locale.ENGLISH);
-    String lang = language.isEmpty() ? name : display.isEmpty() ? language : display;
+    String lang = language.isEmpty() ? name : LanguageTags.languageName(language, false);
     String kind =
         switch (subtype) {
           case "CAPT" -> "captions";

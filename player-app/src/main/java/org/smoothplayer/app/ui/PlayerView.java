@@ -53,6 +53,7 @@ import org.slf4j.LoggerFactory;
 import org.smoothplayer.app.config.AppSettings;
 import org.smoothplayer.app.config.CurrentSettings;
 import org.smoothplayer.app.engine.Player;
+import org.smoothplayer.app.manifest.LanguageTags;
 import org.smoothplayer.app.text.CaptionTrack;
 import org.smoothplayer.app.ui.session.SessionRecordings;
 import org.smoothplayer.app.ui.session.SessionView;
@@ -656,16 +657,16 @@ public final class PlayerView extends BorderPane {
   }
 
   private void rebuildAudioMenu() {
-    audioMenu.setChoices(
-        viewModel.audioLanguages().stream()
-            .map(
-                language ->
-                    new RadioChoiceMenu.Choice(
-                        "audio-" + language,
-                        language,
-                        language,
-                        () -> viewModel.chooseAudio(language)))
-            .toList());
+    List<String> languages = List.copyOf(viewModel.audioLanguages());
+    List<String> names = LanguageTags.menuNames(languages);
+    List<RadioChoiceMenu.Choice> choices = new ArrayList<>();
+    for (int i = 0; i < languages.size(); i++) {
+      String language = languages.get(i);
+      choices.add(
+          new RadioChoiceMenu.Choice(
+              "audio-" + language, names.get(i), language, () -> viewModel.chooseAudio(language)));
+    }
+    audioMenu.setChoices(choices);
     audioMenu.select(viewModel.selectedAudioProperty().get());
   }
 

@@ -35,6 +35,28 @@ class LanguageTagsTest {
   }
 
   @Test
+  void a_language_is_named_in_english_whatever_code_names_it_and_otherwise_as_written() {
+    assertThat(LanguageTags.languageName("fra", false)).isEqualTo("French");
+    assertThat(LanguageTags.languageName("deu", false)).isEqualTo("German");
+    assertThat(LanguageTags.languageName("ger", false)).isEqualTo("German");
+    assertThat(LanguageTags.languageName("en-us", false)).isEqualTo("English");
+    assertThat(LanguageTags.languageName("en-us", true)).isEqualTo("English (United States)");
+    assertThat(LanguageTags.languageName("und", false)).isEqualTo("und");
+    assertThat(LanguageTags.languageName("qaa", true)).isEqualTo("qaa");
+    assertThat(LanguageTags.languageName("audio_commentary", false)).isEqualTo("audio_commentary");
+  }
+
+  @Test
+  void menu_names_add_the_region_and_then_the_tag_only_where_two_would_read_the_same() {
+    assertThat(LanguageTags.menuNames(List.of("en", "fra", "de")))
+        .containsExactly("English", "French", "German");
+    assertThat(LanguageTags.menuNames(List.of("en-US", "en-GB", "fr")))
+        .containsExactly("English (United States)", "English (United Kingdom)", "French");
+    assertThat(LanguageTags.menuNames(List.of("en", "eng", "und", "und")))
+        .containsExactly("English (en)", "English (eng)", "und", "und");
+  }
+
+  @Test
   void the_best_match_is_the_same_tag_first_then_the_same_language_then_none() {
     List<String> tags = List.of("en-US", "en-GB", "fr");
     assertThat(LanguageTags.bestMatch(tags, "en_gb")).isEqualTo(1);

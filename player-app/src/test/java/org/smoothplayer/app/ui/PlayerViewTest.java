@@ -338,6 +338,25 @@ class PlayerViewTest {
     assertThat(chosen.isSelected()).isTrue();
   }
 
+  @Test
+  void the_audio_menu_names_each_language_in_english_and_a_choice_reaches_the_player(
+      FxRobot robot) {
+    assertThat(
+            Fx.call(
+                () ->
+                    ((javafx.scene.control.MenuBar) node(robot, "#menuBar"))
+                        .getMenus().get(3).getItems().stream()
+                            .map(javafx.scene.control.MenuItem::getText)
+                            .toList()))
+        .containsExactly("English", "French");
+
+    robot.clickOn("Audio");
+    robot.clickOn("French");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(player.lastCommand()).isEqualTo("audio fr");
+  }
+
   private static RadioMenuItem qualityItem(FxRobot robot, int index) {
     return (RadioMenuItem)
         ((javafx.scene.control.MenuBar) node(robot, "#menuBar"))
