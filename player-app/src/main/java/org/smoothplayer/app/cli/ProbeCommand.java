@@ -157,18 +157,10 @@ public final class ProbeCommand implements Callable<Integer> {
         }
         return null;
       }
-      List<StreamReport> audio =
-          streams.stream().filter(s -> s.stream().type() == StreamType.AUDIO).toList();
-      if (audio.isEmpty()) {
-        return "no audio or video stream";
-      }
-      if (audio.stream().noneMatch(StreamReport::supported)) {
-        return "audio stream \""
-            + audio.get(0).stream().displayName()
-            + "\" has no decodable level: "
-            + audio.get(0).why();
-      }
-      return null;
+      boolean audio = streams.stream().anyMatch(s -> s.stream().type() == StreamType.AUDIO);
+      return audio
+          ? "no video stream: audio-only presentations are not played (the player needs video)"
+          : "no audio or video stream";
     }
 
     String json() {

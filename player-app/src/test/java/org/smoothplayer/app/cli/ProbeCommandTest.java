@@ -140,6 +140,17 @@ class ProbeCommandTest {
   }
 
   @Test
+  void an_audio_only_presentation_exits_2_as_the_player_refuses_it() {
+    Outcome o = probe(corpus("shaka/unit/repetitions-r12.xml").toString());
+    assertThat(o.exit()).isEqualTo(ProbeCommand.EXIT_UNSUPPORTED);
+    assertThat(o.out())
+        .contains(
+            "Playable    no: no video stream: audio-only presentations are not played (the player"
+                + " needs video)");
+    assertThat(o.err()).startsWith("probe: unsupported: no video stream");
+  }
+
+  @Test
   void a_broken_or_missing_manifest_exits_1_naming_the_problem(@TempDir Path dir) {
     Outcome wrongRoot = probe(corpus("shaka/unit/missing-root.xml").toString());
     assertThat(wrongRoot.exit()).isEqualTo(ProbeCommand.EXIT_ERROR);
