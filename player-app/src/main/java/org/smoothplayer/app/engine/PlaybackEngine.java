@@ -138,6 +138,10 @@ public final class PlaybackEngine implements Player {
   private @Nullable DecodeWorker audioWorker;
   private @Nullable Manifest manifest;
   private @Nullable TrackCursor video;
+
+  /** Requests of {@link #seek} carried out (see {@link PlayerSnapshot#seeksDone()}). */
+  private long seeksDone;
+
   private @Nullable TrackCursor audioTrack;
   private List<TrackLevels> audioTracks = List.of();
 
@@ -265,7 +269,11 @@ public final class PlaybackEngine implements Player {
 
   @Override
   public void seek(long positionUs) {
-    post(() -> doSeek(positionUs, true));
+    post(
+        () -> {
+          doSeek(positionUs, true);
+          seeksDone++;
+        });
   }
 
   @Override
@@ -1687,7 +1695,8 @@ public final class PlaybackEngine implements Player {
             l != null ? l.windowStartUs() : vodStartUs,
             l != null ? l.edgeUs() : vodStartUs + durationUs(),
             l != null && manifest != null ? Math.max(0, l.edgeUs() - pos) / 1000.0 : -1,
-            (l != null ? l.originOutForNs() : vodOrigin.outForNs(time.nanoTime())) / 1_000_000L);
+            (l != null ? l.originOutForNs() : vodOrigin.outForNs(time.nanoTime())) / 1_000_000L,
+            seeksDone);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -1839,7 +1848,8 @@ public final class PlaybackEngine implements Player {
         s.seekableStartUs(),
         s.seekableEndUs(),
         s.liveLatencyMs(),
-        s.originSilentMs());
+        s.originSilentMs(),
+        s.seeksDone());
   }
 
   private static AbrPolicy newPolicy(PlayerConfig c) {

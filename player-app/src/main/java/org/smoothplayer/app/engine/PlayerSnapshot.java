@@ -39,6 +39,9 @@ import java.util.Optional;
  * @param originSilentMs while the origin is out (it has answered nothing, not even its manifest
  *     URL, for two requests and 3 s: playback waits for it), how long it has been silent; 0 while
  *     it answers
+ * @param seeksDone how many of {@link Player#seek}'s requests the engine has carried out; after the
+ *     N-th, the position is where that seek went (live: maybe later than asked, inside the window),
+ *     so a view showing the target of its N-th seek can show the position again
  */
 public record PlayerSnapshot(
     PlayerState state,
@@ -65,7 +68,8 @@ public record PlayerSnapshot(
     long seekableStartUs,
     long seekableEndUs,
     double liveLatencyMs,
-    long originSilentMs) {
+    long originSilentMs,
+    long seeksDone) {
 
   /** Copies the lists. */
   public PlayerSnapshot {
@@ -100,6 +104,7 @@ public record PlayerSnapshot(
         0,
         0,
         -1,
+        0,
         0);
   }
 

@@ -188,6 +188,8 @@ public final class PlayerViewModel implements AutoCloseable {
   // Target of the last seek while the snapshots have not reached it, -1 when none.
   private long pendingSeekUs = -1;
   private int pendingSeekUpdates;
+  // Seeks asked of the session's player (its snapshots count those carried out).
+  private long seeksAsked;
   // An error of the window's own (a bad URL, a failed open), shown before the engine's; "" none.
   private String localError = "";
   private String engineError = "";
@@ -422,7 +424,9 @@ public final class PlayerViewModel implements AutoCloseable {
 
     if (pendingSeekUs >= 0) {
       pendingSeekUpdates++;
+      // Reached, or carried out elsewhere (live: a seek to the window's start lands inside it).
       if (Math.abs(s.positionUs() - pendingSeekUs) <= SEEK_SETTLED_WITHIN_US
+          || s.seeksDone() >= seeksAsked
           || pendingSeekUpdates > SEEK_PENDING_MAX_UPDATES) {
         pendingSeekUs = -1;
       }
@@ -584,6 +588,7 @@ public final class PlayerViewModel implements AutoCloseable {
       targetUs = Math.min(targetUs, rangeEndUs);
     }
     p.seek(targetUs);
+    seeksAsked++;
     pendingSeekUs = targetUs;
     pendingSeekUpdates = 0;
     this.positionUs.set(targetUs);
@@ -962,6 +967,7 @@ public final class PlayerViewModel implements AutoCloseable {
     engineAudio = null;
     playIntent = true;
     pendingSeekUs = -1;
+    seeksAsked = 0;
     update(PlayerSnapshot.opening(target));
   }
 

@@ -226,6 +226,7 @@ class LivePlaybackTest {
           s -> s.state() == PlayerState.PLAYING && s.positionUs() < windowStartUs + 5_000_000L,
           15_000);
       long seekedToUs = engine.snapshot().positionUs();
+      assertThat(engine.snapshot().seeksDone()).as("the seek, counted once carried out").isOne();
       Thread.sleep(4_000);
       PlayerSnapshot s = engine.snapshot();
       assertThat(seekedToUs).isGreaterThanOrEqualTo(windowStartUs + 2 * FRAGMENT_US);

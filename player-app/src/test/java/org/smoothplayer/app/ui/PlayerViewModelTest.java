@@ -599,6 +599,29 @@ class PlayerViewModelTest {
   }
 
   @Test
+  void a_seek_the_engine_carried_out_elsewhere_shows_where_it_went_at_once() {
+    // Live: Home asks for the window's start; the engine lands two fragments inside the window.
+    Snapshots s = new Snapshots();
+    s.live = true;
+    s.durationUs = 0;
+    s.positionUs = 3_622_000_000L;
+    s.seekableStartUs = 3_590_000_000L;
+    s.seekableEndUs = 3_654_000_000L;
+    openOn(s);
+
+    vm.seekToFraction(0);
+    vm.update(s.build());
+    assertThat(vm.positionUsProperty().get())
+        .as("the target, not yet done")
+        .isEqualTo(3_590_000_000L);
+
+    s.positionUs = 3_594_000_000L;
+    s.seeksDone = 1;
+    vm.update(s.build());
+    assertThat(vm.positionUsProperty().get()).isEqualTo(3_594_000_000L);
+  }
+
+  @Test
   void a_seek_target_the_engine_never_reports_stops_showing_after_a_while() {
     Snapshots s = new Snapshots();
     openOn(s);

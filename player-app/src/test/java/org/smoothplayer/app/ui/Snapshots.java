@@ -48,6 +48,9 @@ final class Snapshots {
   double liveLatencyMs = -1;
   long originSilentMs = 0;
 
+  /** Seeks the engine has carried out. */
+  long seeksDone = 0;
+
   PlayerSnapshot build() {
     return new PlayerSnapshot(
         state,
@@ -78,6 +81,7 @@ final class Snapshots {
             ? (seekableEndUs >= 0 ? seekableEndUs : positionUs + 4_000_000L)
             : Math.max(0, seekableStartUs) + durationUs,
         live ? (liveLatencyMs >= 0 ? liveLatencyMs : 4000) : -1,
-        originSilentMs);
+        originSilentMs,
+        seeksDone);
   }
 }
