@@ -70,7 +70,7 @@ final class ReportCommand implements Callable<Integer> {
       for (Path log : logs) {
         SessionLog read;
         try {
-          read = SessionLogReader.readLog(log);
+          read = SessionLogReader.readSessionLog(log);
         } catch (IOException e) {
           err.println("smooth-player report: " + log + ": " + describe(e));
           return Main.EXIT_FAILED;

@@ -61,6 +61,28 @@ public final class SessionLogReader {
   }
 
   /**
+   * Reads a log file that must hold a session: as {@link #readLog(Path)}, but a file in which no
+   * event was read (empty, or one cut-off line that is not JSON: not a session log) is refused.
+   * What {@code report} and the Session window open.
+   *
+   * @throws SessionLogException for a malformed line, or a file without any event
+   * @throws IOException when the file cannot be read
+   */
+  public static SessionLog readSessionLog(Path file) throws IOException {
+    SessionLog log = readLog(file);
+    if (log.events().isEmpty() && log.skippedEvents() == 0) {
+      throw new SessionLogException(
+          SessionLogException.NO_LINE,
+          "<file>",
+          "session events as JSON lines (the first a session_started)",
+          log.truncatedLastLine()
+              ? "one cut-off line that is not JSON (not a session log?)"
+              : "nothing (the file is empty)");
+    }
+    return log;
+  }
+
+  /**
    * Reads a log from characters; the reader is not closed.
    *
    * @throws SessionLogException for a malformed line (other than a truncated last one)

@@ -176,6 +176,33 @@ class ReportCommandTest {
   }
 
   @Test
+  void an_empty_file_or_one_that_is_not_a_log_is_an_error_and_writes_no_report(@TempDir Path dir)
+      throws Exception {
+    Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+    Path binary =
+        Files.write(dir.resolve("picture.jsonl"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    Path out = dir.resolve("out");
+
+    assertThat(run("report", empty.toString(), "--out", out.toString()))
+        .isEqualTo(Main.EXIT_FAILED);
+    assertThat(run("report", binary.toString(), "--out", out.toString()))
+        .isEqualTo(Main.EXIT_FAILED);
+
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "smooth-player report: "
+                + empty
+                + ": field \"<file>\": expected session events as JSON lines (the first a"
+                + " session_started), found nothing (the file is empty)",
+            "smooth-player report: "
+                + binary
+                + ": field \"<file>\": expected session events as JSON lines (the first a"
+                + " session_started), found one cut-off line that is not JSON (not a session"
+                + " log?)");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void a_malformed_line_inside_a_log_is_an_error_naming_the_line(@TempDir Path dir)
       throws Exception {
     Path log = dir.resolve("bad.jsonl");

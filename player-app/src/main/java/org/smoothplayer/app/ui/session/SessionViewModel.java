@@ -84,9 +84,12 @@ public final class SessionViewModel {
     this.recordings = Objects.requireNonNull(recordings, "recordings");
   }
 
-  /** Reads a log file (any thread): what {@link #showLog} shows. */
+  /**
+   * Reads a log file (any thread): what {@link #showLog} shows; a file without any event is refused
+   * ({@link SessionLogReader#readSessionLog}).
+   */
   public static SessionLog readLog(Path file) throws IOException {
-    return SessionLogReader.readLog(file);
+    return SessionLogReader.readSessionLog(file);
   }
 
   /** Follows {@code player}, the window's current session (null: none); shown in live mode. */

@@ -1,6 +1,7 @@
 package org.smoothplayer.app.ui.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.session.SessionEvent;
 import org.smoothplayer.app.session.SessionJson;
+import org.smoothplayer.app.session.SessionLogException;
 import org.smoothplayer.app.session.SessionRecorder;
 import org.smoothplayer.app.session.SessionSummary;
 import org.smoothplayer.app.session.report.SessionReport;
@@ -169,6 +171,16 @@ class SessionViewModelTest {
         .isEqualTo("Report written to " + dir.resolve(name) + " (6 files)");
     model.showError("Cannot write the report into /x: permission denied: /x");
     assertThat(model.exportedTextProperty().get()).isEmpty();
+  }
+
+  @Test
+  void an_empty_file_is_not_opened_as_a_log(@TempDir Path dir) throws Exception {
+    Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+
+    assertThatThrownBy(() -> SessionViewModel.readLog(empty))
+        .isInstanceOf(SessionLogException.class)
+        .hasMessageContaining("expected session events as JSON lines")
+        .hasMessageEndingWith("found nothing (the file is empty)");
   }
 
   @Test
