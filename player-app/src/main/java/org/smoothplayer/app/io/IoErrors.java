@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One readable line for a file or socket error, on the command line and in the window. The JDK's
@@ -35,6 +36,12 @@ public final class IoErrors {
     if (e instanceof FileAlreadyExistsException f) {
       return "a file is in the way: " + f.getFile();
     }
+    if (e instanceof FileSystemException f && f.getFile() != null) {
+      Path file = fileInTheWay(Path.of(f.getFile()));
+      if (file != null) {
+        return "a file is in the way: " + file;
+      }
+    }
     if (e instanceof FileSystemException f && f.getReason() != null) {
       return f.getFile() + ": " + f.getReason();
     }
@@ -43,6 +50,19 @@ public final class IoErrors {
     }
     String message = e.getMessage();
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
+  /**
+   * The regular file among the folders above {@code path} (what makes "Not a directory" of {@code
+   * /notes.txt/out/x}), or null when there is none.
+   */
+  private static @Nullable Path fileInTheWay(Path path) {
+    for (Path p = path.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        return Files.isRegularFile(p) ? p : null;
+      }
+    }
+    return null;
   }
 
   /** {@link #describe(IOException)} of the cause, after the wrapper's own message if it has one. */
