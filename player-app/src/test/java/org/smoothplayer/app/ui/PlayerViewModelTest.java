@@ -87,16 +87,21 @@ class PlayerViewModelTest {
     assertThat(vm.timeTextProperty().get()).isEqualTo("0:01:05 / 2:00:00");
   }
 
+  /** Makes {@code s} a live session at {@code positionUs} in a DVR window of 3590 s to 3654 s. */
+  private static void liveInWindow(Snapshots s, long positionUs) {
+    s.live = true;
+    s.durationUs = 0;
+    s.positionUs = positionUs;
+    s.seekableStartUs = 3_590_000_000L;
+    s.seekableEndUs = 3_654_000_000L;
+  }
+
   @Test
   void a_live_presentation_maps_the_seek_bar_to_the_dvr_window_and_says_how_far_behind_live() {
     Snapshots s = new Snapshots();
-    s.live = true;
-    s.durationUs = 0;
-    s.positionUs = 3_650_000_000L;
+    liveInWindow(s, 3_650_000_000L);
     s.bufferedVideoEndUs = 3_652_000_000L;
     s.bufferedAudioEndUs = 3_652_000_000L;
-    s.seekableStartUs = 3_590_000_000L;
-    s.seekableEndUs = 3_654_000_000L;
     s.liveLatencyMs = 4_000;
     FakePlayer p = openOn(s);
 
@@ -602,11 +607,7 @@ class PlayerViewModelTest {
   void a_seek_the_engine_carried_out_elsewhere_shows_where_it_went_at_once() {
     // Live: Home asks for the window's start; the engine lands two fragments inside the window.
     Snapshots s = new Snapshots();
-    s.live = true;
-    s.durationUs = 0;
-    s.positionUs = 3_622_000_000L;
-    s.seekableStartUs = 3_590_000_000L;
-    s.seekableEndUs = 3_654_000_000L;
+    liveInWindow(s, 3_622_000_000L);
     openOn(s);
 
     vm.seekToFraction(0);
@@ -795,11 +796,7 @@ class PlayerViewModelTest {
     vm.seekToEnd();
     assertThat(p.lastCommand()).isEqualTo("seek " + s.durationUs);
 
-    s.live = true;
-    s.durationUs = 0;
-    s.positionUs = 3_622_000_000L;
-    s.seekableStartUs = 3_590_000_000L;
-    s.seekableEndUs = 3_654_000_000L;
+    liveInWindow(s, 3_622_000_000L);
     p.publish(s.build());
     vm.refresh();
     vm.seekToEnd();
