@@ -140,13 +140,27 @@ public final class DecodeBenchmark {
     }
   }
 
+  /**
+   * Runs the reference executable {@code options} name (its version), so that a missing one fails
+   * before minutes of content preparation.
+   *
+   * @return its version line
+   * @throws IOException when it cannot be loaded or run, naming what is missing
+   */
+  public static String checkReference(Options options) throws IOException, InterruptedException {
+    return reference(options).version();
+  }
+
+  private static FfmpegExecutable reference(Options options) throws IOException {
+    return options.ffmpegExecutable() != null
+        ? FfmpegExecutable.at(options.ffmpegExecutable().toString())
+        : FfmpegExecutable.bundled();
+  }
+
   private static void measure(
       String content, List<BenchLevel> levels, Options options, Path work, PrintWriter out)
       throws IOException, InterruptedException {
-    FfmpegExecutable ffmpeg =
-        options.ffmpegExecutable() != null
-            ? FfmpegExecutable.at(options.ffmpegExecutable().toString())
-            : FfmpegExecutable.bundled();
+    FfmpegExecutable ffmpeg = reference(options);
     String reference = ffmpeg.version();
     out.println("# Decode benchmark");
     out.println();

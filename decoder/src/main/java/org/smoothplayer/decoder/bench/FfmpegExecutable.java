@@ -20,6 +20,8 @@ final class FfmpegExecutable {
   private static final Pattern BENCH =
       Pattern.compile("bench: utime=([0-9.]+)s stime=([0-9.]+)s rtime=([0-9.]+)s");
   private static final Pattern FRAMES = Pattern.compile("frame=\\s*(\\d+)");
+  private static final Pattern MISSING_LIBRARY =
+      Pattern.compile("(lib[\\w.+-]+\\.so[\\w.]*): cannot open shared object file");
   private static final long TIMEOUT_S = 600;
 
   private final String path;
@@ -28,13 +30,49 @@ final class FfmpegExecutable {
     this.path = path;
   }
 
-  /** Unpacks (once) and locates the bundled executable. */
-  static FfmpegExecutable bundled() {
-    String found = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+  /**
+   * Unpacks (once) and locates the bundled executable.
+   *
+   * @throws IOException when its libraries cannot be loaded (a system library is missing)
+   */
+  static FfmpegExecutable bundled() throws IOException {
+    String found;
+    try {
+      found = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+    } catch (UnsatisfiedLinkError e) {
+      throw loadFailure(e);
+    }
     if (found == null) {
       throw new IllegalStateException("the bundled ffmpeg executable was not found");
     }
     return new FfmpegExecutable(found);
+  }
+
+  /**
+   * The bundled executable's libraries failed to load: names the missing system library (the
+   * linker's message is buried in the causes) and what to do, instead of a stack trace.
+   */
+  static IOException loadFailure(UnsatisfiedLinkError e) {
+    String missing = null;
+    for (Throwable t = e; t != null && missing == null; t = t.getCause()) {
+      Matcher m = MISSING_LIBRARY.matcher(String.valueOf(t.getMessage()));
+      if (m.find()) {
+        missing = m.group(1);
+      }
+    }
+    String what =
+        missing == null
+            ? "its libraries cannot be loaded (" + e.getMessage() + ")"
+            : "it needs the system library " + missing + ", which is not installed";
+    String install =
+        missing == null
+            ? ""
+            : missing.startsWith("libpulse")
+                ? "install it (Debian: apt-get install -y libpulse0), or "
+                : "install it, or ";
+    return new IOException(
+        "the bundled ffmpeg executable cannot run: " + what + "; " + install + "pass --ffmpeg PATH",
+        e);
   }
 
   /** An executable at an explicit path. */

@@ -172,6 +172,18 @@ public final class BenchCommand implements Callable<Integer> {
       }
       String location = presentation;
       if (location == null) {
+        // Generating the content takes minutes on a fresh machine: a reference that cannot run
+        // (no libpulse for the bundled ffmpeg, a wrong --ffmpeg) is found out first.
+        try {
+          DecodeBenchmark.checkReference(options);
+        } catch (IOException e) {
+          err.println("decode benchmark failed: " + e.getMessage());
+          err.flush();
+          return DecodeBenchmark.EXIT_FAILED;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return DecodeBenchmark.EXIT_FAILED;
+        }
         err.println("preparing content (generated once, then cached)...");
         err.flush();
         try {

@@ -160,6 +160,16 @@ class BenchCommandTest {
   }
 
   @Test
+  void a_reference_that_cannot_run_fails_before_the_content_is_prepared(@TempDir Path dir) {
+    Outcome o = run("bench", "decode", "--ffmpeg", dir.resolve("no-ffmpeg").toString());
+
+    assertThat(o.exit()).isEqualTo(1);
+    assertThat(o.err())
+        .startsWith("decode benchmark failed: cannot start " + dir.resolve("no-ffmpeg"))
+        .doesNotContain("preparing content");
+  }
+
+  @Test
   void help_lists_the_options() {
     Outcome o = run("bench", "decode", "--help");
 
