@@ -342,6 +342,9 @@ public final class PlayBenchmark implements Callable<Integer> {
 
   private static int run(Options options, PrintWriter out, PrintWriter err)
       throws BenchmarkFailure, InterruptedException {
+    // Before the sample, which takes minutes to generate on a fresh machine: without GStreamer
+    // there is nothing to compare with.
+    String gstVersion = gstVersion(options.gst());
     Path folder = options.presentation();
     if (folder == null) {
       err.println("preparing the built-in sample (generated once, then cached)...");
@@ -354,7 +357,6 @@ public final class PlayBenchmark implements Callable<Integer> {
       }
     }
     long ticksPerS = clockTicksPerSecond();
-    String gstVersion = gstVersion(options.gst());
     Path work;
     try {
       work =

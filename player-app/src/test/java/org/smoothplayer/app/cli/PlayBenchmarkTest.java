@@ -171,6 +171,16 @@ class PlayBenchmarkTest {
   }
 
   @Test
+  void without_gstreamer_it_fails_before_preparing_the_sample(@TempDir Path dir) {
+    Outcome o = run("bench", "play", "--gst", dir.resolve("no-gst").toString());
+
+    assertThat(o.exit()).isEqualTo(1);
+    assertThat(o.err())
+        .contains("bench play: cannot run " + dir.resolve("no-gst"))
+        .doesNotContain("preparing the built-in sample");
+  }
+
+  @Test
   void top_is_read_in_any_case_and_an_index_as_itself() {
     assertThat(PlayBenchmark.parseLevel("TOP")).isEqualTo(-1);
     assertThat(PlayBenchmark.parseLevel(" 0 ")).isZero();
