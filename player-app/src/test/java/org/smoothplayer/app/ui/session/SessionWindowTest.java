@@ -136,11 +136,7 @@ class SessionWindowTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup("#sessionError").queryAs(Label.class).getText())
         .isEqualTo(
-            "Cannot write the report into "
-                + blocked
-                + ": "
-                + blocked.resolve("run")
-                + ": Not a directory");
+            "Cannot write the report into " + blocked + ": a file is in the way: " + blocked);
     assertThat(exported.isVisible()).isFalse();
   }
 
