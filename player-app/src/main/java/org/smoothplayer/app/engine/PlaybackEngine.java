@@ -425,6 +425,15 @@ public final class PlaybackEngine implements Player {
     } catch (RuntimeException e) {
       LOG.error("playback loop failed", e);
       fail("internal error: " + e);
+    } catch (LinkageError e) {
+      // A native library (FFmpeg, the sound system) or a class that cannot be loaded: a broken
+      // installation or another platform. The session fails and its log is written; the JVM and
+      // the window go on.
+      LOG.error("playback loop failed", e);
+      fail(
+          "cannot load a part of the player ("
+              + e
+              + "); the installation is incomplete or made for another platform");
     } finally {
       shutdown();
     }
