@@ -170,7 +170,28 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(execute(commandLine(), args));
+  }
+
+  /**
+   * Runs {@code commandLine} on {@code args}. A library or class that cannot be loaded on the main
+   * thread (FFmpeg's natives for {@code snapshot} or {@code bench}: missing, or for another
+   * platform) escapes picocli, which handles exceptions only; it becomes one line and exit 1
+   * instead of the JVM's stack trace.
+   */
+  static int execute(CommandLine commandLine, String... args) {
+    try {
+      return commandLine.execute(args);
+    } catch (LinkageError e) {
+      commandLine
+          .getErr()
+          .println(
+              "smooth-player: cannot load a part of the program ("
+                  + e
+                  + "); the installation is incomplete or made for another platform");
+      commandLine.getErr().flush();
+      return EXIT_FAILED;
+    }
   }
 
   @Override

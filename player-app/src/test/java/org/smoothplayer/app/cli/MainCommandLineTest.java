@@ -32,6 +32,29 @@ class MainCommandLineTest {
     return commandLine.execute(args);
   }
 
+  /** A command whose native library cannot be loaded, as {@code snapshot} on a broken install. */
+  @CommandLine.Command(name = "broken")
+  static final class MissingNatives implements java.util.concurrent.Callable<Integer> {
+    @Override
+    public Integer call() {
+      throw new UnsatisfiedLinkError("no jniavutil in java.library.path: /usr/lib");
+    }
+  }
+
+  @Test
+  void a_library_that_cannot_be_loaded_is_one_line_and_exit_1_not_a_stack_trace() {
+    CommandLine commandLine = new CommandLine(new MissingNatives());
+    commandLine.setErr(new PrintWriter(err, true));
+
+    assertThat(Main.execute(commandLine)).isEqualTo(Main.EXIT_FAILED);
+    assertThat(err.toString())
+        .isEqualTo(
+            "smooth-player: cannot load a part of the program (java.lang.UnsatisfiedLinkError: no"
+                + " jniavutil in java.library.path: /usr/lib); the installation is incomplete or"
+                + " made for another platform"
+                + System.lineSeparator());
+  }
+
   @Test
   void help_lists_every_subcommand() {
     assertThat(run("--help")).isZero();
