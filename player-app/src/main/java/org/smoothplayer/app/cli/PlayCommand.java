@@ -83,6 +83,12 @@ final class PlayCommand {
           "--duration: expected seconds of media to play (a finite number > 0) but was "
               + args.durationS);
     }
+    if (args.audioLanguage != null && args.audioLanguage.isBlank()) {
+      return usage("--audio-lang: expected a language (e.g. en, fra) but was empty");
+    }
+    if (args.captions != null && args.captions.isBlank()) {
+      return usage("--captions: expected a language (e.g. eng) or 'on' but was empty");
+    }
     if (args.summaryFile != null && !args.headless) {
       return usage("--summary needs --headless");
     }

@@ -111,6 +111,17 @@ class MainCommandLineTest {
   }
 
   @Test
+  void an_empty_audio_language_or_caption_language_is_a_usage_error() {
+    String url = "http://127.0.0.1:1/Manifest";
+    assertThat(run(url, "--headless", "--audio-lang", "")).isEqualTo(Main.EXIT_USAGE);
+    assertThat(run(url, "--headless", "--captions", " ")).isEqualTo(Main.EXIT_USAGE);
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "smooth-player: --audio-lang: expected a language (e.g. en, fra) but was empty",
+            "smooth-player: --captions: expected a language (e.g. eng) or 'on' but was empty");
+  }
+
+  @Test
   void generate_refuses_an_unknown_preset_and_names_the_valid_ones(@TempDir Path dir) {
     assertThat(run("generate", "huge", "--out", dir.toString())).isEqualTo(Main.EXIT_USAGE);
     assertThat(err.toString()).contains("huge").contains("tiny", "sample", "pensieve");
