@@ -157,10 +157,20 @@ public final class ProbeCommand implements Callable<Integer> {
         }
         return null;
       }
-      boolean audio = streams.stream().anyMatch(s -> s.stream().type() == StreamType.AUDIO);
-      return audio
-          ? "no video stream: audio-only presentations are not played (the player needs video)"
-          : "no audio or video stream";
+      // Audio-only: the player plays it when one audio track can be played.
+      List<StreamReport> audio =
+          streams.stream().filter(s -> s.stream().type() == StreamType.AUDIO).toList();
+      if (audio.isEmpty()) {
+        return "no audio or video stream";
+      }
+      if (audio.stream().noneMatch(StreamReport::supported)) {
+        StreamReport first = audio.get(0);
+        return "no video stream, and audio stream \""
+            + first.stream().displayName()
+            + "\" has no decodable level: "
+            + first.why();
+      }
+      return null;
     }
 
     String json() {

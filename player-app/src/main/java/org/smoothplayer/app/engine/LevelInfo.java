@@ -1,7 +1,8 @@
 package org.smoothplayer.app.engine;
 
 /**
- * One level of the video ladder as the user sees it.
+ * One level of the ladder as the user sees it: the video ladder, or the audio levels of an
+ * audio-only presentation (no size).
  *
  * @param index position in the ladder (0 = lowest bitrate)
  * @param bitrateBps declared bitrate

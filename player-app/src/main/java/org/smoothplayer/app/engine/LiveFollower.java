@@ -43,6 +43,9 @@ import org.smoothplayer.decoder.fragment.TrackType;
  * timeline still ends before the position, {@link LiveAudioSeed} may take the fragment there from
  * the previous track's times, fetched as a probe the tfxd must confirm.
  *
+ * <p>The live edge is that of the video timeline, or of the playing audio track's in an audio-only
+ * presentation (its <em>lead</em> track).
+ *
  * <p>The engine creates one when the manifest is live (none for VOD), calls the methods below from
  * its loop, and is called back through the narrow {@link Host}.
  *
@@ -118,7 +121,9 @@ final class LiveFollower implements AutoCloseable {
   private final Host host;
   private final TimeSource time;
   private final SessionClock clock;
-  private final TrackCursor video;
+
+  /** The video cursor; null for an audio-only presentation, whose playing audio track leads. */
+  private final @Nullable TrackCursor video;
 
   /**
    * Every audio track, and its known timeline at the same index: the playing audio cursor shares
@@ -131,7 +136,9 @@ final class LiveFollower implements AutoCloseable {
   /** The manifest's DVR window length; 0 for an infinite window. */
   private final long windowUs;
 
-  /** The typical video fragment duration at the join (mean of the last known, up to 8). */
+  /**
+   * The typical fragment duration of the lead track at the join (mean of the last known, up to 8).
+   */
   private final long fragmentDurationUs;
 
   /** Loads refreshed manifests and knows whether the manifest answers. */
@@ -171,17 +178,17 @@ final class LiveFollower implements AutoCloseable {
   private boolean behindByChoice;
 
   /**
-   * Starts following from what is known now: {@code video}'s timeline (its typical fragment
-   * duration), the timelines of the {@code audioTracks} ({@code audioTimelines}, same order), a DVR
-   * window of {@code windowUs} (0 = infinite); the first refresh fallback comes a refresh interval
-   * from now.
+   * Starts following from what is known now: the lead track's timeline (its typical fragment
+   * duration: {@code video}'s, or the playing audio's when {@code video} is null), the timelines of
+   * the {@code audioTracks} ({@code audioTimelines}, same order), a DVR window of {@code windowUs}
+   * (0 = infinite); the first refresh fallback comes a refresh interval from now.
    */
   LiveFollower(
       Host host,
       TimeSource time,
       SessionClock clock,
       String manifestUrl,
-      TrackCursor video,
+      @Nullable TrackCursor video,
       List<TrackLevels> audioTracks,
       List<TrackTimeline> audioTimelines,
       long windowUs) {
@@ -199,7 +206,10 @@ final class LiveFollower implements AutoCloseable {
     this.audioTracks = List.copyOf(audioTracks);
     this.audioTimelines = List.copyOf(audioTimelines);
     this.windowUs = windowUs;
-    this.fragmentDurationUs = typicalDurationUs(video.timeline);
+    if (video == null && host.audioTrack() == null) {
+      throw new IllegalArgumentException("a live session has a video or an audio track");
+    }
+    this.fragmentDurationUs = typicalDurationUs(lead().timeline);
     this.lastGrowthNs = time.nanoTime();
     long startedNs = lastGrowthNs;
     this.refresh =
@@ -207,11 +217,25 @@ final class LiveFollower implements AutoCloseable {
             host, clock, manifestUrl, this::onRefreshed, this::onNoAnswer, startedNs);
     this.extrapolation = new LiveExtrapolation(host, time, clock, startedNs);
     this.audioSeed = new LiveAudioSeed(host, clock);
-    extrapolation.observePublished(video, startedNs);
+    if (video != null) {
+      extrapolation.observePublished(video, startedNs);
+    }
     TrackCursor a = host.audioTrack();
     if (a != null) {
       extrapolation.observePublished(a, startedNs);
     }
+  }
+
+  /** The track whose timeline is the live edge: the video, else the audio playing. */
+  private TrackCursor lead() {
+    TrackCursor a = host.audioTrack();
+    if (video != null) {
+      return video;
+    }
+    if (a == null) {
+      throw new IllegalStateException("an audio-only live session plays an audio track");
+    }
+    return a;
   }
 
   /** Mean duration of the last (up to 8) fragments of {@code t}; a fallback when none is known. */
@@ -238,14 +262,14 @@ final class LiveFollower implements AutoCloseable {
     return broadcastEnded;
   }
 
-  /** The end of the newest video fragment known: the live edge. */
+  /** The end of the newest fragment known of the lead track: the live edge. */
   long edgeUs() {
-    return video.timeline.endUs();
+    return lead().timeline.endUs();
   }
 
   /** The start of the DVR window (the first fragment known when the window is infinite). */
   long windowStartUs() {
-    long first = video.timeline.startUs();
+    long first = lead().timeline.startUs();
     return windowUs > 0 ? Math.max(first, edgeUs() - windowUs) : first;
   }
 
@@ -266,7 +290,7 @@ final class LiveFollower implements AutoCloseable {
   /** Video and audio were fetched up to the edge: what is published is all there is. */
   boolean fetchedToEdge() {
     TrackCursor a = host.audioTrack();
-    return video.bufferedEndUs >= video.timeline.endUs()
+    return (video == null || video.bufferedEndUs >= video.timeline.endUs())
         && (a == null || a.bufferedEndUs >= a.timeline.endUs());
   }
 
@@ -457,7 +481,7 @@ final class LiveFollower implements AutoCloseable {
     if (grown) {
       t.newestLearnedNs = time.nanoTime();
       extrapolation.observePublished(t, t.newestLearnedNs);
-      if (t == video) {
+      if (t == lead()) {
         lastGrowthNs = t.newestLearnedNs;
       }
     }
@@ -514,15 +538,20 @@ final class LiveFollower implements AutoCloseable {
    * jumped; notes the end of the broadcast when it is no longer live.
    */
   private void onRefreshed(Manifest m) {
-    TrackCursor v = video;
+    TrackCursor v = lead();
     StreamIndex sv =
-        m.streams(StreamType.VIDEO).stream()
-            .filter(s -> s.displayName().equals(v.levels.stream().displayName()))
-            .findFirst()
-            .orElse(null);
+        v == video
+            ? m.streams(StreamType.VIDEO).stream()
+                .filter(s -> s.displayName().equals(v.levels.stream().displayName()))
+                .findFirst()
+                .orElse(null)
+            : audioStream(m, v.levels);
     if (sv == null) {
       refresh.failed(
-          "the refreshed manifest lost the video stream " + v.levels.stream().displayName());
+          "the refreshed manifest lost the "
+              + v.name
+              + " stream "
+              + v.levels.stream().displayName());
       return;
     }
     onAnswer(refresh.lastStartNs(), true);
@@ -575,7 +604,7 @@ final class LiveFollower implements AutoCloseable {
 
   /** The origin restarted with new timestamps: adopt its timeline and join at its edge. */
   private void resync(Manifest m, StreamIndex sv) {
-    TrackCursor v = video;
+    TrackCursor v = lead();
     long before = v.timeline.endUs();
     v.timeline.clear();
     v.timeline.merge(sv.timeline());

@@ -67,6 +67,10 @@ import org.smoothplayer.heuristics.policy.Policies;
  * decodes them into the {@link VideoPresenter} (frames, shown when due by the master clock) or the
  * {@link AudioOutput} (the master clock). Video and audio are fetched independently, each up to its
  * buffer target.
+ *
+ * <p>An audio-only presentation (no video stream) plays its audio alone: the audio track then leads
+ * ({@link #lead()}): the heuristics choose among its levels, its timeline gives the duration and
+ * the live edge, and its fragments that cannot be loaded count as video's would.
  */
 public final class PlaybackEngine implements Player {
   private static final Logger LOG = LoggerFactory.getLogger(PlaybackEngine.class);
@@ -137,6 +141,8 @@ public final class PlaybackEngine implements Player {
   private @Nullable DecodeWorker videoWorker;
   private @Nullable DecodeWorker audioWorker;
   private @Nullable Manifest manifest;
+
+  /** The video cursor; null for an audio-only presentation. */
   private @Nullable TrackCursor video;
 
   /** Requests of {@link #seek} carried out (see {@link PlayerSnapshot#seeksDone()}). */
@@ -172,6 +178,14 @@ public final class PlaybackEngine implements Player {
   private int decidedLevel = -1;
   private String lastReason = "";
   private int shownLevel = -1;
+
+  /**
+   * Audio-only: the start and level of each audio fragment handed to the decoder since the last
+   * flush, oldest first, so the level heard at the position is known (what {@link
+   * SessionEvent.QualityRendered} reports); entries the position passed are dropped but the last.
+   */
+  private final ArrayDeque<long[]> heardLevels = new ArrayDeque<>();
+
   private long startupMs = -1;
   private long[] droppedSeen = new long[0];
   private double[] lastDropAtS = new double[0];
@@ -459,52 +473,70 @@ public final class PlaybackEngine implements Player {
         m.streams(StreamType.VIDEO).stream()
             .filter(s -> !s.subtype().equalsIgnoreCase("ZOET"))
             .toList();
-    if (videos.isEmpty()) {
-      fail("the manifest " + options.url() + " has no video stream");
-      return;
-    }
-    TrackLevels videoLevels = TrackLevels.of(videos.get(0));
-    if (videoLevels.size() == 0) {
-      fail(
-          "no playable video level in "
-              + options.url()
-              + ": "
-              + String.join("; ", videoLevels.skipped()));
-      return;
-    }
-    if (videoLevels.timeline().chunkCount() == 0) {
-      fail("the video stream of " + options.url() + " lists no fragment");
-      return;
-    }
-    for (String s : videoLevels.skipped()) {
-      note("level left out: " + s);
+    TrackLevels videoLevels = null;
+    if (!videos.isEmpty()) {
+      videoLevels = TrackLevels.of(videos.get(0));
+      if (videoLevels.size() == 0) {
+        fail(
+            "no playable video level in "
+                + options.url()
+                + ": "
+                + String.join("; ", videoLevels.skipped()));
+        return;
+      }
+      if (videoLevels.timeline().chunkCount() == 0) {
+        fail("the video stream of " + options.url() + " lists no fragment");
+        return;
+      }
+      for (String s : videoLevels.skipped()) {
+        note("level left out: " + s);
+      }
     }
     List<TrackLevels> audios = new ArrayList<>();
+    List<String> audiosLeftOut = new ArrayList<>();
     for (StreamIndex s : m.streams(StreamType.AUDIO)) {
       TrackLevels t = TrackLevels.of(s);
       if (t.size() > 0 && t.timeline().chunkCount() > 0) {
         audios.add(t);
       } else {
-        note("audio track " + s.displayName() + " left out: " + String.join("; ", t.skipped()));
+        String why = t.size() == 0 ? String.join("; ", t.skipped()) : "it lists no fragment";
+        audiosLeftOut.add(s.displayName() + ": " + why);
+        note("audio track " + s.displayName() + " left out: " + why);
       }
+    }
+    if (videoLevels == null && audios.isEmpty()) {
+      fail(
+          audiosLeftOut.isEmpty()
+              ? "the manifest " + options.url() + " has no video or audio stream"
+              : "no playable stream in "
+                  + options.url()
+                  + " (no video stream, and no audio track can be played: "
+                  + String.join("; ", audiosLeftOut)
+                  + ")");
+      return;
     }
     manifest = m;
     captions.update(m);
     audioTracks = List.copyOf(audios);
     audioTimelines = audioTracks.stream().map(t -> TrackTimeline.of(t.timeline())).toList();
     audioLanguages = audioTracks.stream().map(t -> TrackLevels.languageOf(t.stream())).toList();
-    ladder = videoLevels.ladder();
-    levelInfos = videoLevels.infos();
-    droppedSeen = new long[videoLevels.size()];
-    lastDropAtS = new double[videoLevels.size()];
-    Arrays.fill(lastDropAtS, Double.NEGATIVE_INFINITY);
-    video = new TrackCursor("video", videoLevels);
+    video = videoLevels == null ? null : new TrackCursor("video", videoLevels);
     audioTrackIndex = chooseAudioTrack(options.audioLanguage().orElse(""));
     audioTrack =
         audioTrackIndex < 0
             ? null
             : new TrackCursor(
                 "audio", audioTracks.get(audioTrackIndex), audioTimelines.get(audioTrackIndex));
+    TrackCursor leader = lead();
+    if (leader == null) {
+      throw new IllegalStateException("a session has a video or an audio track");
+    }
+    adoptLadder(leader.levels);
+    if (video == null) {
+      for (String s : leader.levels.skipped()) {
+        note("level left out: " + s);
+      }
+    }
     vodStartUs = m.live() ? 0 : firstFragmentStartUs();
 
     emit(
@@ -513,28 +545,30 @@ public final class PlaybackEngine implements Player {
             options.url(),
             m.live(),
             durationUs(),
-            levelInfos.stream().map(LevelInfo::bitrateBps).toList(),
-            video.timeline.fragment(0).endUs() - video.timeline.fragment(0).startUs(),
+            video == null ? List.of() : levelInfos.stream().map(LevelInfo::bitrateBps).toList(),
+            leader.timeline.fragment(0).endUs() - leader.timeline.fragment(0).startUs(),
             audioLanguages,
             (time.nanoTime() - t0) / 1e6));
 
     AudioOutput out = options.audioOpener().open(options.silentAudio());
     audio = out;
     out.deviceProblem().ifPresent(this::note);
-    VideoPresenter p = new VideoPresenter(out, videoLevels.size());
-    presenter = p;
-    videoWorker =
-        DecodeWorker.video(
-            VideoDecoderOptions.defaults().withThreads(config.playback().decoderThreads()),
-            p,
-            this::emit,
-            clock);
-    audioWorker = DecodeWorker.audio(out, this::emit, clock);
-    if (options.renderHeadless()) {
-      HeadlessRenderer r = new HeadlessRenderer(p, out);
-      r.start();
-      headlessRenderer = r;
+    if (videoLevels != null) {
+      VideoPresenter p = new VideoPresenter(out, videoLevels.size());
+      presenter = p;
+      videoWorker =
+          DecodeWorker.video(
+              VideoDecoderOptions.defaults().withThreads(config.playback().decoderThreads()),
+              p,
+              this::emit,
+              clock);
+      if (options.renderHeadless()) {
+        HeadlessRenderer r = new HeadlessRenderer(p, out);
+        r.start();
+        headlessRenderer = r;
+      }
     }
+    audioWorker = DecodeWorker.audio(out, this::emit, clock);
     long startUs;
     if (m.live()) {
       LiveFollower l =
@@ -663,11 +697,29 @@ public final class PlaybackEngine implements Player {
     return audioLanguages.get(i);
   }
 
+  /**
+   * The track the heuristics choose levels for, whose timeline gives the duration and the live
+   * edge: the video, or for an audio-only presentation the audio track playing; null before the
+   * manifest is loaded.
+   */
+  private @Nullable TrackCursor lead() {
+    return video != null ? video : audioTrack;
+  }
+
+  /** The heuristics choose among {@code levels} from now on (the lead track's). */
+  private void adoptLadder(TrackLevels levels) {
+    ladder = levels.ladder();
+    levelInfos = levels.infos();
+    droppedSeen = new long[levels.size()];
+    lastDropAtS = new double[levels.size()];
+    Arrays.fill(lastDropAtS, Double.NEGATIVE_INFINITY);
+  }
+
   /** One turn of the loop: clock, state, fetch scheduling, periodic reports. */
   private void tick() {
     long now = time.nanoTime();
     long pos = positionUs();
-    observeFrames(now);
+    observeFrames(now, pos);
     updateState(now, pos);
     LiveFollower l = live;
     if (l != null) {
@@ -691,16 +743,15 @@ public final class PlaybackEngine implements Player {
   // ---------------------------------------------------------------- state
 
   private void updateState(long now, long pos) {
-    TrackCursor v = video;
     AudioOutput out = audio;
-    if (v == null || out == null || ended) {
+    if (lead() == null || out == null || ended) {
       return;
     }
     if (pos != lastPositionUs) {
       lastPositionUs = pos;
       positionStillSinceNs = now;
     }
-    boolean allFetched = v.done && (audioTrack == null || audioTrack.done);
+    boolean allFetched = (video == null || video.done) && (audioTrack == null || audioTrack.done);
     long ahead = mediaEndUs() - pos;
     if (buffering) {
       PlaybackSettings ps = config.playback();
@@ -772,12 +823,11 @@ public final class PlaybackEngine implements Player {
   /** End of the media fetched ahead: the earlier of the video and audio ends. */
   private long mediaEndUs() {
     TrackCursor v = video;
-    if (v == null) {
-      return 0;
+    TrackCursor a = audioTrack;
+    if (v == null || a == null) {
+      return v != null ? v.bufferedEndUs : a != null ? a.bufferedEndUs : 0;
     }
-    return audioTrack == null
-        ? v.bufferedEndUs
-        : Math.min(v.bufferedEndUs, audioTrack.bufferedEndUs);
+    return Math.min(v.bufferedEndUs, a.bufferedEndUs);
   }
 
   private void setState(PlayerState next, long pos) {
@@ -815,7 +865,7 @@ public final class PlaybackEngine implements Player {
   }
 
   private void doSeek(long targetUs, boolean log) {
-    if (manifest == null || video == null || state == PlayerState.FAILED) {
+    if (manifest == null || lead() == null || state == PlayerState.FAILED) {
       return;
     }
     long duration = durationUs();
@@ -835,9 +885,13 @@ public final class PlaybackEngine implements Player {
   /** Drops everything in flight and buffered, and starts fetching at {@code targetUs}. */
   private void restartAt(long targetUs, BufferingCause cause) {
     TrackCursor v = video;
+    TrackCursor a = audioTrack;
     AudioOutput out = audio;
     VideoPresenter p = presenter;
-    if (v == null || out == null || p == null || videoWorker == null || audioWorker == null) {
+    DecodeWorker vw = videoWorker;
+    DecodeWorker aw = audioWorker;
+    boolean videoReady = v != null && p != null && vw != null;
+    if (!(videoReady || v == null && a != null) || out == null || aw == null) {
       return;
     }
     if (buffering && bufferingCause == BufferingCause.STALL) {
@@ -846,17 +900,22 @@ public final class PlaybackEngine implements Player {
               clock.nowMs(), stallPositionUs, (time.nanoTime() - stallStartNs) / 1e6));
     }
     out.pause();
-    long videoGen = v.generation + 1;
-    v.restartAt(targetUs, videoGen, live != null);
-    p.flush(videoGen, targetUs);
-    videoWorker.setGeneration(videoGen);
-    long audioGen = (audioTrack == null ? v.generation : audioTrack.generation) + 1;
-    if (audioTrack != null) {
-      audioTrack.restartAt(targetUs, audioGen, live != null);
+    // Without an audio track the silent line that times the clock follows the video's generation.
+    long audioGen = -1;
+    if (videoReady) {
+      long videoGen = v.generation + 1;
+      v.restartAt(targetUs, videoGen, live != null);
+      p.flush(videoGen, targetUs);
+      vw.setGeneration(videoGen);
+      audioGen = videoGen;
     }
-    audioGen = audioTrack == null ? videoGen : audioGen;
+    if (a != null) {
+      audioGen = a.generation + 1;
+      a.restartAt(targetUs, audioGen, live != null);
+    }
+    heardLevels.clear();
     out.flush(audioGen, targetUs);
-    audioWorker.setGeneration(audioGen);
+    aw.setGeneration(audioGen);
     buffering = true;
     bufferingCause = cause;
     lastPositionUs = -1;
@@ -905,6 +964,15 @@ public final class PlaybackEngine implements Player {
     // The new track's timeline as known so far (live: grown by every refresh, not only since now).
     TrackCursor next = new TrackCursor("audio", audioTracks.get(index), audioTimelines.get(index));
     audioTrack = next;
+    if (video == null) {
+      // Audio-only: the new track's levels are the ladder; its decisions start afresh, and the
+      // first level heard from it is reported (its index means another level now).
+      adoptLadder(next.levels);
+      previousLevel = -1;
+      decidedLevel = -1;
+      shownLevel = -1;
+      heardLevels.clear();
+    }
     next.restartAt(pos, gen, live != null);
     if (live != null) {
       live.onAudioSwitch(previous, next, pos);
@@ -967,11 +1035,12 @@ public final class PlaybackEngine implements Player {
   // ---------------------------------------------------------------- fetching
 
   private void schedule(long now, long pos) {
-    TrackCursor v = video;
-    if (v == null || ended) {
+    if (lead() == null || ended) {
       return;
     }
-    scheduleTrack(v, now, pos, (long) (config.playback().videoTargetS() * 1e6));
+    if (video != null) {
+      scheduleTrack(video, now, pos, (long) (config.playback().videoTargetS() * 1e6));
+    }
     if (audioTrack != null) {
       scheduleTrack(audioTrack, now, pos, (long) (config.playback().audioTargetS() * 1e6));
     }
@@ -1012,14 +1081,14 @@ public final class PlaybackEngine implements Player {
     boolean probeRetry =
         l != null && l.isExtrapolated(t, chunk) && t.probeAttempts > 0 && t.lastAttemptLevel >= 0;
     int level;
-    if (t == video) {
+    if (t == lead()) {
       // A retry asks the same level once, then the lowest; a probe tried again keeps its level.
       level =
           probeRetry
               ? t.lastAttemptLevel
               : t.attempts == 0 ? decide(t, pos, chunk) : t.attempts == 1 ? t.lastAttemptLevel : 0;
     } else {
-      level = t.levels.size() - 1;
+      level = t.levels.size() - 1; // audio beside video: its best level
     }
     startFetch(t, level, chunk);
   }
@@ -1159,7 +1228,7 @@ public final class PlaybackEngine implements Player {
       double elapsedS = (now - t.inFlightRequestedNs) / 1e9;
       AbandonRule.InFlight observed =
           new AbandonRule.InFlight(
-              t == video,
+              t == lead(),
               t.inFlightLevel,
               elapsedS,
               (now - Math.max(t.inFlightRequestedNs, t.inFlightProgressNs)) / 1e9,
@@ -1271,11 +1340,11 @@ public final class PlaybackEngine implements Player {
     DecodeWorker vw = videoWorker;
     DecodeWorker aw = audioWorker;
     AudioOutput out = audio;
-    if (vw == null || aw == null || out == null) {
+    if (aw == null || out == null || t == video && vw == null) {
       return;
     }
     long timeScale = t.levels.stream().timeScale();
-    if (t == video) {
+    if (t == lead()) {
       samples.addLast(
           new TransferSample(r.bodyBytes(), Math.max(1e-3, downloadMs), clock.toS(r.endNs())));
       while (samples.size() > MAX_SAMPLES) {
@@ -1286,12 +1355,17 @@ public final class PlaybackEngine implements Player {
         estimateBps = est.getAsDouble();
         emit(new SessionEvent.ThroughputEstimate(clock.nowMs(), estimateBps));
       }
+    }
+    if (t == video && vw != null) {
       vw.decodeVideo(r.body(), timeScale, chunk, level, t.levels.videoConfig(level), gen);
       if (audioTrack == null) {
         aw.silence(out, chunk.startUs(), endUs, gen);
       }
     } else {
       aw.decodeAudio(r.body(), timeScale, chunk, t.levels.audioConfig(level), gen);
+      if (video == null) {
+        heardLevels.addLast(new long[] {chunk.startUs(), level});
+      }
     }
     advance(t, endUs, gen);
   }
@@ -1390,11 +1464,13 @@ public final class PlaybackEngine implements Player {
 
   /**
    * Attempts after the first before a fragment of {@code t} is skipped: none while the audio stream
-   * is failing (its last fragment was skipped), so a dead audio host costs one attempt per fragment
-   * instead of a full round of retries.
+   * beside the video is failing (its last fragment was skipped), so a dead audio host costs one
+   * attempt per fragment instead of a full round of retries. An audio-only presentation's audio is
+   * the lead, retried as video is.
    */
   private int retriesFor(TrackCursor t) {
-    return t == audioTrack && t.skippedInARow > 0 ? 0 : config.playback().fragmentRetries();
+    boolean failingAudio = t == audioTrack && t != lead() && t.skippedInARow > 0;
+    return failingAudio ? 0 : config.playback().fragmentRetries();
   }
 
   /**
@@ -1408,6 +1484,9 @@ public final class PlaybackEngine implements Player {
    * that start within twice the failed attempt's duration plus the start-up buffer ahead of the
    * position, without requesting them. The next attempt then ends before playback would need its
    * audio, and audio comes back within about that lead once the stream answers.
+   *
+   * <p>The lead track (the video, or the audio of an audio-only presentation) fails the session
+   * once {@code network.videoSkipLimitS} of it was skipped in a row.
    */
   private void skip(TrackCursor t, FragmentRef chunk, int level, String reason, long gen) {
     emit(
@@ -1419,13 +1498,15 @@ public final class PlaybackEngine implements Player {
     }
     t.skippedSpanUs += chunk.endUs() - chunk.startUs();
     long limitUs = (long) (config.playback().videoSkipLimitS() * 1e6);
-    if (t == video && limitUs > 0 && t.skippedSpanUs >= limitUs) {
+    if (t == lead() && limitUs > 0 && t.skippedSpanUs >= limitUs) {
       fail(
           String.format(
               Locale.ROOT,
-              "video fragments cannot be loaded: %.1f s of video skipped in a row (fragments"
+              "%s fragments cannot be loaded: %.1f s of %s skipped in a row (fragments"
                   + " %d-%d, network.videoSkipLimitS %.0f s); the last failed with %s",
+              t.name,
               t.skippedSpanUs / 1e6,
+              t.name,
               t.skippedSpanFirst,
               chunk.index(),
               limitUs / 1e6,
@@ -1434,7 +1515,7 @@ public final class PlaybackEngine implements Player {
     }
     silenceSkipped(t, chunk, gen);
     advance(t, chunk.endUs(), gen);
-    if (t != audioTrack) {
+    if (t != audioTrack || t == lead()) {
       return;
     }
     if (t.skippedInARow++ == 0) {
@@ -1484,7 +1565,7 @@ public final class PlaybackEngine implements Player {
   /** Returns to the join point behind the live edge, where the automatic catch-up applies again. */
   private void doSeekToLive() {
     LiveFollower l = live;
-    if (l == null || video == null || state == PlayerState.FAILED) {
+    if (l == null || lead() == null || state == PlayerState.FAILED) {
       return;
     }
     emit(new SessionEvent.Seek(clock.nowMs(), positionUs(), l.joinUs()));
@@ -1596,21 +1677,13 @@ public final class PlaybackEngine implements Player {
 
   // ---------------------------------------------------------------- reports
 
-  private void observeFrames(long now) {
+  private void observeFrames(long now, long pos) {
     VideoPresenter p = presenter;
     if (p == null) {
+      observeHeardLevel(pos);
       return;
     }
-    int level = p.lastShownLevel();
-    if (level >= 0 && level != shownLevel) {
-      emit(
-          new SessionEvent.QualityRendered(
-              clock.nowMs(), level, ladder.bitrateBps(level), shownLevel, p.lastShownPtsUs()));
-      if (shownLevel < 0) {
-        startupMs = Math.round(clock.nowMs());
-      }
-      shownLevel = level;
-    }
+    observeLevel(p.lastShownLevel(), p.lastShownPtsUs());
     FrameCounters c = p.counters();
     double nowS = clock.toS(now);
     for (int i = 0; i < droppedSeen.length; i++) {
@@ -1623,12 +1696,48 @@ public final class PlaybackEngine implements Player {
     }
   }
 
-  private void report(long pos) {
-    VideoPresenter p = presenter;
-    if (p == null || video == null) {
+  /** The level now shown (or heard) is {@code level}, first at {@code ptsUs}; -1: none yet. */
+  private void observeLevel(int level, long ptsUs) {
+    if (level >= 0 && level != shownLevel) {
+      emit(
+          new SessionEvent.QualityRendered(
+              clock.nowMs(), level, ladder.bitrateBps(level), shownLevel, ptsUs));
+      if (startupMs < 0) {
+        startupMs = Math.round(clock.nowMs());
+      }
+      shownLevel = level;
+    }
+  }
+
+  /**
+   * Audio-only: the level heard at {@code pos} while playing, that of the last fragment decoded
+   * that starts at or before it.
+   */
+  private void observeHeardLevel(long pos) {
+    if (state != PlayerState.PLAYING) {
       return;
     }
-    long[] drift = p.drainDriftUs();
+    long[] heard;
+    while ((heard = heardLevels.pollFirst()) != null) {
+      long[] next = heardLevels.peekFirst();
+      if (next == null || next[0] > pos) {
+        heardLevels.addFirst(heard);
+        break;
+      }
+    }
+    if (heard != null && heard[0] <= pos) {
+      observeLevel((int) heard[1], pos);
+    }
+  }
+
+  private void report(long pos) {
+    TrackCursor v = video;
+    TrackCursor lead = lead();
+    if (lead == null) {
+      return;
+    }
+    VideoPresenter p = presenter;
+    long[] drift = p == null ? new long[0] : p.drainDriftUs();
     if (drift.length > 0) {
       long[] sorted = drift.clone();
       Arrays.sort(sorted);
@@ -1643,18 +1752,17 @@ public final class PlaybackEngine implements Player {
     if (live != null) {
       live.reportLatency(pos);
     }
-    FrameCounters c = p.counters();
+    FrameCounters c = p == null ? null : p.counters();
     SessionEvent.Progress progress =
         new SessionEvent.Progress(
             clock.nowMs(),
             pos,
-            Math.max(0, video.bufferedEndUs - pos),
-            Math.max(
-                0, (audioTrack == null ? video.bufferedEndUs : audioTrack.bufferedEndUs) - pos),
+            v == null ? 0 : Math.max(0, v.bufferedEndUs - pos),
+            Math.max(0, (audioTrack == null ? lead : audioTrack).bufferedEndUs - pos),
             state.name(),
             shownLevel,
-            c.rendered(),
-            c.dropped());
+            c == null ? 0 : c.rendered(),
+            c == null ? 0 : c.dropped());
     // Paused or ended, nothing moves: one progress says so, not one a second until closed.
     if (lastProgress == null || !sameProgress(progress, lastProgress)) {
       lastProgress = progress;
@@ -1686,7 +1794,7 @@ public final class PlaybackEngine implements Player {
             durationUs(),
             manifest != null && manifest.live(),
             v == null ? 0 : v.bufferedEndUs,
-            v == null ? 0 : audioTrack == null ? v.bufferedEndUs : audioTrack.bufferedEndUs,
+            audioTrack != null ? audioTrack.bufferedEndUs : v == null ? 0 : v.bufferedEndUs,
             levelInfos,
             quality,
             shownLevel,
@@ -1705,7 +1813,8 @@ public final class PlaybackEngine implements Player {
             l != null ? l.edgeUs() : vodStartUs + durationUs(),
             l != null && manifest != null ? Math.max(0, l.edgeUs() - pos) / 1000.0 : -1,
             (l != null ? l.originOutForNs() : vodOrigin.outForNs(time.nanoTime())) / 1_000_000L,
-            seeksDone);
+            seeksDone,
+            manifest != null && video == null);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -1722,7 +1831,7 @@ public final class PlaybackEngine implements Player {
     if (m == null) {
       return 0;
     }
-    TrackCursor v = video;
+    TrackCursor v = lead();
     if (vodStartUs > 0 && v != null) {
       // Packagers disagree on what Duration means when the timeline starts late (its length, or
       // the time the last fragment ends); the timeline itself does not.
@@ -1740,7 +1849,7 @@ public final class PlaybackEngine implements Player {
 
   /** The earliest first-fragment start of the video and audio tracks (0 without fragments). */
   private long firstFragmentStartUs() {
-    TrackCursor v = video;
+    TrackCursor v = lead();
     if (v == null || v.timeline.count() == 0) {
       return 0;
     }
@@ -1858,7 +1967,8 @@ public final class PlaybackEngine implements Player {
         s.seekableEndUs(),
         s.liveLatencyMs(),
         s.originSilentMs(),
-        s.seeksDone());
+        s.seeksDone(),
+        s.audioOnly());
   }
 
   private static AbrPolicy newPolicy(PlayerConfig c) {

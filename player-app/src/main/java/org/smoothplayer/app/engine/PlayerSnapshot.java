@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param bufferedVideoEndUs end of the video fetched ahead of the position
  * @param bufferedAudioEndUs end of the audio fetched ahead of the position (the video end when the
  *     presentation has no audio)
- * @param levels the video ladder, lowest bitrate first
+ * @param levels the video ladder, lowest bitrate first (audio-only: the audio track's levels)
  * @param quality the user's quality choice
- * @param shownLevel level of the frame on screen, -1 before the first frame
+ * @param shownLevel level of the frame on screen (audio-only: of the audio heard), -1 before the
+ *     first
  * @param decidedLevel level chosen for the last video fragment requested, -1 before the first
  * @param throughputEstimateBps current throughput estimate, 0 before the first transfer
  * @param renderedFrames frames shown since the session started
@@ -42,6 +43,7 @@ import java.util.Optional;
  * @param seeksDone how many of {@link Player#seek}'s requests the engine has carried out; after the
  *     N-th, the position is where that seek went (live: maybe later than asked, inside the window),
  *     so a view showing the target of its N-th seek can show the position again
+ * @param audioOnly the presentation has no video stream: its audio plays alone, nothing is shown
  */
 public record PlayerSnapshot(
     PlayerState state,
@@ -69,7 +71,8 @@ public record PlayerSnapshot(
     long seekableEndUs,
     double liveLatencyMs,
     long originSilentMs,
-    long seeksDone) {
+    long seeksDone,
+    boolean audioOnly) {
 
   /** Copies the lists. */
   public PlayerSnapshot {
@@ -105,12 +108,17 @@ public record PlayerSnapshot(
         0,
         -1,
         0,
-        0);
+        0,
+        false);
   }
 
-  /** Video buffered ahead of the position, microseconds (never negative). */
+  /**
+   * Media buffered ahead of the position, microseconds (never negative): the shorter of the video
+   * and the audio, or the audio of an audio-only presentation.
+   */
   public long bufferedAheadUs() {
-    return Math.max(0, Math.min(bufferedVideoEndUs, bufferedAudioEndUs) - positionUs);
+    long endUs = audioOnly ? bufferedAudioEndUs : Math.min(bufferedVideoEndUs, bufferedAudioEndUs);
+    return Math.max(0, endUs - positionUs);
   }
 
   /** The level shown, when a frame has been shown. */

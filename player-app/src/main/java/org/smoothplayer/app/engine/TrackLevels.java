@@ -58,9 +58,9 @@ record TrackLevels(
           skipped.add(describe(stream, level) + ": a " + config.getClass().getSimpleName());
           continue;
         }
-        if (stream.type() == org.smoothplayer.app.manifest.StreamType.VIDEO
-            && !ok.isEmpty()
-            && ok.get(ok.size() - 1).bitrateBps() >= level.bitrateBps()) {
+        // A ladder's bitrates increase strictly (the heuristics choose among them, and an
+        // audio-only presentation's audio levels are its ladder).
+        if (!ok.isEmpty() && ok.get(ok.size() - 1).bitrateBps() >= level.bitrateBps()) {
           skipped.add(describe(stream, level) + ": same bitrate as a level already kept");
           continue;
         }
@@ -103,22 +103,27 @@ record TrackLevels(
     return (AudioCodecConfig) configs.get(i);
   }
 
-  /** The video ladder as the heuristics see it. */
+  /**
+   * The levels as the heuristics see them: the video ladder, or the audio levels of an audio-only
+   * presentation (no size: 0 × 0).
+   */
   Ladder ladder() {
     List<Level> out = new ArrayList<>();
-    for (int i = 0; i < levels.size(); i++) {
-      VideoCodecConfig c = videoConfig(i);
-      out.add(new Level(Math.max(1, levels.get(i).bitrateBps()), c.widthPx(), c.heightPx()));
+    for (LevelInfo info : infos()) {
+      out.add(new Level(Math.max(1, info.bitrateBps()), info.widthPx(), info.heightPx()));
     }
     return new Ladder(out);
   }
 
-  /** The video ladder as the user sees it. */
+  /** The levels as the user sees them; audio levels have no size (0 × 0). */
   List<LevelInfo> infos() {
     List<LevelInfo> out = new ArrayList<>();
     for (int i = 0; i < levels.size(); i++) {
-      VideoCodecConfig c = videoConfig(i);
-      out.add(new LevelInfo(i, levels.get(i).bitrateBps(), c.widthPx(), c.heightPx()));
+      long bitrateBps = levels.get(i).bitrateBps();
+      out.add(
+          configs.get(i) instanceof VideoCodecConfig c
+              ? new LevelInfo(i, bitrateBps, c.widthPx(), c.heightPx())
+              : new LevelInfo(i, bitrateBps, 0, 0));
     }
     return out;
   }

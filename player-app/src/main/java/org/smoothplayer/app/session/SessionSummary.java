@@ -38,10 +38,12 @@ import org.jspecify.annotations.Nullable;
  * @param droppedFrames frames dropped
  * @param avDriftMsP95 95th percentile (nearest rank) of |A/V drift|, 0 when not measured
  * @param levels seconds played per shown bitrate (bps), lowest bitrate first
- * @param qoeLinPerFragment linear QoE per video fragment (bitrate, stall and switch terms, Mbps)
+ * @param qoeLinPerFragment linear QoE per video fragment (bitrate, stall and switch terms, Mbps);
+ *     of an audio-only presentation (no video ladder in {@code manifest_loaded}), per audio
+ *     fragment
  * @param schemaVersion version of this summary's layout ({@value #SCHEMA_VERSION})
- * @param fragments video fragments loaded
- * @param avgThroughputBps mean measured throughput of the video fragments
+ * @param fragments video fragments loaded (audio-only: audio fragments)
+ * @param avgThroughputBps mean measured throughput of those fragments
  * @param endReason the {@code session_ended} reason, {@value #END_REASON_INCOMPLETE} without one
  */
 public record SessionSummary(
@@ -73,6 +75,17 @@ public record SessionSummary(
 
   /** The stream name of video fragments. */
   public static final String VIDEO_STREAM = "video";
+
+  /** The stream name of audio fragments: the lead of an audio-only presentation. */
+  public static final String AUDIO_STREAM = "audio";
+
+  /**
+   * The stream whose levels the heuristics choose after {@code loaded}: the video, or the audio of
+   * an audio-only presentation (its manifest lists no video ladder).
+   */
+  public static String leadStream(SessionEvent.ManifestLoaded loaded) {
+    return loaded.videoBitratesBps().isEmpty() ? AUDIO_STREAM : VIDEO_STREAM;
+  }
 
   /** Weight of a second of stall in the linear QoE, in Mbps per second. */
   public static final double QOE_STALL_WEIGHT_MBPS_PER_S = 4.3;
@@ -269,6 +282,12 @@ public record SessionSummary(
     private long firstFrameMs = -1;
     private List<Long> ladderBps = List.of();
 
+    /**
+     * The stream whose fragments the QoE counts: the video, or the audio of an audio-only
+     * presentation (its {@code manifest_loaded} lists no video ladder).
+     */
+    private String leadStream = VIDEO_STREAM;
+
     // Position walk: the last position seen and the bitrate shown from it on (-1: none known).
     private boolean hasPosition;
     private long positionUs;
@@ -287,7 +306,7 @@ public record SessionSummary(
 
     private final List<Double> absDriftsMs = new ArrayList<>();
 
-    private int videoFragments;
+    private int leadFragments;
     private double sumBitrateMbps;
     private double sumSwitchMbps;
     private double previousBitrateMbps;
@@ -299,6 +318,7 @@ public record SessionSummary(
     void add(SessionEvent event) {
       if (event instanceof SessionEvent.ManifestLoaded e) {
         ladderBps = e.videoBitratesBps();
+        leadStream = leadStream(e);
       } else if (event instanceof SessionEvent.Progress e) {
         advanceTo(e.positionUs());
         if (!framesFromEnd) {
@@ -350,12 +370,12 @@ public record SessionSummary(
           absDriftsMs.add(Math.abs(e.driftMs()));
         }
       } else if (event instanceof SessionEvent.FragmentLoaded e) {
-        if (VIDEO_STREAM.equals(e.stream())) {
+        if (leadStream.equals(e.stream())) {
           double mbps = e.bitrateBps() / 1e6;
-          if (videoFragments > 0) {
+          if (leadFragments > 0) {
             sumSwitchMbps += Math.abs(mbps - previousBitrateMbps);
           }
-          videoFragments++;
+          leadFragments++;
           sumBitrateMbps += mbps;
           previousBitrateMbps = mbps;
           if (Double.isFinite(e.throughputBps())) {
@@ -401,10 +421,10 @@ public record SessionSummary(
       long avgBitrateBps = playedUs > 0 ? Math.round(bitrateTimesUs / playedUs) : 0;
       double stallS = stallMs / 1000;
       double qoe =
-          videoFragments == 0
+          leadFragments == 0
               ? 0
               : (sumBitrateMbps - QOE_STALL_WEIGHT_MBPS_PER_S * stallS - sumSwitchMbps)
-                  / videoFragments;
+                  / leadFragments;
       long avgThroughputBps =
           throughputSamples == 0 ? 0 : Math.round(sumThroughputBps / throughputSamples);
       return new SessionSummary(
@@ -421,7 +441,7 @@ public record SessionSummary(
           levels,
           qoe,
           SCHEMA_VERSION,
-          videoFragments,
+          leadFragments,
           avgThroughputBps,
           endReason == null ? reasonWithoutEnd : endReason);
     }

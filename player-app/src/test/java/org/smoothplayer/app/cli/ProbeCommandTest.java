@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -140,14 +141,30 @@ class ProbeCommandTest {
   }
 
   @Test
-  void an_audio_only_presentation_exits_2_as_the_player_refuses_it() {
+  void an_audio_only_presentation_is_playable_from_its_audio() {
     Outcome o = probe(corpus("shaka/unit/repetitions-r12.xml").toString());
+    assertThat(o.exit()).as(o.err()).isZero();
+    assertThat(o.out()).contains("Playable    yes");
+  }
+
+  @Test
+  void an_audio_only_presentation_whose_audio_cannot_be_decoded_exits_2_naming_it(@TempDir Path dir)
+      throws Exception {
+    String xml = Files.readString(corpus("gstreamer/testSeek.xml"), StandardCharsets.UTF_8);
+    Path wma = dir.resolve("wma.xml");
+    Files.writeString(
+        wma,
+        xml.replace("FourCC=\"AACL\"", "FourCC=\"WMAP\"")
+            .replace("AudioTag=\"255\"", "AudioTag=\"354\""),
+        StandardCharsets.UTF_8);
+
+    Outcome o = probe(wma.toString());
+
     assertThat(o.exit()).isEqualTo(ProbeCommand.EXIT_UNSUPPORTED);
-    assertThat(o.out())
-        .contains(
-            "Playable    no: no video stream: audio-only presentations are not played (the player"
-                + " needs video)");
-    assertThat(o.err()).startsWith("probe: unsupported: no video stream");
+    assertThat(o.out()).contains("Playable    no: no video stream, and audio stream \"");
+    assertThat(o.err())
+        .startsWith("probe: unsupported: no video stream, and audio stream \"")
+        .contains("has no decodable level");
   }
 
   @Test

@@ -207,21 +207,21 @@ class BadPresentationSessionTest {
 
   @Test
   @Timeout(30)
-  void a_manifest_without_a_video_stream_fails_the_session_at_once(@TempDir Path dir)
+  void a_manifest_without_a_video_or_an_audio_stream_fails_the_session_at_once(@TempDir Path dir)
       throws Exception {
     Path copy = PresentationCopies.copy(tiny, dir.resolve("tiny"));
     String xml = Files.readString(copy.resolve("Manifest"), StandardCharsets.UTF_8);
-    int start = xml.indexOf("<StreamIndex Type=\"video\"");
-    int end = xml.indexOf("</StreamIndex>", start) + "</StreamIndex>".length();
-    assertThat(start).isPositive();
-    Files.writeString(
-        copy.resolve("Manifest"),
-        xml.substring(0, start) + xml.substring(end),
-        StandardCharsets.UTF_8);
+    for (String type : new String[] {"video", "audio"}) {
+      int start = xml.indexOf("<StreamIndex Type=\"" + type + "\"");
+      int end = xml.indexOf("</StreamIndex>", start) + "</StreamIndex>".length();
+      assertThat(start).isPositive();
+      xml = xml.substring(0, start) + xml.substring(end);
+    }
+    Files.writeString(copy.resolve("Manifest"), xml, StandardCharsets.UTF_8);
 
     Outcome o = play(copy, QualityChoice.auto(), FAIL_FAST_TIMEOUT_MS);
 
-    assertThat(failedWith(o)).isEqualTo("the manifest " + url(o) + " has no video stream");
+    assertThat(failedWith(o)).isEqualTo("the manifest " + url(o) + " has no video or audio stream");
   }
 
   @Test

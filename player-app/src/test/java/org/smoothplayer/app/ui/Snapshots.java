@@ -51,6 +51,9 @@ final class Snapshots {
   /** Seeks the engine has carried out. */
   long seeksDone = 0;
 
+  /** The presentation has no video. */
+  boolean audioOnly;
+
   PlayerSnapshot build() {
     return new PlayerSnapshot(
         state,
@@ -82,6 +85,7 @@ final class Snapshots {
             : Math.max(0, seekableStartUs) + durationUs,
         live ? (liveLatencyMs >= 0 ? liveLatencyMs : 4000) : -1,
         originSilentMs,
-        seeksDone);
+        seeksDone,
+        audioOnly);
   }
 }

@@ -60,12 +60,14 @@ public record FragmentTable(List<FragmentRow> rows) {
   public static FragmentTable of(List<SessionEvent> events) {
     Map<Integer, SessionEvent.Decision> decisions = new HashMap<>();
     List<FragmentRow> rows = new ArrayList<>();
+    String lead = SessionSummary.VIDEO_STREAM;
     for (SessionEvent event : events) {
-      if (event instanceof SessionEvent.Decision d) {
+      if (event instanceof SessionEvent.ManifestLoaded m) {
+        lead = SessionSummary.leadStream(m);
+      } else if (event instanceof SessionEvent.Decision d) {
         decisions.put(d.chunkIndex(), d);
       } else if (event instanceof SessionEvent.FragmentLoaded f) {
-        SessionEvent.Decision d =
-            SessionSummary.VIDEO_STREAM.equals(f.stream()) ? decisions.get(f.chunkIndex()) : null;
+        SessionEvent.Decision d = lead.equals(f.stream()) ? decisions.get(f.chunkIndex()) : null;
         rows.add(
             new FragmentRow(
                 f.tMs(),

@@ -7,10 +7,12 @@ import org.smoothplayer.app.session.SessionSummary;
 
 /**
  * The time series of one session, taken from its events only (the same for a live session, a log
- * file and a simulated session). Times are session seconds ({@code tMs / 1000}).
+ * file and a simulated session). Times are session seconds ({@code tMs / 1000}). Of an audio-only
+ * presentation ({@link SessionSummary#leadStream}) the measured throughput and the buffer are the
+ * audio's.
  *
  * @param endS time of the last event
- * @param chosenBitrateBps bitrate of the level each video decision chose (a step series)
+ * @param chosenBitrateBps bitrate of the level each decision chose (a step series)
  * @param shownBitrateBps bitrate of the level on screen, from each {@code quality_rendered} (steps)
  * @param throughputEstimateBps the throughput estimate after each transfer
  * @param measuredThroughputBps the measured throughput of each video fragment (points)
@@ -80,6 +82,7 @@ public record SessionSeries(
     List<Double> switches = new ArrayList<>();
     List<Interval> stalls = new ArrayList<>();
     List<Long> ladder = List.of();
+    String lead = SessionSummary.VIDEO_STREAM;
     double openStallS = Double.NaN;
     long lastDropped = -1;
     for (SessionEvent event : events) {
@@ -91,6 +94,7 @@ public record SessionSeries(
       }
       if (event instanceof SessionEvent.ManifestLoaded e) {
         ladder = e.videoBitratesBps();
+        lead = SessionSummary.leadStream(e);
       } else if (event instanceof SessionEvent.Decision e) {
         chosen.add(new Point(tS, e.bitrateBps()));
         addFinite(buffer, tS, e.bufferedS());
@@ -105,11 +109,13 @@ public record SessionSeries(
       } else if (event instanceof SessionEvent.ThroughputEstimate e) {
         addFinite(estimate, tS, e.estimateBps());
       } else if (event instanceof SessionEvent.FragmentLoaded e) {
-        if (SessionSummary.VIDEO_STREAM.equals(e.stream())) {
+        if (lead.equals(e.stream())) {
           addFinite(measured, tS, e.throughputBps());
         }
       } else if (event instanceof SessionEvent.Progress e) {
-        buffer.add(new Point(tS, e.bufferedVideoUs() / 1e6));
+        long bufferedUs =
+            lead.equals(SessionSummary.VIDEO_STREAM) ? e.bufferedVideoUs() : e.bufferedAudioUs();
+        buffer.add(new Point(tS, bufferedUs / 1e6));
         lastDropped = addDropped(dropped, tS, e.droppedFrames(), lastDropped);
       } else if (event instanceof SessionEvent.FramesDropped e) {
         lastDropped = addDropped(dropped, tS, e.totalDropped(), lastDropped);

@@ -1,6 +1,7 @@
 package org.smoothplayer.app.session.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,50 @@ class ReportTablesTest {
     assertThat(totals.get("video").bytes()).isEqualTo(700_000);
     assertThat(totals.get("video").fragmentsByBitrateBps())
         .containsExactly(Map.entry(400_000L, 1), Map.entry(1_200_000L, 2));
+  }
+
+  /** An audio-only session: no video ladder, decisions about the audio's two levels. */
+  private static final List<SessionEvent> AUDIO_ONLY =
+      List.of(
+          new SessionEvent.ManifestLoaded(
+              10,
+              "http://127.0.0.1/a/Manifest",
+              false,
+              4_000_000,
+              List.of(),
+              1_000_000,
+              List.of("en"),
+              9),
+          new SessionEvent.Decision(20, 0, 0, 64_000, "startup", 0, 0, -1, Map.of()),
+          new SessionEvent.FragmentLoaded(
+              60, "audio", 0, 0, 0, 1_000_000, 64_000, 8_000, 5, 40, 1.6e6),
+          new SessionEvent.Decision(70, 1, 1, 128_000, "throughput", 1.0, 1.6e6, 0, Map.of()),
+          new SessionEvent.FragmentLoaded(
+              90, "audio", 1, 1, 1_000_000, 1_000_000, 128_000, 16_000, 5, 20, 6.4e6),
+          new SessionEvent.StateChanged(100, "BUFFERING", "PLAYING", 0),
+          new SessionEvent.QualityRendered(110, 0, 64_000, -1, 0),
+          new SessionEvent.Progress(1100, 1_000_000, 0, 1_000_000, "PLAYING", 0, 0, 0),
+          new SessionEvent.QualityRendered(1110, 1, 128_000, 0, 1_000_000),
+          new SessionEvent.SessionEnded(2100, "ended", "", 2_000_000, 0, 0, 0));
+
+  @Test
+  void an_audio_only_session_reports_its_audio_as_video_is_reported() {
+    SessionSeries s = SessionSeries.of(AUDIO_ONLY);
+    FragmentTable table = FragmentTable.of(AUDIO_ONLY);
+    SessionSummary summary = SessionSummary.of(AUDIO_ONLY);
+
+    assertThat(s.measuredThroughputBps()).extracting(Point::value).containsExactly(1.6e6, 6.4e6);
+    assertThat(s.bufferS()).as("the audio buffered").contains(new Point(1.1, 1.0));
+    assertThat(s.shownBitrateBps())
+        .containsExactly(new Point(0.11, 64_000), new Point(1.11, 128_000));
+    assertThat(table.rows())
+        .extracting(FragmentRow::reason)
+        .containsExactly("startup", "throughput");
+    assertThat(summary.fragments()).isEqualTo(2);
+    assertThat(summary.switches()).isEqualTo(1);
+    assertThat(summary.avgThroughputBps()).isEqualTo(4_000_000L);
+    // (0.064 + 0.128 - 0.064 switch) / 2 fragments, in Mbps
+    assertThat(summary.qoeLinPerFragment()).isCloseTo(0.064, within(1e-9));
   }
 
   @Test
