@@ -510,7 +510,14 @@ public final class PlayerView extends BorderPane {
     StackPane.setAlignment(notice, Pos.BOTTOM_CENTER);
     StackPane.setMargin(notice, new Insets(8));
 
-    StackPane area = new StackPane(surface, stats, busy, notice, errorBanner);
+    // An audio-only presentation shows nothing: the surface says why, under the other overlays.
+    Label audioOnly = new Label("\u266a  Audio only: this presentation has no video");
+    audioOnly.setId("audioOnly");
+    audioOnly.setStyle("-fx-text-fill: #c8c8c8; -fx-font-size: 16px;");
+    audioOnly.visibleProperty().bind(viewModel.audioOnlyProperty());
+    audioOnly.setMouseTransparent(true);
+
+    StackPane area = new StackPane(surface, audioOnly, stats, busy, notice, errorBanner);
     area.setId("videoArea");
     area.setStyle("-fx-background-color: black;");
     area.setOnMouseClicked(
@@ -774,7 +781,10 @@ public final class PlayerView extends BorderPane {
   void saveFrame(Path folder) {
     Optional<FrameShot.Pixels> pixels = surface.copy();
     if (pixels.isEmpty()) {
-      viewModel.showMessage("No picture to save yet");
+      viewModel.showMessage(
+          viewModel.audioOnlyProperty().get()
+              ? "No picture to save: the presentation is audio only"
+              : "No picture to save yet");
       return;
     }
     String name = FrameShot.fileName(viewModel.positionFromStartUs(), surface.shownLevel());

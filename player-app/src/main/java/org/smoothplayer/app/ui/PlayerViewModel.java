@@ -101,6 +101,8 @@ public final class PlayerViewModel implements AutoCloseable {
       new ReadOnlyStringWrapper(this, "stateText", stateText(PlayerState.CLOSED));
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
   private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
+  private final ReadOnlyBooleanWrapper audioOnly =
+      new ReadOnlyBooleanWrapper(this, "audioOnly", false);
   private final ReadOnlyLongWrapper positionUs = new ReadOnlyLongWrapper(this, "positionUs", 0);
 
   /** A live session this close to the edge counts as "at the edge". */
@@ -421,6 +423,7 @@ public final class PlayerViewModel implements AutoCloseable {
             : stateText(newState));
     busy.set(newState == PlayerState.OPENING || newState == PlayerState.BUFFERING);
     playing.set(playIntent && canPlay(newState));
+    audioOnly.set(s.audioOnly());
 
     if (pendingSeekUs >= 0) {
       pendingSeekUpdates++;
@@ -800,6 +803,7 @@ public final class PlayerViewModel implements AutoCloseable {
     stateText.set(stateText(PlayerState.CLOSED));
     busy.set(false);
     playing.set(false);
+    audioOnly.set(false);
   }
 
   // ---------------------------------------------------------------- properties
@@ -827,6 +831,11 @@ public final class PlayerViewModel implements AutoCloseable {
   /** True while opening or buffering (the busy indicator shows). */
   public ReadOnlyBooleanProperty busyProperty() {
     return busy.getReadOnlyProperty();
+  }
+
+  /** True while the session plays an audio-only presentation (the surface says so). */
+  public ReadOnlyBooleanProperty audioOnlyProperty() {
+    return audioOnly.getReadOnlyProperty();
   }
 
   /** Whether the window is in full screen (as last told by {@link #setFullscreen}). */

@@ -14,6 +14,9 @@ final class StatsLines {
   /** Shown for a value that is not known yet. */
   static final String UNKNOWN = "\u2014";
 
+  /** Shown for the video's values when the presentation has none. */
+  static final String AUDIO_ONLY = "none (audio only)";
+
   private StatsLines() {}
 
   /** One "Name: value" line per statistic, in display order; the latest notice last, if any. */
@@ -29,10 +32,12 @@ final class StatsLines {
             + (s.decidedLevel() >= 0 ? Integer.toString(s.decidedLevel()) : UNKNOWN)
             + ")";
     String resolution =
-        shown
-            .filter(l -> l.widthPx() > 0 && l.heightPx() > 0)
-            .map(l -> l.widthPx() + "\u00d7" + l.heightPx())
-            .orElse(UNKNOWN);
+        s.audioOnly()
+            ? AUDIO_ONLY
+            : shown
+                .filter(l -> l.widthPx() > 0 && l.heightPx() > 0)
+                .map(l -> l.widthPx() + "\u00d7" + l.heightPx())
+                .orElse(UNKNOWN);
     String bitrate = shown.map(l -> mbps(l.bitrateBps())).orElse(UNKNOWN);
     String throughput = s.throughputEstimateBps() > 0 ? mbps(s.throughputEstimateBps()) : UNKNOWN;
     List<String> lines = new ArrayList<>();
@@ -43,8 +48,12 @@ final class StatsLines {
         "Bitrate: " + bitrate,
         "Throughput: " + throughput,
         "Buffer: " + String.format(Locale.ROOT, "%.1f s", s.bufferedAheadUs() / 1e6),
-        "Frames: " + s.renderedFrames() + " rendered, " + s.droppedFrames() + " dropped",
-        "A/V drift: " + String.format(Locale.ROOT, "%.0f ms", s.avDriftMs()),
+        "Frames: "
+            + (s.audioOnly()
+                ? AUDIO_ONLY
+                : s.renderedFrames() + " rendered, " + s.droppedFrames() + " dropped"),
+        "A/V drift: "
+            + (s.audioOnly() ? AUDIO_ONLY : String.format(Locale.ROOT, "%.0f ms", s.avDriftMs())),
         "Quality: " + s.quality(),
         "Reason: " + (s.lastDecisionReason().isBlank() ? UNKNOWN : s.lastDecisionReason()));
     s.notice().map(ErrorText::firstLine).ifPresent(n -> lines.add("Notice: " + n));

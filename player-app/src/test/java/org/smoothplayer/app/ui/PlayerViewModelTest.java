@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smoothplayer.app.config.RecentInputs;
+import org.smoothplayer.app.engine.LevelInfo;
 import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.engine.PlayerSnapshot;
 import org.smoothplayer.app.engine.PlayerState;
@@ -381,6 +382,32 @@ class PlayerViewModelTest {
             "A/V drift: 12 ms",
             "Quality: auto",
             "Reason: buffer above 20 s, estimate allows level 1");
+  }
+
+  @Test
+  void an_audio_only_session_says_so_and_its_buffer_is_the_audios() {
+    Snapshots s = new Snapshots();
+    s.audioOnly = true;
+    s.levels = List.of(new LevelInfo(0, 64_000, 0, 0), new LevelInfo(1, 128_000, 0, 0));
+    s.bufferedVideoEndUs = 0;
+    s.bufferedAudioEndUs = 25_000_000;
+    s.renderedFrames = 0;
+    s.droppedFrames = 0;
+    s.avDriftMs = 0;
+    openOn(s);
+
+    assertThat(vm.audioOnlyProperty().get()).isTrue();
+    assertThat(vm.statsLines())
+        .contains(
+            "Level: 1 (levels 0\u20131; decided 1)",
+            "Resolution: none (audio only)",
+            "Bitrate: 0.13 Mbps",
+            "Buffer: 15.0 s",
+            "Frames: none (audio only)",
+            "A/V drift: none (audio only)");
+    assertThat(vm.bufferedFractionProperty().get()).isCloseTo(25.0 / 240, within(1e-9));
+    vm.close();
+    assertThat(vm.audioOnlyProperty().get()).isFalse();
   }
 
   @Test

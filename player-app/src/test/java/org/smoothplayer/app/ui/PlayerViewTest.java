@@ -38,6 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.smoothplayer.app.engine.LevelInfo;
 import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.engine.PlayerState;
 import org.smoothplayer.app.playback.ShownFrame;
@@ -382,6 +383,28 @@ class PlayerViewTest {
     robot.clickOn("Stats overlay (I)");
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(overlay.isVisible()).isFalse();
+  }
+
+  @Test
+  void an_audio_only_presentation_says_so_on_the_surface_and_offers_its_audio_levels(
+      FxRobot robot) {
+    Label audioOnly = node(robot, "#audioOnly");
+    assertThat(audioOnly.isVisible()).isFalse();
+
+    snapshot.audioOnly = true;
+    snapshot.levels = List.of(new LevelInfo(0, 64_000, 0, 0), new LevelInfo(1, 128_000, 0, 0));
+    publish();
+
+    assertThat(audioOnly.isVisible()).isTrue();
+    assertThat(audioOnly.getText()).isEqualTo("\u266a  Audio only: this presentation has no video");
+    assertThat(qualityItem(robot, 1).getText()).isEqualTo("0.06 Mbps");
+    assertThat(qualityItem(robot, 2).getText()).isEqualTo("0.13 Mbps");
+    Fx.run(() -> view.saveFrame(Path.of("unused")));
+    await(
+        "the window says why there is no picture",
+        () -> !viewModel.noticeTextProperty().get().isEmpty());
+    assertThat(Fx.call(() -> viewModel.noticeTextProperty().get()))
+        .isEqualTo("No picture to save: the presentation is audio only");
   }
 
   @Test
