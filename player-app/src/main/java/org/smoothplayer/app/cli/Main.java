@@ -80,8 +80,9 @@ public final class Main implements Callable<Integer> {
       names = "--captions",
       paramLabel = "LANG",
       description =
-          "Show the captions in LANG (e.g. eng or en; any spelling of the language), or 'on' for the first"
-              + " caption track. With --headless each caption is printed to stderr as it shows.")
+          "Show the captions in LANG (e.g. eng or en; any spelling of the language), 'on' for the first"
+              + " caption track, or 'off' (the window otherwise starts with the captions it last"
+              + " closed with). With --headless each caption is printed to stderr as it shows.")
   @Nullable String captions;
 
   @Option(

@@ -57,6 +57,9 @@ final class PlayCommand {
   /** How often the headless runner looks at the session. */
   private static final long POLL_MS = 10;
 
+  /** The {@code --captions} value that turns captions off. */
+  static final String CAPTIONS_OFF = "off";
+
   private final Main args;
   private final PrintWriter out;
   private final PrintWriter err;
@@ -87,7 +90,7 @@ final class PlayCommand {
       return usage("--audio-lang: expected a language (e.g. en, fra) but was empty");
     }
     if (args.captions != null && args.captions.isBlank()) {
-      return usage("--captions: expected a language (e.g. eng) or 'on' but was empty");
+      return usage("--captions: expected a language (e.g. eng), 'on' or 'off' but was empty");
     }
     if (args.summaryFile != null && !args.headless) {
       return usage("--summary needs --headless");
@@ -193,7 +196,8 @@ final class PlayCommand {
     // events and their end.
     Set<PlaybackEngine> engines = Collections.newSetFromMap(new WeakHashMap<>());
     // --captions applies to the first session; the window carries the user's choice on from there.
-    AtomicBoolean captionsAsked = new AtomicBoolean(args.captions != null);
+    String captionsAskedFor = captionLanguage();
+    AtomicBoolean captionsAsked = new AtomicBoolean(captionsAskedFor != null);
     Function<String, Player> opener =
         u -> {
           String sessionUrl = local.playableUrl(u);
@@ -215,9 +219,8 @@ final class PlayCommand {
             synchronized (engines) {
               engines.add(engine);
             }
-            String captions = args.captions;
-            if (captions != null && captionsAsked.getAndSet(false)) {
-              engine.captions().selectLanguage(captions);
+            if (captionsAskedFor != null && captionsAsked.getAndSet(false)) {
+              engine.captions().selectLanguage(captionsAskedFor);
             }
             return engine;
           } catch (RuntimeException e) {
@@ -243,11 +246,22 @@ final class PlayCommand {
       // The window shows and remembers what was typed (a folder stays a folder); the built-in
       // sample's local address changes every run, so it is not remembered.
       return typed == null
-          ? PlayerWindowLauncher.run(options.url(), false, opener, settings, recordings)
-          : PlayerWindowLauncher.run(typed, true, opener, settings, recordings);
+          ? PlayerWindowLauncher.run(
+              options.url(), false, captionsOff(), opener, settings, recordings)
+          : PlayerWindowLauncher.run(typed, true, captionsOff(), opener, settings, recordings);
     } finally {
       removeShutdownHook(hook);
     }
+  }
+
+  /** {@code --captions off}: the session starts without captions, whatever the window last had. */
+  private boolean captionsOff() {
+    return args.captions != null && args.captions.strip().equalsIgnoreCase(CAPTIONS_OFF);
+  }
+
+  /** The captions {@code --captions} asks for (a language or "on"), null for none or "off". */
+  private @Nullable String captionLanguage() {
+    return args.captions == null || captionsOff() ? null : args.captions;
   }
 
   /** Removes {@code hook}, unless the JVM is shutting down already (then it runs or ran). */
@@ -375,11 +389,12 @@ final class PlayCommand {
   private int headless(EngineOptions options, SessionRecorder recorder, SessionLogs logs)
       throws IOException, InterruptedException {
     PlaybackEngine engine = PlaybackEngine.open(options);
-    if (args.captions != null) {
-      engine.captions().selectLanguage(args.captions);
+    String captions = captionLanguage();
+    if (captions != null) {
+      engine.captions().selectLanguage(captions);
     }
     List<String> captionShown = List.of();
-    boolean captionsChecked = args.captions == null;
+    boolean captionsChecked = captions == null;
     // Ctrl+C (or a TERM signal) ends the session as "interrupted" and still reports it, like the
     // end of a run; whichever of the hook and this thread gets there first prints the summary.
     // The log is written out before the JVM ends (its writer is a daemon thread).
@@ -426,7 +441,7 @@ final class PlayCommand {
                   .toList();
           err.println(
               "smooth-player: --captions "
-                  + args.captions
+                  + captions
                   + ": "
                   + (tracks.isEmpty()
                       ? "the presentation has no caption track"
@@ -434,7 +449,7 @@ final class PlayCommand {
           err.flush();
         }
       }
-      if (args.captions != null) {
+      if (captions != null) {
         List<String> lines = engine.captions().linesAt(s.positionUs());
         if (!lines.equals(captionShown) && !lines.isEmpty()) {
           err.println(

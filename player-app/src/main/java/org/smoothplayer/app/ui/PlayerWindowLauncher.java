@@ -97,13 +97,30 @@ public final class PlayerWindowLauncher {
       Function<String, Player> opener,
       CurrentSettings settings,
       SessionRecordings recordings) {
-    return run(initialUrl, rememberInitialUrl, opener, settings, recordings, System.err);
+    return run(initialUrl, rememberInitialUrl, false, opener, settings, recordings);
+  }
+
+  /**
+   * As {@link #run(String, boolean, Function, CurrentSettings, SessionRecordings)}; with {@code
+   * captionsOff} the window starts without captions although the last one closed with them on (the
+   * command line's {@code --captions off}); their language is kept for the C key.
+   */
+  public static int run(
+      String initialUrl,
+      boolean rememberInitialUrl,
+      boolean captionsOff,
+      Function<String, Player> opener,
+      CurrentSettings settings,
+      SessionRecordings recordings) {
+    return run(
+        initialUrl, rememberInitialUrl, captionsOff, opener, settings, recordings, System.err);
   }
 
   static int run(String initialUrl, Function<String, Player> opener, PrintStream err) {
     return run(
         initialUrl,
         true,
+        false,
         opener,
         CurrentSettings.inMemory(AppSettings.DEFAULTS),
         new SessionRecordings(),
@@ -113,6 +130,7 @@ public final class PlayerWindowLauncher {
   static int run(
       String initialUrl,
       boolean rememberInitialUrl,
+      boolean captionsOff,
       Function<String, Player> opener,
       CurrentSettings settings,
       SessionRecordings recordings,
@@ -144,6 +162,7 @@ public final class PlayerWindowLauncher {
                 openWindow(
                     initialUrl,
                     rememberInitialUrl,
+                    captionsOff,
                     opener,
                     player -> closer.execute(() -> closeQuietly(player)),
                     closed::countDown,
@@ -196,6 +215,7 @@ public final class PlayerWindowLauncher {
     return openWindow(
         initialUrl,
         true,
+        false,
         opener,
         closer,
         onClosed,
@@ -205,11 +225,13 @@ public final class PlayerWindowLauncher {
 
   /**
    * As {@link #openWindow(String, Function, Consumer, Runnable)} with settings and recordings; what
-   * the window opens is remembered in the settings' folder (in memory without one).
+   * the window opens is remembered in the settings' folder (in memory without one). With {@code
+   * captionsOff} it starts without captions whatever the last window closed with.
    */
   static Stage openWindow(
       String initialUrl,
       boolean rememberInitialUrl,
+      boolean captionsOff,
       Function<String, Player> opener,
       Consumer<Player> closer,
       Runnable onClosed,
@@ -224,9 +246,10 @@ public final class PlayerWindowLauncher {
     if (sound.muted()) {
       viewModel.toggleMute();
     }
-    // Captions as the last window closed with them (on in a language, or off).
+    // Captions as the last window closed with them (on in a language, or off), unless turned off.
+    CaptionChoice captions = settings.store().map(CaptionChoice::stored).orElse(CaptionChoice.OFF);
     viewModel.restoreCaptions(
-        settings.store().map(CaptionChoice::stored).orElse(CaptionChoice.OFF));
+        captionsOff ? new CaptionChoice(false, captions.language()) : captions);
     PlayerView view = new PlayerView(viewModel, settings, recordings);
     Stage stage = new Stage();
     stage.titleProperty().bind(viewModel.titleProperty());

@@ -156,6 +156,15 @@ class HeadlessPlayCommandTest {
 
   @Test
   @Timeout(60)
+  void captions_off_shows_none_and_is_not_taken_for_a_language() throws Exception {
+    StringWriter err = new StringWriter();
+    int code = playTinyWithCaptions(err, "--duration", "2", "--captions", "OFF");
+    assertThat(code).as("stderr: %s", err).isZero();
+    assertThat(err.toString()).doesNotContain("caption at").doesNotContain("--captions");
+  }
+
+  @Test
+  @Timeout(60)
   void a_presentation_folder_on_disk_plays_through_a_loopback_origin(@TempDir Path dir)
       throws Exception {
     Path log = dir.resolve("session.jsonl");

@@ -118,7 +118,8 @@ class MainCommandLineTest {
     assertThat(err.toString().lines())
         .containsExactly(
             "smooth-player: --audio-lang: expected a language (e.g. en, fra) but was empty",
-            "smooth-player: --captions: expected a language (e.g. eng) or 'on' but was empty");
+            "smooth-player: --captions: expected a language (e.g. eng), 'on' or 'off' but was"
+                + " empty");
   }
 
   @Test

@@ -189,6 +189,36 @@ class PlayerWindowLauncherTest {
         .isEqualTo(new CaptionChoice(false, "fra"));
   }
 
+  @Test
+  void captions_off_on_the_command_line_starts_the_window_without_the_captions_it_closed_with(
+      @TempDir Path dir) throws Exception {
+    CurrentSettings settings =
+        CurrentSettings.stored(ConfigStore.at(dir), AppSettings.DEFAULTS, List.of());
+    new CaptionChoice(true, "fra").store(ConfigStore.at(dir));
+    FakePlayer player = new FakePlayer(new Snapshots().build());
+    player
+        .fakeCaptions()
+        .setTracks(
+            List.of(
+                new CaptionTrack("textstream_eng", "English (captions)", "eng", "CAPT"),
+                new CaptionTrack("textstream_fra", "French (subtitles)", "fra", "SUBT")));
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                PlayerWindowLauncher.run(
+                    Snapshots.URL, true, true, u -> player, settings, new SessionRecordings()));
+    Stage stage = awaitWindow(Snapshots.URL);
+    PlayerView view = (PlayerView) Fx.call(() -> stage.getScene().getRoot());
+    awaitTracks(view);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(player.commands()).noneMatch(c -> c.startsWith("captions"));
+    // The language the last window chose is kept: turned on, captions come in it.
+    Fx.run(() -> view.viewModel().toggleCaptions());
+    assertThat(player.commands()).contains("captions textstream_fra");
+    Fx.run(stage::hide);
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(PlayerWindowLauncher.EXIT_OK);
+  }
+
   private static void awaitTracks(PlayerView view) throws TimeoutException {
     WaitForAsyncUtils.waitFor(
         5, TimeUnit.SECONDS, () -> Fx.call(() -> !view.viewModel().captionTracks().isEmpty()));
