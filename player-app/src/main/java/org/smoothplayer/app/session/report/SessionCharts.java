@@ -178,7 +178,7 @@ public final class SessionCharts {
     g.setFont(TITLE_FONT);
     g.setColor(Color.BLACK);
     g.drawString(panel.title(), area.x + 8, area.y + 18);
-    drawLegend(g, panel, area);
+    drawLegend(g, s, panel, area);
 
     drawGrid(g, axes);
     Rectangle2D oldClip = g.getClipBounds();
@@ -253,7 +253,7 @@ public final class SessionCharts {
     return max;
   }
 
-  private static void drawLegend(Graphics2D g, Panel panel, Rectangle area) {
+  private static void drawLegend(Graphics2D g, SessionSeries series, Panel panel, Rectangle area) {
     List<LegendItem> items =
         switch (panel) {
           case BITRATE ->
@@ -266,7 +266,7 @@ public final class SessionCharts {
                   new LegendItem("switch", SWITCH, false));
           case BUFFER ->
               List.of(
-                  new LegendItem("video buffer", BUFFER, false),
+                  new LegendItem(series.leadStream() + " buffer", BUFFER, false),
                   new LegendItem("stall", STALL, true),
                   new LegendItem("switch", SWITCH, false));
           case DROPS ->

@@ -22,6 +22,8 @@ import org.smoothplayer.app.session.SessionSummary;
  * @param switchesS times at which a switch became visible
  * @param stalls stalls, from their start to their end (or to the end of the session)
  * @param ladderBps the video ladder of the last {@code manifest_loaded}, lowest first
+ * @param leadStream the stream whose buffer and throughput are drawn: {@code video}, or {@code
+ *     audio} for an audio-only presentation
  */
 public record SessionSeries(
     double endS,
@@ -33,7 +35,8 @@ public record SessionSeries(
     List<Point> droppedFrames,
     List<Double> switchesS,
     List<Interval> stalls,
-    List<Long> ladderBps) {
+    List<Long> ladderBps,
+    String leadStream) {
 
   /** The {@code session_ended} reason of a session played to its end. */
   static final String ENDED = "ended";
@@ -141,7 +144,7 @@ public record SessionSeries(
       stalls.add(new Interval(openStallS, endS));
     }
     return new SessionSeries(
-        endS, chosen, shown, estimate, measured, buffer, dropped, switches, stalls, ladder);
+        endS, chosen, shown, estimate, measured, buffer, dropped, switches, stalls, ladder, lead);
   }
 
   /** The highest bitrate of the ladder or of a level chosen or shown, bit/s (0 without any). */

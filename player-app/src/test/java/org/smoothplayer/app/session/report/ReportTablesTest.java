@@ -44,6 +44,7 @@ class ReportTablesTest {
             new Point(7.0, 0));
     assertThat(s.droppedFrames()).containsExactly(new Point(1.3, 0), new Point(2.4, 3));
     assertThat(s.ladderBps()).containsExactly(400_000L, 1_200_000L);
+    assertThat(s.leadStream()).isEqualTo("video");
   }
 
   @Test
@@ -107,6 +108,7 @@ class ReportTablesTest {
     FragmentTable table = FragmentTable.of(AUDIO_ONLY);
     SessionSummary summary = SessionSummary.of(AUDIO_ONLY);
 
+    assertThat(s.leadStream()).as("the buffer chart's legend").isEqualTo("audio");
     assertThat(s.measuredThroughputBps()).extracting(Point::value).containsExactly(1.6e6, 6.4e6);
     assertThat(s.bufferS()).as("the audio buffered").contains(new Point(1.1, 1.0));
     assertThat(s.shownBitrateBps())

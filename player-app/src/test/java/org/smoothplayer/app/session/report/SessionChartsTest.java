@@ -46,7 +46,8 @@ class SessionChartsTest {
             SERIES.droppedFrames(),
             SERIES.switchesS(),
             SERIES.stalls(),
-            SERIES.ladderBps());
+            SERIES.ladderBps(),
+            SERIES.leadStream());
 
     assertThat(SessionCharts.bitrateScaleBps(fast))
         .isEqualTo(ScriptedSession.HIGH_BPS * SessionCharts.BITRATE_SCALE_OVER_TOP_LEVEL);
