@@ -148,14 +148,9 @@ public final class ProbeCommand implements Callable<Integer> {
       List<StreamReport> main =
           video.stream().filter(s -> !s.stream().subtype().equalsIgnoreCase("ZOET")).toList();
       if (!main.isEmpty()) {
-        if (main.stream().noneMatch(StreamReport::supported)) {
-          StreamReport first = main.get(0);
-          return "video stream \""
-              + first.stream().displayName()
-              + "\" has no decodable level: "
-              + first.why();
-        }
-        return null;
+        return main.stream().anyMatch(StreamReport::supported)
+            ? null
+            : "video " + noDecodableLevel(main.get(0));
       }
       // Audio-only: the player plays it when one audio track can be played.
       List<StreamReport> audio =
@@ -163,14 +158,17 @@ public final class ProbeCommand implements Callable<Integer> {
       if (audio.isEmpty()) {
         return "no audio or video stream";
       }
-      if (audio.stream().noneMatch(StreamReport::supported)) {
-        StreamReport first = audio.get(0);
-        return "no video stream, and audio stream \""
-            + first.stream().displayName()
-            + "\" has no decodable level: "
-            + first.why();
-      }
-      return null;
+      return audio.stream().anyMatch(StreamReport::supported)
+          ? null
+          : "no video stream, and audio " + noDecodableLevel(audio.get(0));
+    }
+
+    /** {@code stream "NAME" has no decodable level: WHY}, of {@code first}. */
+    private static String noDecodableLevel(StreamReport first) {
+      return "stream \""
+          + first.stream().displayName()
+          + "\" has no decodable level: "
+          + first.why();
     }
 
     String json() {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,6 +38,17 @@ class AudioOnlySessionTest {
 
   private static Outcome play(Path presentation, QualityChoice quality) throws Exception {
     return EngineRun.play(LocalOrigin.builder(presentation), o -> o.withQuality(quality), 30_000);
+  }
+
+  /** A headless, silent session on {@code origin}'s Manifest, with what {@code more} adds. */
+  private static PlaybackEngine open(
+      LocalOrigin origin, SessionRecorder log, UnaryOperator<EngineOptions> more) {
+    return PlaybackEngine.open(
+        more.apply(
+            EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
+                .headless()
+                .silent()
+                .withSink(log)));
   }
 
   private static List<String> requestedStreams(Outcome o) {
@@ -120,12 +132,7 @@ class AudioOnlySessionTest {
     Path audioOnly = PresentationCopies.tinyAudioOnly(tiny, dir);
     SessionRecorder log = new SessionRecorder();
     try (LocalOrigin origin = LocalOrigin.builder(audioOnly).start();
-        PlaybackEngine engine =
-            PlaybackEngine.open(
-                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
-                    .headless()
-                    .silent()
-                    .withSink(log))) {
+        PlaybackEngine engine = open(origin, log, o -> o)) {
       await(engine, s -> s.state() == PlayerState.PLAYING, 20_000);
       engine.seek(2_500_000L);
       await(engine, s -> s.seeksDone() == 1 && s.state() == PlayerState.PLAYING, 20_000);
@@ -183,13 +190,7 @@ class AudioOnlySessionTest {
     PlayerSnapshot end;
     try (LocalOrigin origin = LocalOrigin.builder(presentation).start();
         PlaybackEngine engine =
-            PlaybackEngine.open(
-                EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
-                    .headless()
-                    .silent()
-                    .withAudioLanguage("en")
-                    .withQuality(QualityChoice.level(0))
-                    .withSink(log))) {
+            open(origin, log, o -> o.withAudioLanguage("en").withQuality(QualityChoice.level(0)))) {
       await(engine, s -> s.positionUs() >= 1_500_000L, 20_000);
       before = engine.snapshot();
       engine.setAudioLanguage("fr");

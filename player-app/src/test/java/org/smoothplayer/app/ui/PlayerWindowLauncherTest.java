@@ -153,15 +153,18 @@ class PlayerWindowLauncherTest {
     assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(PlayerWindowLauncher.EXIT_OK);
   }
 
+  /** Captions in English and in French. */
+  private static final List<CaptionTrack> TWO_CAPTION_TRACKS =
+      List.of(
+          new CaptionTrack("textstream_eng", "English (captions)", "eng", "CAPT"),
+          new CaptionTrack("textstream_fra", "French (subtitles)", "fra", "SUBT"));
+
   @Test
   void the_next_window_shows_captions_in_the_language_the_last_one_closed_with(@TempDir Path dir)
       throws Exception {
     CurrentSettings settings =
         CurrentSettings.stored(ConfigStore.at(dir), AppSettings.DEFAULTS, List.of());
-    List<CaptionTrack> tracks =
-        List.of(
-            new CaptionTrack("textstream_eng", "English (captions)", "eng", "CAPT"),
-            new CaptionTrack("textstream_fra", "French (subtitles)", "fra", "SUBT"));
+    List<CaptionTrack> tracks = TWO_CAPTION_TRACKS;
     FakePlayer first = new FakePlayer(new Snapshots().build());
     first.fakeCaptions().setTracks(tracks);
     CompletableFuture<Integer> exit = window(first, settings);
@@ -196,12 +199,7 @@ class PlayerWindowLauncherTest {
         CurrentSettings.stored(ConfigStore.at(dir), AppSettings.DEFAULTS, List.of());
     new CaptionChoice(true, "fra").store(ConfigStore.at(dir));
     FakePlayer player = new FakePlayer(new Snapshots().build());
-    player
-        .fakeCaptions()
-        .setTracks(
-            List.of(
-                new CaptionTrack("textstream_eng", "English (captions)", "eng", "CAPT"),
-                new CaptionTrack("textstream_fra", "French (subtitles)", "fra", "SUBT")));
+    player.fakeCaptions().setTracks(TWO_CAPTION_TRACKS);
     CompletableFuture<Integer> exit =
         CompletableFuture.supplyAsync(
             () ->
