@@ -104,6 +104,7 @@ public final class PlayerView extends BorderPane {
   private final RadioChoiceMenu audioMenu = new RadioChoiceMenu("Audio", "audioMenu");
   private final RadioChoiceMenu captionsMenu = new RadioChoiceMenu("Captions", "captionsMenu");
   private final Slider seekBar = new Slider(0, 1, 0);
+  private final SeekHint seekHint;
   private final Slider volumeSlider = new Slider(0, 1, PlayerViewModel.DEFAULT_VOLUME);
   // True while the view itself moves a slider (so the move is not taken for the user's).
   private boolean settingSeekBar;
@@ -146,6 +147,7 @@ public final class PlayerView extends BorderPane {
     setId("playerView");
     openMenu = new OpenMenu(viewModel, this::window);
     keyShortcuts = keyShortcuts();
+    seekHint = SeekHint.attach(seekBar, viewModel::timeAtFraction);
     menuBar = menuBar();
     videoArea = videoArea();
     controls = controlsBar();
@@ -772,6 +774,11 @@ public final class PlayerView extends BorderPane {
             "save the frame on screen as PNG (in the pictures folder)",
             Set.of(KeyCode.S),
             c -> saveFrame(FrameShot.userFolder())));
+  }
+
+  /** The seek bar's time tip (for tests). */
+  SeekHint seekHint() {
+    return seekHint;
   }
 
   /**

@@ -613,6 +613,27 @@ public final class PlayerViewModel implements AutoCloseable {
     }
   }
 
+  /**
+   * Where a seek to {@code fraction} of the seek bar goes, as the time label would read it there:
+   * on demand the position ("1:23"; hours when the presentation is that long), live how far behind
+   * the edge ("-0:25", "live" at it); empty when nothing can be sought.
+   */
+  public String timeAtFraction(double fraction) {
+    if (!(rangeEndUs > rangeStartUs) || Double.isNaN(fraction)) {
+      return "";
+    }
+    double f = Math.max(0, Math.min(1, fraction));
+    long spanUs = rangeEndUs - rangeStartUs;
+    long targetUs = rangeStartUs + Math.round(f * spanUs);
+    if (live.get()) {
+      long behindUs = rangeEndUs - targetUs;
+      return behindUs < 1_000_000
+          ? "live"
+          : "-" + TimeText.format(behindUs, behindUs >= TimeText.HOURS_FROM_US);
+    }
+    return TimeText.format(targetUs - rangeStartUs, spanUs >= TimeText.HOURS_FROM_US);
+  }
+
   /** To the end: the live edge of a live presentation, else the end of the presentation. */
   public void seekToEnd() {
     if (live.get()) {

@@ -128,6 +128,35 @@ class PlayerViewModelTest {
   }
 
   @Test
+  void the_time_at_a_place_of_the_seek_bar_reads_as_the_time_label_would_there() {
+    Snapshots s = new Snapshots();
+    s.seekableStartUs = 3_600_000_000L; // on demand from 3600 s, 240 s long
+    FakePlayer p = openOn(s);
+    assertThat(vm.timeAtFraction(0)).isEqualTo("0:00");
+    assertThat(vm.timeAtFraction(0.5)).isEqualTo("2:00");
+    assertThat(vm.timeAtFraction(1.7)).as("past the end").isEqualTo("4:00");
+    assertThat(vm.timeAtFraction(Double.NaN)).isEmpty();
+
+    s.durationUs = 7_200_000_000L;
+    p.publish(s.build());
+    vm.refresh();
+    assertThat(vm.timeAtFraction(0.25)).as("a two-hour presentation").isEqualTo("0:30:00");
+
+    liveInWindow(s, 3_650_000_000L); // the window 3590-3654 s
+    p.publish(s.build());
+    vm.refresh();
+    assertThat(vm.timeAtFraction(0.5)).isEqualTo("-0:32");
+    assertThat(vm.timeAtFraction(1)).isEqualTo("live");
+
+    s.live = false;
+    s.durationUs = 0; // nothing to seek in
+    s.seekableStartUs = -1;
+    p.publish(s.build());
+    vm.refresh();
+    assertThat(vm.timeAtFraction(0.5)).isEmpty();
+  }
+
+  @Test
   void an_on_demand_presentation_starting_late_shows_times_from_its_start_and_seeks_inside_it() {
     // A broadcast archived as on-demand keeps its times: the presentation runs 3600-3660 s.
     Snapshots s = new Snapshots();

@@ -28,7 +28,10 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -664,6 +667,28 @@ class PlayerViewTest {
     long targetUs = Long.parseLong(seek.substring("seek ".length()));
     // The middle of the bar is the middle of the 240 s presentation, give or take the thumb.
     assertThat(targetUs).isBetween(100_000_000L, 140_000_000L);
+  }
+
+  @Test
+  void hovering_the_seek_bar_shows_the_time_a_click_there_seeks_to(FxRobot robot) {
+    Slider bar = node(robot, "#seekBar");
+    Tooltip tip = view.seekHint().tip();
+    robot.moveTo(bar).moveBy(Fx.call(bar::getWidth) / 4, 0);
+    await("the time tip shows", () -> Fx.call(tip::isShowing));
+    String shown = Fx.call(tip::getText);
+
+    robot.clickOn(MouseButton.PRIMARY);
+    WaitForAsyncUtils.waitForFxEvents();
+    String seek = player.lastCommand();
+    assertThat(seek).startsWith("seek ");
+    double targetS = Long.parseLong(seek.substring("seek ".length())) / 1e6;
+    assertThat(targetS).as("three quarters of 240 s").isBetween(170.0, 190.0);
+    String[] minutesSeconds = shown.split(":");
+    double shownS = Integer.parseInt(minutesSeconds[0]) * 60 + Integer.parseInt(minutesSeconds[1]);
+    assertThat(shownS).as("tip %s", shown).isCloseTo(targetS, within(1.0));
+
+    robot.moveTo("#surface");
+    await("the tip hides when the mouse leaves", () -> !Fx.call(tip::isShowing));
   }
 
   @Test
