@@ -10,9 +10,20 @@ package org.smoothplayer.app.engine;
  * @param heightPx coded height, 0 when unknown
  */
 public record LevelInfo(int index, long bitrateBps, int widthPx, int heightPx) {
-  /** "1280×720 · 2.5 Mbps" style label for menus. */
+  /**
+   * The label for menus: "1280×720 · 2.50 Mbps"; without a size (an audio level), the bitrate
+   * alone, in kbps below 1 Mbps ("128 kbps").
+   */
   public String label() {
-    String size = widthPx > 0 && heightPx > 0 ? widthPx + "\u00d7" + heightPx + " \u00b7 " : "";
-    return size + String.format(java.util.Locale.ROOT, "%.2f Mbps", bitrateBps / 1e6);
+    if (widthPx > 0 && heightPx > 0) {
+      return widthPx + "\u00d7" + heightPx + " \u00b7 " + mbps();
+    }
+    return bitrateBps < 1_000_000
+        ? String.format(java.util.Locale.ROOT, "%d kbps", Math.round(bitrateBps / 1000.0))
+        : mbps();
+  }
+
+  private String mbps() {
+    return String.format(java.util.Locale.ROOT, "%.2f Mbps", bitrateBps / 1e6);
   }
 }

@@ -400,8 +400,8 @@ class PlayerViewTest {
 
     assertThat(audioOnly.isVisible()).isTrue();
     assertThat(audioOnly.getText()).isEqualTo("\u266a  Audio only: this presentation has no video");
-    assertThat(qualityItem(robot, 1).getText()).isEqualTo("0.06 Mbps");
-    assertThat(qualityItem(robot, 2).getText()).isEqualTo("0.13 Mbps");
+    assertThat(qualityItem(robot, 1).getText()).isEqualTo("64 kbps");
+    assertThat(qualityItem(robot, 2).getText()).isEqualTo("128 kbps");
     Fx.run(() -> view.saveFrame(Path.of("unused")));
     await(
         "the window says why there is no picture",
