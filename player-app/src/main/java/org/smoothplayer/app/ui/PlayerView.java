@@ -31,6 +31,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
@@ -587,6 +588,9 @@ public final class PlayerView extends BorderPane {
     time.setId("timeLabel");
     time.textProperty().bind(viewModel.timeTextProperty());
     time.setMinWidth(Region.USE_PREF_SIZE);
+    time.setCursor(Cursor.HAND);
+    time.setTooltip(new Tooltip("Click: time left / time played"));
+    time.setOnMouseClicked(e -> viewModel.toggleTimeLeft());
 
     Button mute = new Button();
     mute.setId("mute");

@@ -154,6 +154,8 @@ public final class PlayerViewModel implements AutoCloseable {
   // thread only.
   private boolean captionsWanted;
   private @Nullable String captionLanguage;
+  // The time label shows the time left instead of the time played (on demand). FX thread only.
+  private boolean timeLeftShown;
   private final ReadOnlyBooleanWrapper statsVisible =
       new ReadOnlyBooleanWrapper(this, "statsVisible", false);
   private final ObservableList<String> statsLines = FXCollections.observableArrayList();
@@ -455,7 +457,10 @@ public final class PlayerViewModel implements AutoCloseable {
     timeText.set(
         s.live()
             ? TimeText.behindLive(Math.round(s.liveLatencyMs() * 1000), nearEdge)
-            : TimeText.positionOfDuration(shownPositionUs - rangeStartUs, s.durationUs(), false));
+            : timeLeftShown
+                ? TimeText.remainingOfDuration(shownPositionUs - rangeStartUs, s.durationUs())
+                : TimeText.positionOfDuration(
+                    shownPositionUs - rangeStartUs, s.durationUs(), false));
 
     if (!s.levels().equals(levels)) {
       levels = s.levels();
@@ -632,6 +637,15 @@ public final class PlayerViewModel implements AutoCloseable {
           : "-" + TimeText.format(behindUs, behindUs >= TimeText.HOURS_FROM_US);
     }
     return TimeText.format(targetUs - rangeStartUs, spanUs >= TimeText.HOURS_FROM_US);
+  }
+
+  /**
+   * The time label of an on-demand presentation shows the time left ("-3:50 / 4:00") instead of the
+   * time played, or back (a click on it; live it always says how far behind the edge).
+   */
+  public void toggleTimeLeft() {
+    timeLeftShown = !timeLeftShown;
+    refresh();
   }
 
   /** To the end: the live edge of a live presentation, else the end of the presentation. */

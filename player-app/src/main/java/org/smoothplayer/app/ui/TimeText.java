@@ -41,6 +41,21 @@ final class TimeText {
     return position + " / " + format(durationUs, withHours);
   }
 
+  /**
+   * "-left / duration": the time left to the end of an on-demand presentation, e.g. "-3:50 / 4:00"
+   * (hours when the duration has them); the position alone when the duration is unknown.
+   */
+  static String remainingOfDuration(long positionUs, long durationUs) {
+    if (durationUs <= 0) {
+      return positionOfDuration(positionUs, durationUs, false);
+    }
+    boolean withHours = durationUs >= HOURS_FROM_US;
+    // Rounded up to the second, so that the left time and the position add up to the duration.
+    long leftUs = Math.max(0, durationUs - positionUs);
+    long leftRoundedUs = (leftUs + 999_999) / 1_000_000 * 1_000_000;
+    return "-" + format(leftRoundedUs, withHours) + " / " + format(durationUs, withHours);
+  }
+
   /** Live: "live" at the edge, else how far behind it, e.g. "-0:23 · live". */
   static String behindLive(long latencyUs, boolean atEdge) {
     if (atEdge || latencyUs < 0) {

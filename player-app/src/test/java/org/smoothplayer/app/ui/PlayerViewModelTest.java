@@ -613,6 +613,44 @@ class PlayerViewModelTest {
   }
 
   @Test
+  void the_time_label_shows_the_time_left_instead_of_the_time_played_and_back() {
+    Snapshots s = new Snapshots();
+    s.positionUs = 10_400_000; // 0:10.4 of 4:00
+    FakePlayer p = openOn(s);
+
+    vm.toggleTimeLeft();
+    assertThat(vm.timeTextProperty().get()).as("rounded up: 0:10 + 3:50").isEqualTo("-3:50 / 4:00");
+
+    s.durationUs = 7_200_000_000L;
+    s.positionUs = 3_599_000_000L;
+    p.publish(s.build());
+    vm.refresh();
+    assertThat(vm.timeTextProperty().get()).isEqualTo("-1:00:01 / 2:00:00");
+
+    s.state = PlayerState.ENDED;
+    s.positionUs = s.durationUs - 166_667;
+    p.publish(s.build());
+    vm.refresh();
+    assertThat(vm.timeTextProperty().get()).as("at the end").isEqualTo("-0:00:00 / 2:00:00");
+
+    liveInWindow(s, 3_622_000_000L);
+    s.state = PlayerState.PLAYING;
+    s.liveLatencyMs = 32_000;
+    p.publish(s.build());
+    vm.refresh();
+    assertThat(vm.timeTextProperty().get()).as("live").isEqualTo("-0:32 \u00b7 live");
+
+    vm.toggleTimeLeft();
+    s.live = false;
+    s.durationUs = 240_000_000;
+    s.seekableStartUs = -1;
+    s.positionUs = 10_400_000;
+    p.publish(s.build());
+    vm.refresh();
+    assertThat(vm.timeTextProperty().get()).isEqualTo("0:10 / 4:00");
+  }
+
+  @Test
   void play_after_the_end_starts_again_from_the_beginning() {
     Snapshots s = new Snapshots();
     s.state = PlayerState.ENDED;

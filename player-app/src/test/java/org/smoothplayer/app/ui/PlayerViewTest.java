@@ -670,6 +670,17 @@ class PlayerViewTest {
   }
 
   @Test
+  void a_click_on_the_time_shows_the_time_left_and_another_the_time_played(FxRobot robot) {
+    Labeled time = node(robot, "#timeLabel");
+    assertThat(time.getText()).isEqualTo("0:10 / 4:00");
+
+    robot.clickOn(time);
+    await("the time left shows", () -> Fx.call(time::getText).equals("-3:50 / 4:00"));
+    robot.clickOn(time);
+    await("the time played shows", () -> Fx.call(time::getText).equals("0:10 / 4:00"));
+  }
+
+  @Test
   void hovering_the_seek_bar_shows_the_time_a_click_there_seeks_to(FxRobot robot) {
     Slider bar = node(robot, "#seekBar");
     Tooltip tip = view.seekHint().tip();
