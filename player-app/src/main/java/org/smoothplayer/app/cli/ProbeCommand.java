@@ -37,9 +37,10 @@ import picocli.CommandLine.Parameters;
  * {@code smooth-player probe <manifest URL, file or presentation folder> [--json]}: what a
  * presentation holds and whether this player can play it.
  *
- * <p>Exit codes: {@value #EXIT_OK} playable, {@value #EXIT_UNSUPPORTED} unsupported (protected, or
- * no decodable video), {@value #EXIT_ERROR} error (unreadable, not a manifest); the report is
- * printed for 0 and 2, the problem goes to standard error for 1 and 2.
+ * <p>Exit codes: {@value #EXIT_OK} playable (its audio alone when no video stream decodes: the
+ * report says so), {@value #EXIT_UNSUPPORTED} unsupported (protected, or neither a decodable video
+ * nor a decodable audio stream), {@value #EXIT_ERROR} error (unreadable, not a manifest); the
+ * report is printed for 0 and 2, the problem goes to standard error for 1 and 2.
  */
 @Command(
     name = "probe",
@@ -47,7 +48,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Shows the streams, languages, levels, duration or live window, fragments and protection of"
           + " a Smooth Streaming presentation, and whether it can be played.",
-      "Exit codes: 0 playable, 2 unsupported (protected, or no decodable video), 1 error."
+      "Exit codes: 0 playable (the audio alone when no video decodes), 2 unsupported (protected,"
+          + " or nothing decodable), 1 error."
     })
 public final class ProbeCommand implements Callable<Integer> {
   /** The presentation can be played. */
@@ -121,7 +123,16 @@ public final class ProbeCommand implements Callable<Integer> {
   }
 
   /** Everything probe prints, computed once. */
-  private record Report(Manifest manifest, List<StreamReport> streams, @Nullable String problem) {
+  /**
+   * @param problem why the player cannot play it, null when it can
+   * @param audioOnly why the audio of a playable presentation plays alone (no video stream, or none
+   *     decodable), null when its video plays
+   */
+  private record Report(
+      Manifest manifest,
+      List<StreamReport> streams,
+      @Nullable String problem,
+      @Nullable String audioOnly) {
     static Report of(Manifest m) {
       List<StreamReport> streams = new ArrayList<>();
       for (StreamIndex s : m.streams()) {
@@ -133,33 +144,39 @@ public final class ProbeCommand implements Callable<Integer> {
         }
         streams.add(new StreamReport(s, levels));
       }
-      return new Report(m, streams, problemOf(m, streams));
+      List<StreamReport> main =
+          streams.stream()
+              .filter(s -> s.stream().type() == StreamType.VIDEO)
+              .filter(s -> !s.stream().subtype().equalsIgnoreCase("ZOET"))
+              .toList();
+      List<StreamReport> audio =
+          streams.stream().filter(s -> s.stream().type() == StreamType.AUDIO).toList();
+      String problem = problemOf(m, main, audio);
+      // As the player: without a decodable main video stream, the audio plays alone.
+      String audioOnly =
+          problem != null || main.stream().anyMatch(StreamReport::supported)
+              ? null
+              : main.isEmpty() ? "no video stream" : "video " + noDecodableLevel(main.get(0));
+      return new Report(m, streams, problem, audioOnly);
     }
 
-    private static @Nullable String problemOf(Manifest m, List<StreamReport> streams) {
+    private static @Nullable String problemOf(
+        Manifest m, List<StreamReport> main, List<StreamReport> audio) {
       if (m.protection().isPresent()) {
         return Manifest.PROTECTED_MESSAGE
             + " (Protection element, SystemID "
             + m.protection().get().firstSystemId()
             + ")";
       }
-      List<StreamReport> video =
-          streams.stream().filter(s -> s.stream().type() == StreamType.VIDEO).toList();
-      List<StreamReport> main =
-          video.stream().filter(s -> !s.stream().subtype().equalsIgnoreCase("ZOET")).toList();
+      if (main.stream().anyMatch(StreamReport::supported)
+          || audio.stream().anyMatch(StreamReport::supported)) {
+        return null;
+      }
       if (!main.isEmpty()) {
-        return main.stream().anyMatch(StreamReport::supported)
-            ? null
-            : "video " + noDecodableLevel(main.get(0));
+        return "video " + noDecodableLevel(main.get(0));
       }
-      // Audio-only: the player plays it when one audio track can be played.
-      List<StreamReport> audio =
-          streams.stream().filter(s -> s.stream().type() == StreamType.AUDIO).toList();
-      if (audio.isEmpty()) {
-        return "no audio or video stream";
-      }
-      return audio.stream().anyMatch(StreamReport::supported)
-          ? null
+      return audio.isEmpty()
+          ? "no audio or video stream"
           : "no video stream, and audio " + noDecodableLevel(audio.get(0));
     }
 
@@ -197,6 +214,11 @@ public final class ProbeCommand implements Callable<Integer> {
         root.putNull("problem");
       } else {
         root.put("problem", problem);
+      }
+      if (audioOnly == null) {
+        root.putNull("audio_only");
+      } else {
+        root.put("audio_only", audioOnly);
       }
       ArrayNode streamsNode = root.putArray("streams");
       for (StreamReport sr : streams) {
@@ -289,7 +311,11 @@ public final class ProbeCommand implements Callable<Integer> {
                   : "none"));
       sb.append(
           String.format(
-              Locale.ROOT, "Playable    %s%n", problem == null ? "yes" : "no: " + problem));
+              Locale.ROOT,
+              "Playable    %s%n",
+              problem != null
+                  ? "no: " + problem
+                  : audioOnly != null ? "yes, audio only: " + audioOnly : "yes"));
       int n = 0;
       for (StreamReport sr : streams) {
         StreamIndex s = sr.stream();

@@ -145,6 +145,15 @@ public final class PlaybackEngine implements Player {
   /** The video cursor; null for an audio-only presentation. */
   private @Nullable TrackCursor video;
 
+  /** {@link PlayerSnapshot#audioOnlyReason()} of a presentation without a video stream. */
+  public static final String AUDIO_ONLY_NO_VIDEO = "this presentation has no video";
+
+  /** {@link PlayerSnapshot#audioOnlyReason()} when the video stream cannot be played. */
+  public static final String AUDIO_ONLY_VIDEO_UNPLAYABLE = "its video cannot be played";
+
+  /** Why the audio plays alone; empty while there is video (set once when the manifest loads). */
+  private String audioOnlyReason = "";
+
   /** Requests of {@link #seek} carried out (see {@link PlayerSnapshot#seeksDone()}). */
   private long seeksDone;
 
@@ -474,22 +483,20 @@ public final class PlaybackEngine implements Player {
             .filter(s -> !s.subtype().equalsIgnoreCase("ZOET"))
             .toList();
     TrackLevels videoLevels = null;
+    // Why the video stream cannot be played; null when it can, or when there is none.
+    String videoProblem = null;
     if (!videos.isEmpty()) {
-      videoLevels = TrackLevels.of(videos.get(0));
-      if (videoLevels.size() == 0) {
-        fail(
-            "no playable video level in "
-                + options.url()
-                + ": "
-                + String.join("; ", videoLevels.skipped()));
-        return;
-      }
-      if (videoLevels.timeline().chunkCount() == 0) {
-        fail("the video stream of " + options.url() + " lists no fragment");
-        return;
-      }
-      for (String s : videoLevels.skipped()) {
-        note("level left out: " + s);
+      TrackLevels v = TrackLevels.of(videos.get(0));
+      if (v.size() == 0) {
+        videoProblem =
+            "no playable video level in " + options.url() + ": " + String.join("; ", v.skipped());
+      } else if (v.timeline().chunkCount() == 0) {
+        videoProblem = "the video stream of " + options.url() + " lists no fragment";
+      } else {
+        videoLevels = v;
+        for (String s : v.skipped()) {
+          note("level left out: " + s);
+        }
       }
     }
     List<TrackLevels> audios = new ArrayList<>();
@@ -504,6 +511,10 @@ public final class PlaybackEngine implements Player {
         note("audio track " + s.displayName() + " left out: " + why);
       }
     }
+    if (videoProblem != null && audios.isEmpty()) {
+      fail(videoProblem);
+      return;
+    }
     if (videoLevels == null && audios.isEmpty()) {
       fail(
           audiosLeftOut.isEmpty()
@@ -514,6 +525,13 @@ public final class PlaybackEngine implements Player {
                   + String.join("; ", audiosLeftOut)
                   + ")");
       return;
+    }
+    if (videoProblem != null) {
+      // As other players do: the audio plays; the viewer is told why there is no picture.
+      note("the video cannot be played (" + videoProblem + "); playing the audio alone");
+      audioOnlyReason = AUDIO_ONLY_VIDEO_UNPLAYABLE;
+    } else if (videoLevels == null) {
+      audioOnlyReason = AUDIO_ONLY_NO_VIDEO;
     }
     manifest = m;
     captions.update(m);
@@ -1814,7 +1832,7 @@ public final class PlaybackEngine implements Player {
             l != null && manifest != null ? Math.max(0, l.edgeUs() - pos) / 1000.0 : -1,
             (l != null ? l.originOutForNs() : vodOrigin.outForNs(time.nanoTime())) / 1_000_000L,
             seeksDone,
-            manifest != null && video == null);
+            audioOnlyReason);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -1968,7 +1986,7 @@ public final class PlaybackEngine implements Player {
         s.liveLatencyMs(),
         s.originSilentMs(),
         s.seeksDone(),
-        s.audioOnly());
+        s.audioOnlyReason());
   }
 
   private static AbrPolicy newPolicy(PlayerConfig c) {

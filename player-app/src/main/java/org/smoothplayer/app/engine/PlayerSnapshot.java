@@ -43,7 +43,9 @@ import java.util.Optional;
  * @param seeksDone how many of {@link Player#seek}'s requests the engine has carried out; after the
  *     N-th, the position is where that seek went (live: maybe later than asked, inside the window),
  *     so a view showing the target of its N-th seek can show the position again
- * @param audioOnly the presentation has no video stream: its audio plays alone, nothing is shown
+ * @param audioOnlyReason why the audio plays alone and nothing is shown ({@link
+ *     PlaybackEngine#AUDIO_ONLY_NO_VIDEO}, {@link PlaybackEngine#AUDIO_ONLY_VIDEO_UNPLAYABLE});
+ *     empty while there is video
  */
 public record PlayerSnapshot(
     PlayerState state,
@@ -72,7 +74,7 @@ public record PlayerSnapshot(
     double liveLatencyMs,
     long originSilentMs,
     long seeksDone,
-    boolean audioOnly) {
+    String audioOnlyReason) {
 
   /** Copies the lists. */
   public PlayerSnapshot {
@@ -109,7 +111,12 @@ public record PlayerSnapshot(
         -1,
         0,
         0,
-        false);
+        "");
+  }
+
+  /** Whether the audio plays alone (an audio-only presentation, or its video cannot be played). */
+  public boolean audioOnly() {
+    return !audioOnlyReason.isEmpty();
   }
 
   /**
@@ -117,7 +124,8 @@ public record PlayerSnapshot(
    * and the audio, or the audio of an audio-only presentation.
    */
   public long bufferedAheadUs() {
-    long endUs = audioOnly ? bufferedAudioEndUs : Math.min(bufferedVideoEndUs, bufferedAudioEndUs);
+    long endUs =
+        audioOnly() ? bufferedAudioEndUs : Math.min(bufferedVideoEndUs, bufferedAudioEndUs);
     return Math.max(0, endUs - positionUs);
   }
 

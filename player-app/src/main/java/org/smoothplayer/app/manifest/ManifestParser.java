@@ -468,12 +468,8 @@ public final class ManifestParser {
       if (fourCc == null) {
         fourCc = streamFourCc;
       }
-      if (fourCc == null && type == StreamType.VIDEO) {
-        throw a.error(
-            Kind.MISSING_ATTRIBUTE,
-            "FourCC",
-            "is missing; a video QualityLevel must name its codec (e.g. H264, AVC1, HVC1)");
-      }
+      // A video level without a FourCC is read (its codec is then unsupported, and the level left
+      // out with that reason), as other players drop such a stream and play the rest.
       String cpd = a.optString("CodecPrivateData", "").replaceAll("\\s+", "");
       int maxWidth = a.optInt("MaxWidth", a.optInt("Width", 0));
       int maxHeight = a.optInt("MaxHeight", a.optInt("Height", 0));

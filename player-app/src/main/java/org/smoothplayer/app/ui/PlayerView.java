@@ -514,7 +514,8 @@ public final class PlayerView extends BorderPane {
     StackPane.setMargin(notice, new Insets(8));
 
     // An audio-only presentation shows nothing: the surface says why, under the other overlays.
-    Label audioOnly = new Label("\u266a  Audio only: this presentation has no video");
+    Label audioOnly = new Label();
+    audioOnly.textProperty().bind(viewModel.audioOnlyTextProperty());
     audioOnly.setId("audioOnly");
     audioOnly.setStyle("-fx-text-fill: #c8c8c8; -fx-font-size: 16px;");
     audioOnly.visibleProperty().bind(viewModel.audioOnlyProperty());
@@ -794,7 +795,7 @@ public final class PlayerView extends BorderPane {
     if (pixels.isEmpty()) {
       viewModel.showMessage(
           viewModel.audioOnlyProperty().get()
-              ? "No picture to save: the presentation is audio only"
+              ? "No picture to save: the audio plays alone"
               : "No picture to save yet");
       return;
     }

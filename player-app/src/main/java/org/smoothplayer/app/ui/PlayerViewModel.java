@@ -103,6 +103,8 @@ public final class PlayerViewModel implements AutoCloseable {
   private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
   private final ReadOnlyBooleanWrapper audioOnly =
       new ReadOnlyBooleanWrapper(this, "audioOnly", false);
+  private final ReadOnlyStringWrapper audioOnlyText =
+      new ReadOnlyStringWrapper(this, "audioOnlyText", "");
   private final ReadOnlyLongWrapper positionUs = new ReadOnlyLongWrapper(this, "positionUs", 0);
 
   /** A live session this close to the edge counts as "at the edge". */
@@ -426,6 +428,7 @@ public final class PlayerViewModel implements AutoCloseable {
     busy.set(newState == PlayerState.OPENING || newState == PlayerState.BUFFERING);
     playing.set(playIntent && canPlay(newState));
     audioOnly.set(s.audioOnly());
+    audioOnlyText.set(s.audioOnly() ? "\u266a  Audio only: " + s.audioOnlyReason() : "");
 
     if (pendingSeekUs >= 0) {
       pendingSeekUpdates++;
@@ -839,6 +842,7 @@ public final class PlayerViewModel implements AutoCloseable {
     busy.set(false);
     playing.set(false);
     audioOnly.set(false);
+    audioOnlyText.set("");
   }
 
   // ---------------------------------------------------------------- properties
@@ -868,9 +872,17 @@ public final class PlayerViewModel implements AutoCloseable {
     return busy.getReadOnlyProperty();
   }
 
-  /** True while the session plays an audio-only presentation (the surface says so). */
+  /**
+   * True while the audio plays alone: an audio-only presentation, or one whose video cannot be
+   * played.
+   */
   public ReadOnlyBooleanProperty audioOnlyProperty() {
     return audioOnly.getReadOnlyProperty();
+  }
+
+  /** What the surface says while the audio plays alone ("♪ Audio only: …"); empty otherwise. */
+  public ReadOnlyStringProperty audioOnlyTextProperty() {
+    return audioOnlyText.getReadOnlyProperty();
   }
 
   /** Whether the window is in full screen (as last told by {@link #setFullscreen}). */

@@ -141,10 +141,24 @@ class ProbeCommandTest {
   }
 
   @Test
-  void an_audio_only_presentation_is_playable_from_its_audio() {
+  void an_audio_only_presentation_is_playable_from_its_audio() throws Exception {
     Outcome o = probe(corpus("shaka/unit/repetitions-r12.xml").toString());
     assertThat(o.exit()).as(o.err()).isZero();
-    assertThat(o.out()).contains("Playable    yes");
+    assertThat(o.out()).contains("Playable    yes, audio only: no video stream");
+    Outcome json = probe(corpus("shaka/unit/repetitions-r12.xml").toString(), "--json");
+    assertThat(json.json().get("audio_only").asText()).isEqualTo("no video stream");
+    assertThat(json.json().get("supported").asBoolean()).isTrue();
+  }
+
+  @Test
+  void a_presentation_whose_video_cannot_be_decoded_is_playable_from_its_audio_alone() {
+    // Shaka's "skip video stream without FourCC": the video is left out, the audio plays.
+    Outcome o = probe(corpus("shaka/unit/video-no-fourcc.xml").toString());
+    assertThat(o.exit()).as(o.err()).isZero();
+    assertThat(o.out())
+        .contains(
+            "Playable    yes, audio only: video stream \"video\" has no decodable level:"
+                + " QualityLevel at line 3: unsupported codec (no FourCC) (supported: ");
   }
 
   @Test
@@ -199,6 +213,7 @@ class ProbeCommandTest {
       JsonNode root = json.json();
       assertThat(fieldNames(root)).containsAll(TOP_KEYS);
       assertThat(root.get("duration_s").asDouble()).isEqualTo(4.0);
+      assertThat(root.get("audio_only").isNull()).as("its video plays").isTrue();
       JsonNode video = root.get("streams").get(0);
       assertThat(video.get("chunks").asInt()).isEqualTo(4);
       assertThat(video.get("levels").get(0).get("width").asInt()).isEqualTo(160);

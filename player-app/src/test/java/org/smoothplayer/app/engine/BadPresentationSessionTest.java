@@ -189,10 +189,47 @@ class BadPresentationSessionTest {
 
   @Test
   @Timeout(30)
-  void a_manifest_with_no_playable_video_level_fails_the_session_at_once(@TempDir Path dir)
+  void a_manifest_with_no_playable_video_level_plays_its_audio_alone_and_says_why(@TempDir Path dir)
       throws Exception {
     Path copy = PresentationCopies.copy(tiny, dir.resolve("tiny"));
     editManifest(copy, "FourCC=\"H264\"", "FourCC=\"WVC1\"");
+
+    Outcome o = play(copy, QualityChoice.auto(), 30_000);
+
+    o.playedToTheEnd(3_800_000L);
+    assertThat(o.end().audioOnlyReason()).isEqualTo(PlaybackEngine.AUDIO_ONLY_VIDEO_UNPLAYABLE);
+    // Every level left out is named, each with its reason.
+    assertThat(notices(o, "the video cannot be played"))
+        .singleElement()
+        .satisfies(
+            n ->
+                assertThat(n)
+                    .startsWith(
+                        "the video cannot be played (no playable video level in "
+                            + url(o)
+                            + ": video QualityLevel 0 (150000 bps, line 4): unsupported codec"
+                            + " WVC1 (")
+                    .contains(
+                        "; video QualityLevel 1 (400000 bps, line 5): unsupported codec WVC1 (")
+                    .endsWith("); playing the audio alone"));
+    assertThat(o.events(SessionEvent.FragmentRequested.class))
+        .extracting(SessionEvent.FragmentRequested::stream)
+        .containsOnly("audio");
+  }
+
+  @Test
+  @Timeout(30)
+  void a_manifest_with_no_playable_video_level_and_no_audio_fails_the_session_at_once(
+      @TempDir Path dir) throws Exception {
+    Path copy = PresentationCopies.copy(tiny, dir.resolve("tiny"));
+    editManifest(copy, "FourCC=\"H264\"", "FourCC=\"WVC1\"");
+    String xml = Files.readString(copy.resolve("Manifest"), StandardCharsets.UTF_8);
+    int start = xml.indexOf("<StreamIndex Type=\"audio\"");
+    int end = xml.indexOf("</StreamIndex>", start) + "</StreamIndex>".length();
+    Files.writeString(
+        copy.resolve("Manifest"),
+        xml.substring(0, start) + xml.substring(end),
+        StandardCharsets.UTF_8);
 
     Outcome o = play(copy, QualityChoice.auto(), FAIL_FAST_TIMEOUT_MS);
 

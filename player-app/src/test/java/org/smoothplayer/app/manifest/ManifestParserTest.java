@@ -14,6 +14,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smoothplayer.app.manifest.ManifestException.Kind;
+import org.smoothplayer.decoder.codec.UnsupportedCodecException;
 
 class ManifestParserTest {
   private static final URI BASE = URI.create("http://127.0.0.1:8080/video.ism/Manifest");
@@ -295,17 +296,19 @@ class ManifestParserTest {
   }
 
   @Test
-  void a_video_level_without_fourcc_is_refused_naming_its_line() {
+  void a_video_level_without_fourcc_is_read_and_its_codec_named_unsupported() throws Exception {
     String xml =
         "<SmoothStreamingMedia Duration=\"1\">\n<StreamIndex Type=\"video\" Url=\"u\">\n\n"
             + "<QualityLevel Bitrate=\"1\" CodecPrivateData=\"00\"/></StreamIndex>"
             + "</SmoothStreamingMedia>";
-    ManifestException e = failure(() -> parse(xml));
-    assertThat(e.kind()).isEqualTo(Kind.MISSING_ATTRIBUTE);
-    assertThat(e.getMessage())
+    StreamIndex video = parse(xml).streams(StreamType.VIDEO).get(0);
+    QualityLevel level = video.qualityLevels().get(0);
+    assertThat(level.fourCc()).isNull();
+    assertThat(CodecSupport.evaluate(video, level).reason())
         .isEqualTo(
-            "QualityLevel@FourCC at line 4: is missing; a video QualityLevel must name its codec"
-                + " (e.g. H264, AVC1, HVC1)");
+            "QualityLevel at line 4: unsupported codec (no FourCC) (supported: "
+                + UnsupportedCodecException.SUPPORTED
+                + ")");
   }
 
   @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smoothplayer.app.config.RecentInputs;
 import org.smoothplayer.app.engine.LevelInfo;
+import org.smoothplayer.app.engine.PlaybackEngine;
 import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.engine.PlayerSnapshot;
 import org.smoothplayer.app.engine.PlayerState;
@@ -416,7 +417,7 @@ class PlayerViewModelTest {
   @Test
   void an_audio_only_session_says_so_and_its_buffer_is_the_audios() {
     Snapshots s = new Snapshots();
-    s.audioOnly = true;
+    s.audioOnlyReason = PlaybackEngine.AUDIO_ONLY_VIDEO_UNPLAYABLE;
     s.levels = List.of(new LevelInfo(0, 64_000, 0, 0), new LevelInfo(1, 128_000, 0, 0));
     s.bufferedVideoEndUs = 0;
     s.bufferedAudioEndUs = 25_000_000;
@@ -426,6 +427,8 @@ class PlayerViewModelTest {
     openOn(s);
 
     assertThat(vm.audioOnlyProperty().get()).isTrue();
+    assertThat(vm.audioOnlyTextProperty().get())
+        .isEqualTo("\u266a  Audio only: its video cannot be played");
     assertThat(vm.statsLines())
         .contains(
             "Level: 1 (levels 0\u20131; decided 1)",

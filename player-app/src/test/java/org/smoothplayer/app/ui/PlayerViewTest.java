@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.smoothplayer.app.engine.LevelInfo;
+import org.smoothplayer.app.engine.PlaybackEngine;
 import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.engine.PlayerState;
 import org.smoothplayer.app.playback.ShownFrame;
@@ -394,7 +395,7 @@ class PlayerViewTest {
     Label audioOnly = node(robot, "#audioOnly");
     assertThat(audioOnly.isVisible()).isFalse();
 
-    snapshot.audioOnly = true;
+    snapshot.audioOnlyReason = PlaybackEngine.AUDIO_ONLY_NO_VIDEO;
     snapshot.levels = List.of(new LevelInfo(0, 64_000, 0, 0), new LevelInfo(1, 128_000, 0, 0));
     publish();
 
@@ -407,7 +408,7 @@ class PlayerViewTest {
         "the window says why there is no picture",
         () -> !viewModel.noticeTextProperty().get().isEmpty());
     assertThat(Fx.call(() -> viewModel.noticeTextProperty().get()))
-        .isEqualTo("No picture to save: the presentation is audio only");
+        .isEqualTo("No picture to save: the audio plays alone");
   }
 
   @Test

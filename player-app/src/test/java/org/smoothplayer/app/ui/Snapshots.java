@@ -51,8 +51,8 @@ final class Snapshots {
   /** Seeks the engine has carried out. */
   long seeksDone = 0;
 
-  /** The presentation has no video. */
-  boolean audioOnly;
+  /** Why the audio plays alone; empty with video. */
+  String audioOnlyReason = "";
 
   PlayerSnapshot build() {
     return new PlayerSnapshot(
@@ -86,6 +86,6 @@ final class Snapshots {
         live ? (liveLatencyMs >= 0 ? liveLatencyMs : 4000) : -1,
         originSilentMs,
         seeksDone,
-        audioOnly);
+        audioOnlyReason);
   }
 }
