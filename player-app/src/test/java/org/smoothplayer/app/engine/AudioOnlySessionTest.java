@@ -249,13 +249,8 @@ class AudioOnlySessionTest {
   void a_manifest_without_video_whose_audio_cannot_be_played_fails_the_session_at_once(
       @TempDir Path dir) throws Exception {
     Path audioOnly = PresentationCopies.tinyAudioOnly(tiny, dir);
-    Path manifest = audioOnly.resolve("Manifest");
-    String xml = Files.readString(manifest, StandardCharsets.UTF_8);
-    Files.writeString(
-        manifest,
-        xml.replace("FourCC=\"AACL\"", "FourCC=\"WMAP\"")
-            .replace("AudioTag=\"255\"", "AudioTag=\"354\""),
-        StandardCharsets.UTF_8);
+    PresentationCopies.editManifest(audioOnly, "FourCC=\"AACL\"", "FourCC=\"WMAP\"");
+    PresentationCopies.editManifest(audioOnly, "AudioTag=\"255\"", "AudioTag=\"354\"");
 
     long t0 = System.nanoTime();
     Outcome o = play(audioOnly, QualityChoice.auto());

@@ -130,7 +130,8 @@ class BadPresentationSessionTest {
   void a_level_with_an_unsupported_fourcc_is_left_out_with_a_notice_and_the_other_plays(
       @TempDir Path dir) throws Exception {
     Path copy = PresentationCopies.copy(tiny, dir.resolve("tiny"));
-    editManifest(copy, "FourCC=\"H264\" MaxWidth=\"320\"", "FourCC=\"WVC1\" MaxWidth=\"320\"");
+    PresentationCopies.editManifest(
+        copy, "FourCC=\"H264\" MaxWidth=\"320\"", "FourCC=\"WVC1\" MaxWidth=\"320\"");
 
     Outcome o = play(copy, QualityChoice.auto(), 40_000);
 
@@ -192,7 +193,7 @@ class BadPresentationSessionTest {
   void a_manifest_with_no_playable_video_level_plays_its_audio_alone_and_says_why(@TempDir Path dir)
       throws Exception {
     Path copy = PresentationCopies.copy(tiny, dir.resolve("tiny"));
-    editManifest(copy, "FourCC=\"H264\"", "FourCC=\"WVC1\"");
+    PresentationCopies.editManifest(copy, "FourCC=\"H264\"", "FourCC=\"WVC1\"");
 
     Outcome o = play(copy, QualityChoice.auto(), 30_000);
 
@@ -222,14 +223,8 @@ class BadPresentationSessionTest {
   void a_manifest_with_no_playable_video_level_and_no_audio_fails_the_session_at_once(
       @TempDir Path dir) throws Exception {
     Path copy = PresentationCopies.copy(tiny, dir.resolve("tiny"));
-    editManifest(copy, "FourCC=\"H264\"", "FourCC=\"WVC1\"");
-    String xml = Files.readString(copy.resolve("Manifest"), StandardCharsets.UTF_8);
-    int start = xml.indexOf("<StreamIndex Type=\"audio\"");
-    int end = xml.indexOf("</StreamIndex>", start) + "</StreamIndex>".length();
-    Files.writeString(
-        copy.resolve("Manifest"),
-        xml.substring(0, start) + xml.substring(end),
-        StandardCharsets.UTF_8);
+    PresentationCopies.editManifest(copy, "FourCC=\"H264\"", "FourCC=\"WVC1\"");
+    PresentationCopies.removeStream(copy, "audio");
 
     Outcome o = play(copy, QualityChoice.auto(), FAIL_FAST_TIMEOUT_MS);
 
@@ -247,14 +242,8 @@ class BadPresentationSessionTest {
   void a_manifest_without_a_video_or_an_audio_stream_fails_the_session_at_once(@TempDir Path dir)
       throws Exception {
     Path copy = PresentationCopies.copy(tiny, dir.resolve("tiny"));
-    String xml = Files.readString(copy.resolve("Manifest"), StandardCharsets.UTF_8);
-    for (String type : new String[] {"video", "audio"}) {
-      int start = xml.indexOf("<StreamIndex Type=\"" + type + "\"");
-      int end = xml.indexOf("</StreamIndex>", start) + "</StreamIndex>".length();
-      assertThat(start).isPositive();
-      xml = xml.substring(0, start) + xml.substring(end);
-    }
-    Files.writeString(copy.resolve("Manifest"), xml, StandardCharsets.UTF_8);
+    PresentationCopies.removeStream(copy, "video");
+    PresentationCopies.removeStream(copy, "audio");
 
     Outcome o = play(copy, QualityChoice.auto(), FAIL_FAST_TIMEOUT_MS);
 
@@ -294,13 +283,6 @@ class BadPresentationSessionTest {
   }
 
   // ---------------------------------------------------------------- changing the files
-
-  private static void editManifest(Path presentation, String from, String to) throws IOException {
-    Path manifest = presentation.resolve("Manifest");
-    String xml = Files.readString(manifest, StandardCharsets.UTF_8);
-    assertThat(xml).contains(from);
-    Files.writeString(manifest, xml.replace(from, to), StandardCharsets.UTF_8);
-  }
 
   /** The box {@code type} among the boxes in {@code [from, to)} of {@code data}: {offset, size}. */
   private static int[] box(ByteBuffer data, int from, int to, String type) {

@@ -56,14 +56,7 @@ final class PresentationCopies {
    */
   static Path tinyAudioOnly(Path tiny, Path dir) throws IOException {
     Path copy = copy(tiny, dir.resolve("tiny-audio-only"));
-    Path manifest = copy.resolve("Manifest");
-    String xml = Files.readString(manifest);
-    int start = xml.indexOf("<StreamIndex Type=\"video\"");
-    int end = xml.indexOf("</StreamIndex>", start) + "</StreamIndex>".length();
-    if (start < 0) {
-      throw new IllegalStateException("tiny's manifest has no video stream to remove");
-    }
-    Files.writeString(manifest, xml.substring(0, start) + xml.substring(end));
+    removeStream(copy, "video");
     ObjectMapper json = new ObjectMapper();
     Path info = copy.resolve("presentation.json");
     ObjectNode root = (ObjectNode) json.readTree(info.toFile());
@@ -82,6 +75,30 @@ final class PresentationCopies {
       }
     }
     return copy;
+  }
+
+  /**
+   * Removes the first StreamIndex of {@code type} ("video", "audio") from {@code copy}'s manifest.
+   */
+  static void removeStream(Path copy, String type) throws IOException {
+    Path manifest = copy.resolve("Manifest");
+    String xml = Files.readString(manifest);
+    int start = xml.indexOf("<StreamIndex Type=\"" + type + "\"");
+    if (start < 0) {
+      throw new IllegalStateException(manifest + " has no " + type + " stream to remove");
+    }
+    int end = xml.indexOf("</StreamIndex>", start) + "</StreamIndex>".length();
+    Files.writeString(manifest, xml.substring(0, start) + xml.substring(end));
+  }
+
+  /** Replaces {@code from} (which must be there) by {@code to} in {@code copy}'s manifest. */
+  static void editManifest(Path copy, String from, String to) throws IOException {
+    Path manifest = copy.resolve("Manifest");
+    String xml = Files.readString(manifest);
+    if (!xml.contains(from)) {
+      throw new IllegalStateException(manifest + " does not contain " + from);
+    }
+    Files.writeString(manifest, xml.replace(from, to));
   }
 
   /**
