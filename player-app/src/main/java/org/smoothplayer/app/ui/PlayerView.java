@@ -32,6 +32,8 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
@@ -489,12 +491,24 @@ public final class PlayerView extends BorderPane {
     errorText.setStyle("-fx-text-fill: white;");
     errorText.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(errorText, Priority.ALWAYS);
+    // The message as text, for a report: the banner's words cannot be selected.
+    Button copy = new Button("Copy");
+    copy.setId("errorCopy");
+    copy.setMinWidth(Region.USE_PREF_SIZE);
+    copy.setFocusTraversable(false);
+    copy.setOnAction(
+        e -> {
+          ClipboardContent text = new ClipboardContent();
+          text.putString(viewModel.errorTextProperty().get());
+          Clipboard.getSystemClipboard().setContent(text);
+          viewModel.showMessage("Error message copied");
+        });
     Button dismiss = new Button("Dismiss");
     dismiss.setId("errorDismiss");
     dismiss.setMinWidth(Region.USE_PREF_SIZE);
     dismiss.setFocusTraversable(false);
     dismiss.setOnAction(e -> viewModel.dismissError());
-    HBox errorBanner = new HBox(10, errorText, dismiss);
+    HBox errorBanner = new HBox(10, errorText, copy, dismiss);
     errorBanner.setId("errorBanner");
     errorBanner.setAlignment(Pos.CENTER_LEFT);
     errorBanner.setStyle("-fx-background-color: rgba(176,0,32,0.9); -fx-padding: 8 12 8 12;");

@@ -30,6 +30,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.GridPane;
@@ -477,6 +478,15 @@ class PlayerViewTest {
     await("the banner shows", banner::isVisible);
     assertThat(robot.lookup("#errorText").queryLabeled().getText())
         .isEqualTo("Manifest request failed: HTTP 404 for " + Snapshots.URL);
+
+    // The words of a banner cannot be selected: Copy puts them on the clipboard for a report.
+    Fx.run(() -> Clipboard.getSystemClipboard().clear());
+    robot.clickOn("#errorCopy");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(Fx.call(() -> Clipboard.getSystemClipboard().getString()))
+        .isEqualTo("Manifest request failed: HTTP 404 for " + Snapshots.URL);
+    assertThat(Fx.call(() -> viewModel.noticeTextProperty().get()))
+        .isEqualTo("Error message copied");
   }
 
   @Test
