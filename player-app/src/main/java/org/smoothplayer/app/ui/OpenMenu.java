@@ -2,6 +2,8 @@ package org.smoothplayer.app.ui;
 
 import java.io.File;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -12,6 +14,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -62,8 +65,9 @@ final class OpenMenu {
   }
 
   /**
-   * Asks for a URL or folder and opens it. The field offers the recent inputs and starts with the
-   * latest one selected, so typing replaces it and Enter opens it again.
+   * Asks for a URL or folder and opens it. The field offers the recent inputs and starts with an
+   * http(s) URL on the clipboard (one just copied from a browser), else the latest input, selected,
+   * so typing replaces it and Enter opens it.
    */
   void showOpenDialog() {
     ComboBox<String> input = new ComboBox<>(viewModel.recentInputs());
@@ -71,7 +75,10 @@ final class OpenMenu {
     input.setEditable(true);
     input.setPrefWidth(OPEN_FIELD_WIDTH);
     input.setVisibleRowCount(RecentInputs.MAX_ENTRIES);
-    if (!viewModel.recentInputs().isEmpty()) {
+    Optional<String> copied = copiedUrl(Clipboard.getSystemClipboard().getString());
+    if (copied.isPresent()) {
+      input.getEditor().setText(copied.get());
+    } else if (!viewModel.recentInputs().isEmpty()) {
       input.getEditor().setText(viewModel.recentInputs().get(0));
     }
     Dialog<String> dialog = new Dialog<>();
@@ -94,6 +101,23 @@ final class OpenMenu {
       dialog.initOwner(window);
     }
     dialog.showAndWait().ifPresent(viewModel::openUrl);
+  }
+
+  /** Longest clipboard text taken for a URL. */
+  static final int MAX_COPIED_URL_CHARS = 4096;
+
+  /** {@code text} when it is one http or https URL (surrounding white space aside), else empty. */
+  static Optional<String> copiedUrl(@Nullable String text) {
+    if (text == null || text.length() > MAX_COPIED_URL_CHARS) {
+      return Optional.empty();
+    }
+    String url = text.strip();
+    String lower = url.toLowerCase(Locale.ROOT);
+    int hostAt =
+        lower.startsWith("http://") ? 7 : lower.startsWith("https://") ? 8 : Integer.MAX_VALUE;
+    return url.length() > hostAt && url.chars().noneMatch(Character::isWhitespace)
+        ? Optional.of(url)
+        : Optional.empty();
   }
 
   /**

@@ -31,6 +31,7 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.GridPane;
@@ -544,6 +545,7 @@ class PlayerViewTest {
   @Test
   void the_open_dialog_offers_the_recent_inputs_with_the_latest_selected_and_enter_opens(
       FxRobot robot) {
+    Fx.run(() -> Clipboard.getSystemClipboard().clear());
     Fx.run(() -> viewModel.openUrl(OTHER_URL));
 
     Platform.runLater(view::showOpenDialog);
@@ -563,6 +565,41 @@ class PlayerViewTest {
 
     assertThat(viewModel.titleProperty().get()).endsWith("http://typed.example/Manifest");
     assertThat(viewModel.recentInputs().get(0)).isEqualTo("http://typed.example/Manifest");
+  }
+
+  @Test
+  void the_open_dialog_starts_with_a_url_on_the_clipboard(FxRobot robot) {
+    Fx.run(() -> viewModel.openUrl(OTHER_URL));
+    Fx.run(
+        () -> {
+          ClipboardContent copied = new ClipboardContent();
+          copied.putString("  https://clip.example/film.ism/Manifest\n");
+          Clipboard.getSystemClipboard().setContent(copied);
+        });
+
+    Platform.runLater(view::showOpenDialog);
+    await("the open dialog shows", () -> robot.lookup("#openInput").tryQuery().isPresent());
+    ComboBox<?> input = robot.lookup("#openInput").queryAs(ComboBox.class);
+    await("its field has the focus", () -> input.isFocused());
+    assertThat(Fx.call(() -> input.getEditor().getSelectedText()))
+        .isEqualTo("https://clip.example/film.ism/Manifest");
+    assertThat(Fx.call(() -> List.<Object>copyOf(input.getItems())))
+        .as("the recent inputs stay offered")
+        .containsExactly(OTHER_URL, Snapshots.URL);
+    Fx.run(() -> input.getScene().getWindow().hide());
+  }
+
+  @Test
+  void only_one_http_or_https_url_on_the_clipboard_is_taken_for_the_open_dialog() {
+    assertThat(OpenMenu.copiedUrl(" http://a.example/M ")).contains("http://a.example/M");
+    assertThat(OpenMenu.copiedUrl("HTTPS://A.example/M")).contains("HTTPS://A.example/M");
+    assertThat(OpenMenu.copiedUrl("see http://a.example/M")).isEmpty();
+    assertThat(OpenMenu.copiedUrl("http://a.example/M http://b.example/M")).isEmpty();
+    assertThat(OpenMenu.copiedUrl("ftp://a.example/M")).isEmpty();
+    assertThat(OpenMenu.copiedUrl("https://")).isEmpty();
+    assertThat(OpenMenu.copiedUrl("http://a")).contains("http://a");
+    assertThat(OpenMenu.copiedUrl(null)).isEmpty();
+    assertThat(OpenMenu.copiedUrl("http://a.example/" + "x".repeat(5000))).isEmpty();
   }
 
   @Test
