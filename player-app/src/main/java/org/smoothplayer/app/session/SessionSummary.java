@@ -45,6 +45,8 @@ import org.jspecify.annotations.Nullable;
  * @param fragments video fragments loaded (audio-only: audio fragments)
  * @param avgThroughputBps mean measured throughput of those fragments
  * @param endReason the {@code session_ended} reason, {@value #END_REASON_INCOMPLETE} without one
+ * @param audioOnly the audio played alone (its {@code manifest_loaded} lists no video ladder):
+ *     {@code firstFrameMs} is when it was first heard, and there are no frames to count
  */
 public record SessionSummary(
     long startupMs,
@@ -62,7 +64,8 @@ public record SessionSummary(
     int schemaVersion,
     int fragments,
     long avgThroughputBps,
-    String endReason) {
+    String endReason,
+    boolean audioOnly) {
 
   /** Version of the summary layout written by this code. */
   public static final int SCHEMA_VERSION = 1;
@@ -86,6 +89,9 @@ public record SessionSummary(
   public static String leadStream(SessionEvent.ManifestLoaded loaded) {
     return loaded.videoBitratesBps().isEmpty() ? AUDIO_STREAM : VIDEO_STREAM;
   }
+
+  /** What the text says of frames and A/V drift when the audio played alone. */
+  static final String AUDIO_ONLY_TEXT = "none (audio only)";
 
   /** Weight of a second of stall in the linear QoE, in Mbps per second. */
   public static final double QOE_STALL_WEIGHT_MBPS_PER_S = 4.3;
@@ -111,7 +117,8 @@ public record SessionSummary(
           "schema_version",
           "fragments",
           "avg_throughput_bps",
-          "end_reason");
+          "end_reason",
+          "audio_only");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -168,6 +175,7 @@ public record SessionSummary(
       json.writeNumberField("fragments", fragments);
       json.writeNumberField("avg_throughput_bps", avgThroughputBps);
       json.writeStringField("end_reason", endReason);
+      json.writeBooleanField("audio_only", audioOnly);
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("writing JSON to a string failed", e);
@@ -186,14 +194,19 @@ public record SessionSummary(
         "startup: "
             + (startupMs >= 0 ? startupMs + " ms" : "never")
             + " ("
-            + (firstFrameMs >= 0 ? "first frame " + firstFrameMs + " ms" : "no first frame")
+            + (firstFrameMs >= 0
+                ? (audioOnly ? "first heard " : "first frame ") + firstFrameMs + " ms"
+                : audioOnly ? "nothing heard" : "no first frame")
             + ")",
         "played: " + format("%.1f", playedS) + " s",
         "average bitrate: " + kbps(avgBitrateBps) + " kbps",
         "switches: " + switches,
         "stalls: " + stalls + " (" + format("%.2f", stallS) + " s)",
-        "frames: " + renderedFrames + " rendered, " + droppedFrames + " dropped",
-        "A/V drift p95: " + format("%.1f", avDriftMsP95) + " ms",
+        "frames: "
+            + (audioOnly
+                ? AUDIO_ONLY_TEXT
+                : renderedFrames + " rendered, " + droppedFrames + " dropped"),
+        "A/V drift p95: " + (audioOnly ? AUDIO_ONLY_TEXT : format("%.1f", avDriftMsP95) + " ms"),
         "levels: " + (levels.isEmpty() ? "none" : levelText.toString()),
         "QoE (linear, per fragment): " + format("%.2f", qoeLinPerFragment),
         "fragments: " + fragments + " (average throughput " + kbps(avgThroughputBps) + " kbps)",
@@ -260,7 +273,21 @@ public record SessionSummary(
         SessionJson.readInt(root.get("schema_version"), "schema_version", line),
         SessionJson.readInt(root.get("fragments"), "fragments", line),
         SessionJson.readLong(root.get("avg_throughput_bps"), "avg_throughput_bps", line),
-        SessionJson.readString(root.get("end_reason"), "end_reason", line));
+        SessionJson.readString(root.get("end_reason"), "end_reason", line),
+        readAudioOnly(root.get("audio_only"), line));
+  }
+
+  /** {@code audio_only}: false when absent (a summary written before the key was added). */
+  private static boolean readAudioOnly(@Nullable JsonNode node, long line)
+      throws SessionLogException {
+    if (node == null) {
+      return false;
+    }
+    if (!node.isBoolean()) {
+      throw new SessionLogException(
+          line, "audio_only", "true or false", SessionJson.describe(node));
+    }
+    return node.asBoolean();
   }
 
   private static void writeDouble(JsonGenerator json, String key, double value) throws IOException {
@@ -443,7 +470,8 @@ public record SessionSummary(
           SCHEMA_VERSION,
           leadFragments,
           avgThroughputBps,
-          endReason == null ? reasonWithoutEnd : endReason);
+          endReason == null ? reasonWithoutEnd : endReason,
+          AUDIO_STREAM.equals(leadStream));
     }
   }
 

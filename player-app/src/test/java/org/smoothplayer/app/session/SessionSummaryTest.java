@@ -130,8 +130,46 @@ class SessionSummaryTest {
             "schema_version",
             "fragments",
             "avg_throughput_bps",
-            "end_reason")
+            "end_reason",
+            "audio_only") // added after the others: the keys before it are as they were
         .isEqualTo(SessionSummary.JSON_KEYS);
+  }
+
+  @Test
+  void an_audio_only_session_says_when_it_was_first_heard_and_counts_no_frames()
+      throws IOException {
+    List<SessionEvent> events =
+        List.of(
+            new SessionEvent.ManifestLoaded(
+                10,
+                "http://127.0.0.1/a/Manifest",
+                false,
+                4_000_000,
+                List.of(),
+                1_000_000,
+                List.of("en"),
+                9),
+            new SessionEvent.StateChanged(300, "BUFFERING", "PLAYING", 0),
+            new SessionEvent.QualityRendered(310, 0, 128_000, -1, 0),
+            new SessionEvent.SessionEnded(4400, "ended", "", 4_000_000, 0, 0, 0));
+
+    SessionSummary s = SessionSummary.of(events);
+
+    assertThat(s.audioOnly()).isTrue();
+    assertThat(s.toText().lines())
+        .contains(
+            "startup: 300 ms (first heard 310 ms)",
+            "frames: none (audio only)",
+            "A/V drift p95: none (audio only)");
+    assertThat(s.toJson()).contains("\"audio_only\": true");
+    Path file = dir.resolve("audio.json");
+    Files.writeString(file, s.toJson(), StandardCharsets.UTF_8);
+    assertThat(SessionSummary.read(file)).isEqualTo(s);
+    // A summary written before the key was added reads as a session with video.
+    Files.writeString(
+        file, s.toJson().replace(",\n  \"audio_only\": true", ""), StandardCharsets.UTF_8);
+    assertThat(SessionSummary.read(file).audioOnly()).isFalse();
+    assertThat(SessionSummary.of(scriptedSession()).audioOnly()).isFalse();
   }
 
   @Test
@@ -381,7 +419,8 @@ class SessionSummaryTest {
   void a_non_finite_number_in_the_summary_is_written_as_null_and_read_back_as_nan()
       throws IOException {
     SessionSummary summary =
-        new SessionSummary(1, 2, Double.NaN, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 1, 0, 0, "ended");
+        new SessionSummary(
+            1, 2, Double.NaN, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 1, 0, 0, "ended", false);
     assertThat(summary.toJson()).contains("\"played_s\": null");
     Path file = dir.resolve("nan.json");
     Files.writeString(file, summary.toJson());
