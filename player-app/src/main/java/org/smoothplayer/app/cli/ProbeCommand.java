@@ -122,8 +122,9 @@ public final class ProbeCommand implements Callable<Integer> {
     }
   }
 
-  /** Everything probe prints, computed once. */
   /**
+   * Everything probe prints, computed once.
+   *
    * @param problem why the player cannot play it, null when it can
    * @param audioOnly why the audio of a playable presentation plays alone (no video stream, or none
    *     decodable), null when its video plays
@@ -144,11 +145,9 @@ public final class ProbeCommand implements Callable<Integer> {
         }
         streams.add(new StreamReport(s, levels));
       }
+      List<StreamIndex> mainVideo = m.mainVideoStreams();
       List<StreamReport> main =
-          streams.stream()
-              .filter(s -> s.stream().type() == StreamType.VIDEO)
-              .filter(s -> !s.stream().subtype().equalsIgnoreCase("ZOET"))
-              .toList();
+          streams.stream().filter(s -> mainVideo.stream().anyMatch(v -> v == s.stream())).toList();
       List<StreamReport> audio =
           streams.stream().filter(s -> s.stream().type() == StreamType.AUDIO).toList();
       String problem = problemOf(m, main, audio);

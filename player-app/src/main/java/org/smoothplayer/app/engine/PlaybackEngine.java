@@ -189,11 +189,10 @@ public final class PlaybackEngine implements Player {
   private int shownLevel = -1;
 
   /**
-   * Audio-only: the start and level of each audio fragment handed to the decoder since the last
-   * flush, oldest first, so the level heard at the position is known (what {@link
-   * SessionEvent.QualityRendered} reports); entries the position passed are dropped but the last.
+   * Audio-only: the levels decoded, so the one heard is reported as {@link
+   * SessionEvent.QualityRendered}.
    */
-  private final ArrayDeque<long[]> heardLevels = new ArrayDeque<>();
+  private final HeardLevels heardLevels = new HeardLevels();
 
   private long startupMs = -1;
   private long[] droppedSeen = new long[0];
@@ -478,10 +477,7 @@ public final class PlaybackEngine implements Player {
       fail(e.describe("manifest", options.url()));
       return;
     }
-    List<StreamIndex> videos =
-        m.streams(StreamType.VIDEO).stream()
-            .filter(s -> !s.subtype().equalsIgnoreCase("ZOET"))
-            .toList();
+    List<StreamIndex> videos = m.mainVideoStreams();
     TrackLevels videoLevels = null;
     // Why the video stream cannot be played; null when it can, or when there is none.
     String videoProblem = null;
@@ -1382,7 +1378,7 @@ public final class PlaybackEngine implements Player {
     } else {
       aw.decodeAudio(r.body(), timeScale, chunk, t.levels.audioConfig(level), gen);
       if (video == null) {
-        heardLevels.addLast(new long[] {chunk.startUs(), level});
+        heardLevels.add(chunk.startUs(), level);
       }
     }
     advance(t, endUs, gen);
@@ -1732,19 +1728,8 @@ public final class PlaybackEngine implements Player {
    * that starts at or before it.
    */
   private void observeHeardLevel(long pos) {
-    if (state != PlayerState.PLAYING) {
-      return;
-    }
-    long[] heard;
-    while ((heard = heardLevels.pollFirst()) != null) {
-      long[] next = heardLevels.peekFirst();
-      if (next == null || next[0] > pos) {
-        heardLevels.addFirst(heard);
-        break;
-      }
-    }
-    if (heard != null && heard[0] <= pos) {
-      observeLevel((int) heard[1], pos);
+    if (state == PlayerState.PLAYING) {
+      observeLevel(heardLevels.at(pos), pos);
     }
   }
 

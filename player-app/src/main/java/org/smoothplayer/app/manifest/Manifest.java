@@ -55,6 +55,16 @@ public record Manifest(
   }
 
   /**
+   * The video streams that carry the presentation: every video stream but zoetrope ({@code ZOET},
+   * thumbnail) streams.
+   */
+  public List<StreamIndex> mainVideoStreams() {
+    return streams(StreamType.VIDEO).stream()
+        .filter(s -> !s.subtype().equalsIgnoreCase("ZOET"))
+        .toList();
+  }
+
+  /**
    * Refuses protected content: playback and probe call this before anything else.
    *
    * @throws ManifestException of kind {@link ManifestException.Kind#PROTECTED_CONTENT} when the

@@ -124,10 +124,8 @@ public final class PresentationReader {
       throw new PresentationReadException(
           Kind.NO_VIDEO, "the manifest " + manifest.baseUri() + " has no video stream", null);
     }
-    return video.stream()
-        .filter(s -> !s.subtype().equalsIgnoreCase("ZOET"))
-        .findFirst()
-        .orElse(video.get(0));
+    List<StreamIndex> main = manifest.mainVideoStreams();
+    return main.isEmpty() ? video.get(0) : main.get(0);
   }
 
   /**
