@@ -101,10 +101,11 @@ public final class PlayerViewModel implements AutoCloseable {
       new ReadOnlyStringWrapper(this, "stateText", stateText(PlayerState.CLOSED));
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
   private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
-  private final ReadOnlyBooleanWrapper audioOnly =
-      new ReadOnlyBooleanWrapper(this, "audioOnly", false);
   private final ReadOnlyStringWrapper audioOnlyText =
       new ReadOnlyStringWrapper(this, "audioOnlyText", "");
+  // Bound to audioOnlyText: the audio plays alone while the surface says so.
+  private final ReadOnlyBooleanWrapper audioOnly =
+      new ReadOnlyBooleanWrapper(this, "audioOnly", false);
   private final ReadOnlyLongWrapper positionUs = new ReadOnlyLongWrapper(this, "positionUs", 0);
 
   /** A live session this close to the edge counts as "at the edge". */
@@ -248,6 +249,7 @@ public final class PlayerViewModel implements AutoCloseable {
     this.closer = Objects.requireNonNull(closer, "closer");
     this.recent = Objects.requireNonNull(recent, "recent");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    audioOnly.bind(audioOnlyText.isNotEmpty());
     recentInputs.setAll(recent.entries());
   }
 
@@ -427,7 +429,6 @@ public final class PlayerViewModel implements AutoCloseable {
             : stateText(newState));
     busy.set(newState == PlayerState.OPENING || newState == PlayerState.BUFFERING);
     playing.set(playIntent && canPlay(newState));
-    audioOnly.set(s.audioOnly());
     audioOnlyText.set(s.audioOnly() ? "\u266a  Audio only: " + s.audioOnlyReason() : "");
 
     if (pendingSeekUs >= 0) {
@@ -635,9 +636,7 @@ public final class PlayerViewModel implements AutoCloseable {
     long targetUs = rangeStartUs + Math.round(f * spanUs);
     if (live.get()) {
       long behindUs = rangeEndUs - targetUs;
-      return behindUs < 1_000_000
-          ? "live"
-          : "-" + TimeText.format(behindUs, behindUs >= TimeText.HOURS_FROM_US);
+      return behindUs < 1_000_000 ? "live" : TimeText.behind(behindUs);
     }
     return TimeText.format(targetUs - rangeStartUs, spanUs >= TimeText.HOURS_FROM_US);
   }
@@ -841,7 +840,6 @@ public final class PlayerViewModel implements AutoCloseable {
     stateText.set(stateText(PlayerState.CLOSED));
     busy.set(false);
     playing.set(false);
-    audioOnly.set(false);
     audioOnlyText.set("");
   }
 

@@ -61,7 +61,12 @@ final class TimeText {
     if (atEdge || latencyUs < 0) {
       return "live";
     }
-    return "-" + format(latencyUs, latencyUs >= HOURS_FROM_US) + " \u00b7 live";
+    return behind(latencyUs) + " \u00b7 live";
+  }
+
+  /** How far behind the live edge, e.g. "-0:23" (hours from an hour on). */
+  static String behind(long latencyUs) {
+    return "-" + format(latencyUs, latencyUs >= HOURS_FROM_US);
   }
 
   private static String twoDigits(long value) {
