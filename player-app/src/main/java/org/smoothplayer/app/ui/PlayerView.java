@@ -32,8 +32,6 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
@@ -484,37 +482,7 @@ public final class PlayerView extends BorderPane {
     busy.setMouseTransparent(true);
     busy.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
 
-    Label errorText = new Label();
-    errorText.setId("errorText");
-    errorText.textProperty().bind(viewModel.errorTextProperty());
-    errorText.setWrapText(true);
-    errorText.setStyle("-fx-text-fill: white;");
-    errorText.setMaxWidth(Double.MAX_VALUE);
-    HBox.setHgrow(errorText, Priority.ALWAYS);
-    // The message as text, for a report: the banner's words cannot be selected.
-    Button copy = new Button("Copy");
-    copy.setId("errorCopy");
-    copy.setMinWidth(Region.USE_PREF_SIZE);
-    copy.setFocusTraversable(false);
-    copy.setOnAction(
-        e -> {
-          ClipboardContent text = new ClipboardContent();
-          text.putString(viewModel.errorTextProperty().get());
-          Clipboard.getSystemClipboard().setContent(text);
-          viewModel.showMessage("Error message copied");
-        });
-    Button dismiss = new Button("Dismiss");
-    dismiss.setId("errorDismiss");
-    dismiss.setMinWidth(Region.USE_PREF_SIZE);
-    dismiss.setFocusTraversable(false);
-    dismiss.setOnAction(e -> viewModel.dismissError());
-    HBox errorBanner = new HBox(10, errorText, copy, dismiss);
-    errorBanner.setId("errorBanner");
-    errorBanner.setAlignment(Pos.CENTER_LEFT);
-    errorBanner.setStyle("-fx-background-color: rgba(176,0,32,0.9); -fx-padding: 8 12 8 12;");
-    errorBanner.visibleProperty().bind(viewModel.errorTextProperty().isNotEmpty());
-    errorBanner.setMaxHeight(Region.USE_PREF_SIZE);
-    StackPane.setAlignment(errorBanner, Pos.TOP_CENTER);
+    HBox errorBanner = ErrorBanner.create(viewModel);
 
     Label notice = new Label();
     notice.setId("notice");
