@@ -59,8 +59,13 @@ public final class Main implements Callable<Integer> {
       description = "Stop after S seconds of media have played (default: to the end).")
   @Nullable Double durationS;
 
-  @Option(names = "--start", paramLabel = "S", description = "Start at S seconds.")
-  double startS;
+  @Option(
+      names = "--start",
+      paramLabel = "S",
+      description =
+          "Start at S seconds (default: at the start; in the window, where the presentation was"
+              + " left last time).")
+  @Nullable Double startS;
 
   @Option(
       names = "--quality",

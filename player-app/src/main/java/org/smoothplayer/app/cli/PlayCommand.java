@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.smoothplayer.app.config.ConfigFileException;
 import org.smoothplayer.app.config.ConfigStore;
@@ -25,7 +24,6 @@ import org.smoothplayer.app.config.SettingsFile;
 import org.smoothplayer.app.engine.AudioOpener;
 import org.smoothplayer.app.engine.EngineOptions;
 import org.smoothplayer.app.engine.PlaybackEngine;
-import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.engine.PlayerSnapshot;
 import org.smoothplayer.app.engine.PlayerState;
 import org.smoothplayer.app.engine.QualityChoice;
@@ -36,7 +34,9 @@ import org.smoothplayer.app.session.SessionRecorder;
 import org.smoothplayer.app.session.SessionSink;
 import org.smoothplayer.app.session.SessionSinks;
 import org.smoothplayer.app.session.SessionSummary;
+import org.smoothplayer.app.ui.FirstSession;
 import org.smoothplayer.app.ui.PlayerWindowLauncher;
+import org.smoothplayer.app.ui.SessionOpener;
 import org.smoothplayer.app.ui.session.SessionRecordings;
 import org.smoothplayer.assets.generate.Presentations;
 import org.smoothplayer.assets.generate.Preset;
@@ -77,7 +77,7 @@ final class PlayCommand {
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage());
     }
-    if (!(args.startS >= 0 && Double.isFinite(args.startS))) {
+    if (args.startS != null && !(args.startS >= 0 && Double.isFinite(args.startS))) {
       return usage(
           "--start: expected seconds from the start (a finite number >= 0) but was " + args.startS);
     }
@@ -149,7 +149,7 @@ final class PlayCommand {
               config,
               quality,
               Optional.ofNullable(args.audioLanguage),
-              (long) (args.startS * 1e6),
+              startUs(),
               true,
               args.headless,
               args.noAudioDevice,
@@ -198,8 +198,10 @@ final class PlayCommand {
     // --captions applies to the first session; the window carries the user's choice on from there.
     String captionsAskedFor = captionLanguage();
     AtomicBoolean captionsAsked = new AtomicBoolean(captionsAskedFor != null);
-    Function<String, Player> opener =
-        u -> {
+    // --start applies to the first session; the others start where they were left, else at their
+    // start (the window decides).
+    SessionOpener opener =
+        (u, startUs) -> {
           String sessionUrl = local.playableUrl(u);
           SessionRecorder recorder = new SessionRecorder();
           SessionLogWriter log;
@@ -214,7 +216,11 @@ final class PlayCommand {
           try {
             PlaybackEngine engine =
                 PlaybackEngine.open(
-                    options.withUrl(sessionUrl).withConfig(settings.get().player()).withSink(sink));
+                    options
+                        .withUrl(sessionUrl)
+                        .withStartUs(startUs)
+                        .withConfig(settings.get().player())
+                        .withSink(sink));
             recordings.register(engine, recorder);
             synchronized (engines) {
               engines.add(engine);
@@ -245,13 +251,20 @@ final class PlayCommand {
     try {
       // The window shows and remembers what was typed (a folder stays a folder); the built-in
       // sample's local address changes every run, so it is not remembered.
-      return typed == null
-          ? PlayerWindowLauncher.run(
-              options.url(), false, captionsOff(), opener, settings, recordings)
-          : PlayerWindowLauncher.run(typed, true, captionsOff(), opener, settings, recordings);
+      long firstStartUs = args.startS == null ? FirstSession.WHERE_LEFT : startUs();
+      FirstSession first =
+          typed == null
+              ? new FirstSession(options.url(), false, captionsOff(), firstStartUs)
+              : new FirstSession(typed, true, captionsOff(), firstStartUs);
+      return PlayerWindowLauncher.run(first, opener, settings, recordings);
     } finally {
       removeShutdownHook(hook);
     }
+  }
+
+  /** {@code --start}, microseconds; 0 without it. */
+  private long startUs() {
+    return args.startS == null ? 0 : (long) (args.startS * 1e6);
   }
 
   /** {@code --captions off}: the session starts without captions, whatever the window last had. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -26,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smoothplayer.app.config.CaptionChoice;
 import org.smoothplayer.app.config.RecentInputs;
+import org.smoothplayer.app.config.ResumePositions;
 import org.smoothplayer.app.engine.LevelInfo;
 import org.smoothplayer.app.engine.Player;
 import org.smoothplayer.app.engine.PlayerSnapshot;
@@ -81,9 +81,10 @@ public final class PlayerViewModel implements AutoCloseable {
    */
   static final long CONTROLS_HIDE_AFTER_NS = 3_000_000_000L;
 
-  private final Function<String, Player> opener;
+  private final SessionOpener opener;
   private final Consumer<Player> closer;
   private final RecentInputs recent;
+  private final ResumePositions positions;
   private final ObservableList<String> recentInputs = FXCollections.observableArrayList();
   private final ObservableList<String> recentInputsView =
       FXCollections.unmodifiableObservableList(recentInputs);
@@ -92,6 +93,9 @@ public final class PlayerViewModel implements AutoCloseable {
   // The input the current session was opened from (what Play opens again after a failure); FX
   // thread only.
   private @Nullable String openedTarget;
+  // Whether where the current session is left is kept for its input (remembered inputs only);
+  // FX thread only.
+  private boolean openedResumable;
   private final ReadOnlyObjectWrapper<@Nullable Player> playerProperty =
       new ReadOnlyObjectWrapper<>(this, "player", null);
 
@@ -206,11 +210,10 @@ public final class PlayerViewModel implements AutoCloseable {
   /**
    * A view model without a session.
    *
-   * @param opener opens a session on a checked target: an http or https URL, a file URL, or the
-   *     absolute path of a presentation folder; may throw a runtime exception whose message says
-   *     why it could not
+   * @param opener opens a session on a checked target; may throw a runtime exception whose message
+   *     says why it could not
    */
-  public PlayerViewModel(Function<String, Player> opener) {
+  public PlayerViewModel(SessionOpener opener) {
     this(opener, Player::close);
   }
 
@@ -218,36 +221,43 @@ public final class PlayerViewModel implements AutoCloseable {
    * A view model without a session that hands sessions it is done with to {@code closer} (the
    * window closes them on another thread, so a slow shutdown never freezes the FX thread).
    *
-   * @param opener as for {@link #PlayerViewModel(Function)}
+   * @param opener as for {@link #PlayerViewModel(SessionOpener)}
    * @param closer closes a session that is no longer shown; its exceptions are logged
    */
-  public PlayerViewModel(Function<String, Player> opener, Consumer<Player> closer) {
-    this(opener, closer, RecentInputs.inMemory());
+  public PlayerViewModel(SessionOpener opener, Consumer<Player> closer) {
+    this(opener, closer, RecentInputs.inMemory(), ResumePositions.inMemory());
   }
 
   /**
-   * As {@link #PlayerViewModel(Function, Consumer)}, remembering what it opens in {@code recent}.
+   * As {@link #PlayerViewModel(SessionOpener, Consumer)}, remembering what it opens in {@code
+   * recent} and where each on-demand input is left in {@code positions}.
    *
    * @param recent the inputs opened lately, offered by File ▸ Open Recent and the Open dialog
+   * @param positions where remembered inputs were left; they open there again
    */
   public PlayerViewModel(
-      Function<String, Player> opener, Consumer<Player> closer, RecentInputs recent) {
-    this(opener, closer, recent, System::nanoTime);
+      SessionOpener opener,
+      Consumer<Player> closer,
+      RecentInputs recent,
+      ResumePositions positions) {
+    this(opener, closer, recent, positions, System::nanoTime);
   }
 
-  /** As {@link #PlayerViewModel(Function, Consumer)}, timing notices by {@code nanoTime}. */
-  PlayerViewModel(Function<String, Player> opener, Consumer<Player> closer, LongSupplier nanoTime) {
-    this(opener, closer, RecentInputs.inMemory(), nanoTime);
+  /** As {@link #PlayerViewModel(SessionOpener, Consumer)}, timing notices by {@code nanoTime}. */
+  PlayerViewModel(SessionOpener opener, Consumer<Player> closer, LongSupplier nanoTime) {
+    this(opener, closer, RecentInputs.inMemory(), ResumePositions.inMemory(), nanoTime);
   }
 
   private PlayerViewModel(
-      Function<String, Player> opener,
+      SessionOpener opener,
       Consumer<Player> closer,
       RecentInputs recent,
+      ResumePositions positions,
       LongSupplier nanoTime) {
     this.opener = Objects.requireNonNull(opener, "opener");
     this.closer = Objects.requireNonNull(closer, "closer");
     this.recent = Objects.requireNonNull(recent, "recent");
+    this.positions = Objects.requireNonNull(positions, "positions");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     audioOnly.bind(audioOnlyText.isNotEmpty());
     recentInputs.setAll(recent.entries());
@@ -565,8 +575,10 @@ public final class PlayerViewModel implements AutoCloseable {
     String target = openedTarget;
     if (p != null && now == PlayerState.FAILED && target != null) {
       // As in other desktop players, Play on a failed session tries its input again (the network
-      // may be back, the origin up again); a failure that lasts shows its error again.
-      openUrl(target, false);
+      // may be back, the origin up again), on demand from where it failed; a failure that lasts
+      // shows its error again.
+      keepWhereLeft();
+      open(target, false, openedResumable, live.get() ? 0 : positionFromStartUs());
       return;
     }
     if (p == null || now == PlayerState.FAILED || now == PlayerState.CLOSED) {
@@ -764,9 +776,18 @@ public final class PlayerViewModel implements AutoCloseable {
 
   /**
    * As {@link #openUrl(String)}; {@code remember} false leaves {@link #recentInputs()} as it is
-   * (the built-in sample, whose local address changes from run to run).
+   * (the built-in sample, whose local address changes from run to run). A remembered on-demand
+   * input starts where it was left (and says so on the picture), else at its start.
    */
   public boolean openUrl(String input, boolean remember) {
+    return openUrl(input, remember, FirstSession.WHERE_LEFT);
+  }
+
+  /**
+   * As {@link #openUrl(String, boolean)}, starting at {@code startUs} from the presentation's
+   * start, or with {@link FirstSession#WHERE_LEFT} as that method does.
+   */
+  public boolean openUrl(String input, boolean remember, long startUs) {
     String target;
     try {
       target = OpenTarget.check(input);
@@ -775,11 +796,31 @@ public final class PlayerViewModel implements AutoCloseable {
       showErrors();
       return false;
     }
+    // Kept first: the current session may be this input's own.
+    keepWhereLeft();
+    long resumeUs = remember && startUs < 0 ? positions.positionUs(target).orElse(0) : 0;
+    if (!open(target, remember, remember, startUs >= 0 ? startUs : resumeUs)) {
+      return false;
+    }
+    if (resumeUs > 0) {
+      showMessage(
+          "Resumed at "
+              + TimeText.format(resumeUs, resumeUs >= TimeText.HOURS_FROM_US)
+              + ", where it was left (Home: from the start)");
+    }
+    return true;
+  }
+
+  /**
+   * Closes the current session and opens {@code target}, a checked input, at {@code startUs}; false
+   * (the reason in the banner) when it cannot be opened.
+   */
+  private boolean open(String target, boolean remember, boolean resumable, long startUs) {
     closePlayer();
     startSession(target);
     Player opened;
     try {
-      opened = opener.apply(target);
+      opened = opener.open(target, startUs);
     } catch (RuntimeException e) {
       localError = "Cannot open " + target + ": " + ErrorText.of(e);
       LOG.warn("{}", localError);
@@ -791,6 +832,7 @@ public final class PlayerViewModel implements AutoCloseable {
     player = opened;
     playerProperty.set(opened);
     openedTarget = target;
+    openedResumable = resumable;
     if (remember) {
       recent.remember(target);
       recentInputs.setAll(recent.entries());
@@ -802,6 +844,22 @@ public final class PlayerViewModel implements AutoCloseable {
     }
     update(opened.snapshot());
     return true;
+  }
+
+  /**
+   * Keeps where the current on-demand session is (as the time label shows it) for its input, when
+   * the input is remembered and its duration known; an end or a start forgets it (see {@link
+   * ResumePositions#leftAt}).
+   */
+  private void keepWhereLeft() {
+    String target = openedTarget;
+    if (player == null || target == null || !openedResumable || live.get()) {
+      return;
+    }
+    long duration = durationUs.get();
+    if (duration > 0) {
+      positions.leftAt(target, positionFromStartUs(), duration);
+    }
   }
 
   /**
@@ -835,6 +893,7 @@ public final class PlayerViewModel implements AutoCloseable {
   /** Closes the current session (the window is closing); idempotent. */
   @Override
   public void close() {
+    keepWhereLeft();
     closePlayer();
     state.set(PlayerState.CLOSED);
     stateText.set(stateText(PlayerState.CLOSED));

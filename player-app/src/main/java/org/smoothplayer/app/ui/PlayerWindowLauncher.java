@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -22,6 +21,7 @@ import org.smoothplayer.app.config.CaptionChoice;
 import org.smoothplayer.app.config.ConfigStore;
 import org.smoothplayer.app.config.CurrentSettings;
 import org.smoothplayer.app.config.RecentInputs;
+import org.smoothplayer.app.config.ResumePositions;
 import org.smoothplayer.app.config.SoundState;
 import org.smoothplayer.app.config.WindowBounds;
 import org.smoothplayer.app.engine.Player;
@@ -57,8 +57,8 @@ public final class PlayerWindowLauncher {
   private PlayerWindowLauncher() {}
 
   /**
-   * Shows the player window on {@code opener.apply(initialUrl)} and blocks until the user closes
-   * it; sessions are closed on a "player-closer" thread (never on the FX thread) and waited for (at
+   * Shows the player window on a session of {@code initialUrl} and blocks until the user closes it;
+   * sessions are closed on a "player-closer" thread (never on the FX thread) and waited for (at
    * most {@value #CLOSE_WAIT_S} s) before returning. The JavaFX runtime stays up (so a later call
    * in the same JVM works): end the JVM with {@code System.exit}.
    *
@@ -68,59 +68,33 @@ public final class PlayerWindowLauncher {
    * @return {@link #EXIT_OK}, or {@link #EXIT_NO_DISPLAY} when the toolkit cannot start (a message
    *     is printed on standard error)
    */
-  public static int run(String initialUrl, Function<String, Player> opener) {
-    return run(initialUrl, opener, System.err);
-  }
-
-  /**
-   * As {@link #run(String, Function)}, with the settings in force (shown and changed by File ▸
-   * Settings…; the opener should start sessions with them) and the recorders of the sessions the
-   * opener opens (shown live by View ▸ Session…).
-   */
-  public static int run(
-      String initialUrl,
-      Function<String, Player> opener,
-      CurrentSettings settings,
-      SessionRecordings recordings) {
-    return run(initialUrl, true, opener, settings, recordings);
-  }
-
-  /**
-   * As {@link #run(String, Function, CurrentSettings, SessionRecordings)}; the window remembers
-   * what it opens (File ▸ Open Recent) in the settings' folder, and {@code initialUrl} too unless
-   * {@code rememberInitialUrl} is false (the built-in sample, whose local address changes every
-   * run).
-   */
-  public static int run(
-      String initialUrl,
-      boolean rememberInitialUrl,
-      Function<String, Player> opener,
-      CurrentSettings settings,
-      SessionRecordings recordings) {
-    return run(initialUrl, rememberInitialUrl, false, opener, settings, recordings);
-  }
-
-  /**
-   * As {@link #run(String, boolean, Function, CurrentSettings, SessionRecordings)}; with {@code
-   * captionsOff} the window starts without captions although the last one closed with them on (the
-   * command line's {@code --captions off}); their language is kept for the C key.
-   */
-  public static int run(
-      String initialUrl,
-      boolean rememberInitialUrl,
-      boolean captionsOff,
-      Function<String, Player> opener,
-      CurrentSettings settings,
-      SessionRecordings recordings) {
+  public static int run(String initialUrl, SessionOpener opener) {
     return run(
-        initialUrl, rememberInitialUrl, captionsOff, opener, settings, recordings, System.err);
+        FirstSession.of(initialUrl),
+        opener,
+        CurrentSettings.inMemory(AppSettings.DEFAULTS),
+        new SessionRecordings(),
+        System.err);
   }
 
-  static int run(String initialUrl, Function<String, Player> opener, PrintStream err) {
+  /**
+   * As {@link #run(String, SessionOpener)}, opening {@code first} first, with the settings in force
+   * (shown and changed by File ▸ Settings…; the opener should start sessions with them) and the
+   * recorders of the sessions the opener opens (shown live by View ▸ Session…). The window
+   * remembers in the settings' folder what it opens (File ▸ Open Recent) and where each on-demand
+   * input is left (it opens there next time).
+   */
+  public static int run(
+      FirstSession first,
+      SessionOpener opener,
+      CurrentSettings settings,
+      SessionRecordings recordings) {
+    return run(first, opener, settings, recordings, System.err);
+  }
+
+  static int run(String initialUrl, SessionOpener opener, PrintStream err) {
     return run(
-        initialUrl,
-        true,
-        false,
+        FirstSession.of(initialUrl),
         opener,
         CurrentSettings.inMemory(AppSettings.DEFAULTS),
         new SessionRecordings(),
@@ -128,14 +102,12 @@ public final class PlayerWindowLauncher {
   }
 
   static int run(
-      String initialUrl,
-      boolean rememberInitialUrl,
-      boolean captionsOff,
-      Function<String, Player> opener,
+      FirstSession first,
+      SessionOpener opener,
       CurrentSettings settings,
       SessionRecordings recordings,
       PrintStream err) {
-    Objects.requireNonNull(initialUrl, "initialUrl");
+    Objects.requireNonNull(first, "first");
     Objects.requireNonNull(opener, "opener");
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(recordings, "recordings");
@@ -160,9 +132,7 @@ public final class PlayerWindowLauncher {
           try {
             stage.set(
                 openWindow(
-                    initialUrl,
-                    rememberInitialUrl,
-                    captionsOff,
+                    first,
                     opener,
                     player -> closer.execute(() -> closeQuietly(player)),
                     closed::countDown,
@@ -208,14 +178,9 @@ public final class PlayerWindowLauncher {
    * there too and {@code onClosed} runs.
    */
   static Stage openWindow(
-      String initialUrl,
-      Function<String, Player> opener,
-      Consumer<Player> closer,
-      Runnable onClosed) {
+      String initialUrl, SessionOpener opener, Consumer<Player> closer, Runnable onClosed) {
     return openWindow(
-        initialUrl,
-        true,
-        false,
+        FirstSession.of(initialUrl),
         opener,
         closer,
         onClosed,
@@ -224,22 +189,22 @@ public final class PlayerWindowLauncher {
   }
 
   /**
-   * As {@link #openWindow(String, Function, Consumer, Runnable)} with settings and recordings; what
-   * the window opens is remembered in the settings' folder (in memory without one). With {@code
-   * captionsOff} it starts without captions whatever the last window closed with.
+   * As {@link #openWindow(String, SessionOpener, Consumer, Runnable)}, opening {@code first}, with
+   * settings and recordings; what the window opens and where it is left are remembered in the
+   * settings' folder (in memory without one).
    */
   static Stage openWindow(
-      String initialUrl,
-      boolean rememberInitialUrl,
-      boolean captionsOff,
-      Function<String, Player> opener,
+      FirstSession first,
+      SessionOpener opener,
       Consumer<Player> closer,
       Runnable onClosed,
       CurrentSettings settings,
       SessionRecordings recordings) {
     RecentInputs recent =
         settings.store().map(RecentInputs::stored).orElseGet(RecentInputs::inMemory);
-    PlayerViewModel viewModel = new PlayerViewModel(opener, closer, recent);
+    ResumePositions positions =
+        settings.store().map(ResumePositions::stored).orElseGet(ResumePositions::inMemory);
+    PlayerViewModel viewModel = new PlayerViewModel(opener, closer, recent, positions);
     // The sound the last window closed with (every session of this window starts with it).
     SoundState sound = settings.store().map(SoundState::stored).orElse(SoundState.DEFAULT);
     viewModel.setVolume(sound.volume());
@@ -249,7 +214,7 @@ public final class PlayerWindowLauncher {
     // Captions as the last window closed with them (on in a language, or off), unless turned off.
     CaptionChoice captions = settings.store().map(CaptionChoice::stored).orElse(CaptionChoice.OFF);
     viewModel.restoreCaptions(
-        captionsOff ? new CaptionChoice(false, captions.language()) : captions);
+        first.captionsOff() ? new CaptionChoice(false, captions.language()) : captions);
     PlayerView view = new PlayerView(viewModel, settings, recordings);
     Stage stage = new Stage();
     stage.titleProperty().bind(viewModel.titleProperty());
@@ -300,7 +265,7 @@ public final class PlayerWindowLauncher {
         });
     stage.show();
     view.start();
-    viewModel.openUrl(initialUrl, rememberInitialUrl);
+    viewModel.openUrl(first.input(), first.remembered(), first.startUs());
     return stage;
   }
 

@@ -9,7 +9,7 @@ public final class NoDisplayMain {
     System.exit(
         PlayerWindowLauncher.run(
             "http://127.0.0.1:9/Manifest",
-            url -> {
+            (url, startUs) -> {
               throw new AssertionError("no session may open without a window");
             }));
   }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smoothplayer.app.config.RecentInputs;
+import org.smoothplayer.app.config.ResumePositions;
 import org.smoothplayer.app.engine.LevelInfo;
 import org.smoothplayer.app.engine.PlaybackEngine;
 import org.smoothplayer.app.engine.Player;
@@ -28,11 +29,14 @@ import org.smoothplayer.app.text.Cue;
 class PlayerViewModelTest {
 
   private final List<String> opened = new ArrayList<>();
+  // Where each session was asked to start, microseconds.
+  private final List<Long> startsUs = new ArrayList<>();
   private final List<FakePlayer> players = new ArrayList<>();
   private final PlayerViewModel vm =
       new PlayerViewModel(
-          target -> {
+          (target, startUs) -> {
             opened.add(target);
+            startsUs.add(startUs);
             FakePlayer p = new FakePlayer(PlayerSnapshot.opening(target));
             players.add(p);
             return p;
@@ -41,7 +45,7 @@ class PlayerViewModelTest {
   /** A view model on the clock {@code nowNs} whose opener adds each player to {@code opened}. */
   private static PlayerViewModel timedModel(AtomicLong nowNs, List<FakePlayer> opened) {
     return new PlayerViewModel(
-        target -> {
+        (target, startUs) -> {
           FakePlayer p = new FakePlayer(PlayerSnapshot.opening(target));
           opened.add(p);
           return p;
@@ -469,6 +473,98 @@ class PlayerViewModelTest {
   }
 
   @Test
+  void an_input_left_midway_opens_where_it_was_left_and_the_picture_says_so() {
+    Snapshots midway = new Snapshots();
+    midway.positionUs = 75_000_000;
+    openOn(midway);
+    assertThat(vm.openUrl("http://other.example/Manifest")).isTrue();
+    assertThat(vm.openUrl(Snapshots.URL)).isTrue();
+
+    assertThat(startsUs).containsExactly(0L, 0L, 75_000_000L);
+    assertThat(vm.noticeTextProperty().get())
+        .isEqualTo("Resumed at 1:15, where it was left (Home: from the start)");
+  }
+
+  @Test
+  void an_input_left_near_its_start_near_its_end_or_at_its_end_opens_at_its_start() {
+    Snapshots midway = new Snapshots();
+    midway.positionUs = 75_000_000;
+    Snapshots nearStart = new Snapshots();
+    nearStart.positionUs = 9_000_000;
+    Snapshots nearEnd = new Snapshots();
+    nearEnd.positionUs = 235_000_000;
+    Snapshots ended = new Snapshots();
+    ended.state = PlayerState.ENDED;
+    ended.positionUs = 200_000_000;
+    for (Snapshots leftAt : List.of(nearStart, nearEnd, ended)) {
+      openOn(midway);
+      openOn(leftAt);
+      vm.close();
+    }
+    openOn(new Snapshots());
+
+    // Each round's second open resumes at 75 s; left near the start, near the end or at the end,
+    // the next round opens at 0.
+    assertThat(startsUs).containsExactly(0L, 75_000_000L, 0L, 75_000_000L, 0L, 75_000_000L, 0L);
+  }
+
+  @Test
+  void a_live_input_and_one_not_remembered_open_at_their_start() {
+    Snapshots live = new Snapshots();
+    live.live = true;
+    live.positionUs = 75_000_000;
+    openOn(live);
+    assertThat(vm.openUrl(Snapshots.URL)).isTrue();
+    Snapshots midway = new Snapshots();
+    midway.positionUs = 75_000_000;
+    assertThat(vm.openUrl("http://sample.local/Manifest", false)).isTrue();
+    players.get(players.size() - 1).publish(midway.build());
+    vm.refresh();
+    assertThat(vm.openUrl("http://sample.local/Manifest", false)).isTrue();
+
+    assertThat(startsUs).containsExactly(0L, 0L, 0L, 0L);
+    assertThat(vm.noticeTextProperty().get()).isEmpty();
+  }
+
+  @Test
+  void a_start_asked_for_wins_over_where_the_input_was_left() {
+    Snapshots midway = new Snapshots();
+    midway.positionUs = 75_000_000;
+    openOn(midway);
+    assertThat(vm.openUrl(Snapshots.URL, true, 30_000_000)).isTrue();
+
+    assertThat(startsUs).containsExactly(0L, 30_000_000L);
+    assertThat(vm.noticeTextProperty().get()).isEmpty();
+  }
+
+  @Test
+  void closing_keeps_where_each_remembered_input_was_left_in_the_positions_given(
+      @TempDir Path dir) {
+    ResumePositions positions = ResumePositions.load(dir.resolve(ResumePositions.FILE));
+    List<FakePlayer> sessions = new ArrayList<>();
+    PlayerViewModel window =
+        new PlayerViewModel(
+            (target, startUs) -> {
+              FakePlayer p = new FakePlayer(PlayerSnapshot.opening(target));
+              sessions.add(p);
+              return p;
+            },
+            Player::close,
+            RecentInputs.inMemory(),
+            positions);
+    Snapshots midway = new Snapshots();
+    midway.positionUs = 75_000_000;
+    assertThat(window.openUrl(Snapshots.URL)).isTrue();
+    sessions.get(0).publish(midway.build());
+    window.refresh();
+
+    window.close();
+
+    assertThat(ResumePositions.load(dir.resolve(ResumePositions.FILE)).positionUs(Snapshots.URL))
+        .hasValue(75_000_000);
+  }
+
+  @Test
   void play_after_a_failure_opens_the_same_input_again_as_a_new_session() {
     Snapshots s = new Snapshots();
     s.state = PlayerState.FAILED;
@@ -478,6 +574,8 @@ class PlayerViewModelTest {
     vm.togglePlay();
 
     assertThat(opened).containsExactly(Snapshots.URL, Snapshots.URL);
+    // On demand, where it failed (10 s in).
+    assertThat(startsUs).containsExactly(0L, 10_000_000L);
     assertThat(failed.closed()).isTrue();
     assertThat(vm.player()).isSameAs(players.get(1));
     assertThat(vm.errorTextProperty().get()).isEmpty();
@@ -551,7 +649,8 @@ class PlayerViewModelTest {
     nowNs.addAndGet(PlayerViewModel.NOTICE_SHOWN_NS);
     model.refresh();
     assertThat(model.noticeTextProperty().get()).isEmpty();
-    assertThat(model.openUrl(Snapshots.URL)).isTrue();
+    // From the start: no message that it resumed.
+    assertThat(model.openUrl(Snapshots.URL, true, 0)).isTrue();
     timed.get(1).publish(s.build());
     model.refresh();
     assertThat(model.noticeTextProperty().get())
@@ -906,14 +1005,15 @@ class PlayerViewModelTest {
     recent.remember("http://earlier/Manifest");
     PlayerViewModel window =
         new PlayerViewModel(
-            target -> {
+            (target, startUs) -> {
               if (target.contains("down")) {
                 throw new IllegalStateException("manifest could not be loaded");
               }
               return new FakePlayer(PlayerSnapshot.opening(target));
             },
             Player::close,
-            recent);
+            recent,
+            ResumePositions.inMemory());
     assertThat(window.recentInputs()).containsExactly("http://earlier/Manifest");
 
     assertThat(window.openUrl(" " + Snapshots.URL + " ")).isTrue();
@@ -933,7 +1033,7 @@ class PlayerViewModelTest {
   void an_opener_failure_shows_its_message_and_cause_in_one_line() {
     PlayerViewModel failing =
         new PlayerViewModel(
-            target -> {
+            (target, startUs) -> {
               throw new IllegalStateException(
                   "manifest could not be loaded",
                   new UncheckedIOException(new IOException("Connection refused")));

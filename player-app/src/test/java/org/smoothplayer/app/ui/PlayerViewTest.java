@@ -79,7 +79,7 @@ class PlayerViewTest {
   @Start
   void start(Stage primary) {
     stage = new Stage();
-    viewModel = new PlayerViewModel(url -> player, Player::close, clockNs::get);
+    viewModel = new PlayerViewModel((url, startUs) -> player, Player::close, clockNs::get);
     view = new PlayerView(viewModel);
     stage.setScene(new Scene(view, 900, 560));
     stage.show();

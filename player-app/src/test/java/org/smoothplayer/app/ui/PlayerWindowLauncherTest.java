@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.stage.Stage;
@@ -19,6 +20,7 @@ import org.smoothplayer.app.config.AppSettings;
 import org.smoothplayer.app.config.CaptionChoice;
 import org.smoothplayer.app.config.ConfigStore;
 import org.smoothplayer.app.config.CurrentSettings;
+import org.smoothplayer.app.config.ResumePositions;
 import org.smoothplayer.app.config.WindowBounds;
 import org.smoothplayer.app.text.CaptionTrack;
 import org.smoothplayer.app.ui.session.SessionRecordings;
@@ -49,7 +51,8 @@ class PlayerWindowLauncherTest {
   void run_shows_the_window_on_the_url_and_returns_once_it_closes_the_player() throws Exception {
     FakePlayer player = new FakePlayer(new Snapshots().build());
     CompletableFuture<Integer> exit =
-        CompletableFuture.supplyAsync(() -> PlayerWindowLauncher.run(Snapshots.URL, u -> player));
+        CompletableFuture.supplyAsync(
+            () -> PlayerWindowLauncher.run(Snapshots.URL, (u, startUs) -> player));
 
     Stage stage = awaitWindow(Snapshots.URL);
     assertThat(exit).isNotDone();
@@ -72,7 +75,7 @@ class PlayerWindowLauncherTest {
             () ->
                 PlayerWindowLauncher.run(
                     Snapshots.URL,
-                    u -> {
+                    (u, startUs) -> {
                       throw new IllegalArgumentException("URL: expected an http or https URL");
                     }));
 
@@ -88,10 +91,7 @@ class PlayerWindowLauncherTest {
 
   /** A window on {@link Snapshots#URL} playing {@code player}, with {@code settings}. */
   private static CompletableFuture<Integer> window(FakePlayer player, CurrentSettings settings) {
-    return CompletableFuture.supplyAsync(
-        () ->
-            PlayerWindowLauncher.run(
-                Snapshots.URL, true, u -> player, settings, new SessionRecordings()));
+    return window(FirstSession.of(Snapshots.URL), (u, startUs) -> player, settings);
   }
 
   @Test
@@ -153,6 +153,54 @@ class PlayerWindowLauncherTest {
     assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(PlayerWindowLauncher.EXIT_OK);
   }
 
+  @Test
+  void the_next_window_opens_a_presentation_where_the_last_one_left_it_unless_a_start_is_given(
+      @TempDir Path dir) throws Exception {
+    CurrentSettings settings =
+        CurrentSettings.stored(ConfigStore.at(dir), AppSettings.DEFAULTS, List.of());
+    Snapshots midway = new Snapshots();
+    midway.positionUs = 75_000_000;
+    List<Long> startsUs = new CopyOnWriteArrayList<>();
+    SessionOpener opener =
+        (u, startUs) -> {
+          startsUs.add(startUs);
+          return new FakePlayer(midway.build());
+        };
+
+    CompletableFuture<Integer> exit = window(FirstSession.of(Snapshots.URL), opener, settings);
+    Stage stage = awaitWindow(Snapshots.URL);
+    PlayerView view = (PlayerView) Fx.call(() -> stage.getScene().getRoot());
+    WaitForAsyncUtils.waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () -> Fx.call(() -> view.viewModel().positionUsProperty().get() == 75_000_000));
+    Fx.run(stage::hide);
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(PlayerWindowLauncher.EXIT_OK);
+    assertThat(dir.resolve(ResumePositions.FILE)).hasContent("75.000\t" + Snapshots.URL);
+
+    exit = window(FirstSession.of(Snapshots.URL), opener, settings);
+    Stage next = awaitWindow(Snapshots.URL);
+    PlayerView nextView = (PlayerView) Fx.call(() -> next.getScene().getRoot());
+    assertThat(Fx.call(() -> nextView.viewModel().noticeTextProperty().get()))
+        .isEqualTo("Resumed at 1:15, where it was left (Home: from the start)");
+    Fx.run(next::hide);
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(PlayerWindowLauncher.EXIT_OK);
+
+    // --start 30 wins over where it was left.
+    exit = window(new FirstSession(Snapshots.URL, true, false, 30_000_000), opener, settings);
+    Stage third = awaitWindow(Snapshots.URL);
+    Fx.run(third::hide);
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(PlayerWindowLauncher.EXIT_OK);
+
+    assertThat(startsUs).containsExactly(0L, 75_000_000L, 30_000_000L);
+  }
+
+  private static CompletableFuture<Integer> window(
+      FirstSession first, SessionOpener opener, CurrentSettings settings) {
+    return CompletableFuture.supplyAsync(
+        () -> PlayerWindowLauncher.run(first, opener, settings, new SessionRecordings()));
+  }
+
   /** Captions in English and in French. */
   private static final List<CaptionTrack> TWO_CAPTION_TRACKS =
       List.of(
@@ -204,7 +252,10 @@ class PlayerWindowLauncherTest {
         CompletableFuture.supplyAsync(
             () ->
                 PlayerWindowLauncher.run(
-                    Snapshots.URL, true, true, u -> player, settings, new SessionRecordings()));
+                    new FirstSession(Snapshots.URL, true, true, FirstSession.WHERE_LEFT),
+                    (u, startUs) -> player,
+                    settings,
+                    new SessionRecordings()));
     Stage stage = awaitWindow(Snapshots.URL);
     PlayerView view = (PlayerView) Fx.call(() -> stage.getScene().getRoot());
     awaitTracks(view);

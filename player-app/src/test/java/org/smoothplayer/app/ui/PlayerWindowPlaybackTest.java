@@ -70,7 +70,7 @@ class PlayerWindowPlaybackTest {
           CompletableFuture.supplyAsync(
               () ->
                   PlayerWindowLauncher.run(
-                      url, u -> PlaybackEngine.open(EngineOptions.of(u).silent())));
+                      url, (u, startUs) -> PlaybackEngine.open(EngineOptions.of(u).silent())));
       Stage stage = PlayerWindowLauncherTest.awaitWindow(url);
       Fx.run(stage::requestFocus);
       return new Window(stage, (PlayerView) stage.getScene().getRoot(), exit);

@@ -27,6 +27,7 @@ import org.smoothplayer.app.engine.PlaybackEngine;
 import org.smoothplayer.app.engine.PlayerState;
 import org.smoothplayer.app.session.SessionEvent;
 import org.smoothplayer.app.session.SessionRecorder;
+import org.smoothplayer.app.ui.FirstSession;
 import org.smoothplayer.app.ui.PlayerView;
 import org.smoothplayer.app.ui.PlayerWindowLauncher;
 import org.smoothplayer.app.ui.session.SessionRecordings;
@@ -141,8 +142,8 @@ class SettingsPanelTest {
           CompletableFuture.supplyAsync(
               () ->
                   PlayerWindowLauncher.run(
-                      url,
-                      u -> {
+                      FirstSession.of(url),
+                      (u, startUs) -> {
                         PlaybackEngine engine =
                             PlaybackEngine.open(
                                 EngineOptions.of(u)
