@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.smoothplayer.app.engine.PlaybackEngine;
+import org.smoothplayer.app.engine.ShownUrls;
 import org.smoothplayer.app.tools.PresentationReader;
 import org.smoothplayer.assets.origin.LocalOrigin;
 
@@ -72,6 +73,20 @@ final class LocalPresentations implements AutoCloseable {
     Path folder = file.getParent();
     LocalOrigin origin = originFor(folder);
     return origin.baseUri().resolve(encodedName(file.getFileName().toString())).toString();
+  }
+
+  /**
+   * How the notices and errors of a session on {@code playableUrl} (from {@link #playableUrl})
+   * should name its URLs: those of a folder served here as its files, any other as they are.
+   */
+  synchronized ShownUrls shownUrls(String playableUrl) {
+    for (Map.Entry<Path, LocalOrigin> served : origins.entrySet()) {
+      URI base = served.getValue().baseUri();
+      if (playableUrl.startsWith(base.toString())) {
+        return ShownUrls.servedFrom(base, served.getKey());
+      }
+    }
+    return ShownUrls.asTheyAre();
   }
 
   private static Path fileOf(String url) {

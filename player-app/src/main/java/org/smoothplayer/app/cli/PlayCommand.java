@@ -154,7 +154,8 @@ final class PlayCommand {
               args.headless,
               args.noAudioDevice,
               SessionSinks.discard(),
-              AudioOpener.DEVICE);
+              AudioOpener.DEVICE,
+              local.shownUrls(url));
       try (SessionLogs logs = sessionLogs(settings)) {
         if (args.headless) {
           SessionRecorder recorder = new SessionRecorder();
@@ -218,6 +219,7 @@ final class PlayCommand {
                 PlaybackEngine.open(
                     options
                         .withUrl(sessionUrl)
+                        .withShownUrls(local.shownUrls(sessionUrl))
                         .withStartUs(startUs)
                         .withConfig(settings.get().player())
                         .withSink(sink));

@@ -20,6 +20,8 @@ import org.smoothplayer.app.session.SessionSink;
  * @param sink where the session's events go
  * @param audioOpener how the audio output is opened; {@link AudioOpener#DEVICE} (the default) for
  *     the machine's audio device
+ * @param shownUrls how notices and errors name the session's URLs (a presentation on disk: by its
+ *     files)
  */
 public record EngineOptions(
     String url,
@@ -31,7 +33,8 @@ public record EngineOptions(
     boolean renderHeadless,
     boolean silentAudio,
     SessionSink sink,
-    AudioOpener audioOpener) {
+    AudioOpener audioOpener,
+    ShownUrls shownUrls) {
 
   /** Checks the start position. */
   public EngineOptions {
@@ -52,7 +55,8 @@ public record EngineOptions(
         false,
         false,
         event -> {},
-        AudioOpener.DEVICE);
+        AudioOpener.DEVICE,
+        ShownUrls.asTheyAre());
   }
 
   /** A copy for another URL. */
@@ -67,7 +71,8 @@ public record EngineOptions(
         renderHeadless,
         silentAudio,
         sink,
-        audioOpener);
+        audioOpener,
+        shownUrls);
   }
 
   /** A copy with another sink. */
@@ -82,7 +87,8 @@ public record EngineOptions(
         renderHeadless,
         silentAudio,
         newSink,
-        audioOpener);
+        audioOpener,
+        shownUrls);
   }
 
   /** A copy that renders on its own thread (no window). */
@@ -97,7 +103,8 @@ public record EngineOptions(
         true,
         silentAudio,
         sink,
-        audioOpener);
+        audioOpener,
+        shownUrls);
   }
 
   /** A copy that never opens an audio device. */
@@ -112,7 +119,8 @@ public record EngineOptions(
         renderHeadless,
         true,
         sink,
-        audioOpener);
+        audioOpener,
+        shownUrls);
   }
 
   /** A copy with another quality choice. */
@@ -127,7 +135,8 @@ public record EngineOptions(
         renderHeadless,
         silentAudio,
         sink,
-        audioOpener);
+        audioOpener,
+        shownUrls);
   }
 
   /** A copy starting at {@code us}. */
@@ -142,7 +151,8 @@ public record EngineOptions(
         renderHeadless,
         silentAudio,
         sink,
-        audioOpener);
+        audioOpener,
+        shownUrls);
   }
 
   /** A copy with autoplay on or off. */
@@ -157,7 +167,8 @@ public record EngineOptions(
         renderHeadless,
         silentAudio,
         sink,
-        audioOpener);
+        audioOpener,
+        shownUrls);
   }
 
   /** A copy with another configuration. */
@@ -172,7 +183,8 @@ public record EngineOptions(
         renderHeadless,
         silentAudio,
         sink,
-        audioOpener);
+        audioOpener,
+        shownUrls);
   }
 
   /** A copy preferring audio in {@code language}. */
@@ -187,7 +199,8 @@ public record EngineOptions(
         renderHeadless,
         silentAudio,
         sink,
-        audioOpener);
+        audioOpener,
+        shownUrls);
   }
 
   /** A copy whose audio output is opened by {@code opener}. */
@@ -202,6 +215,23 @@ public record EngineOptions(
         renderHeadless,
         silentAudio,
         sink,
-        opener);
+        opener,
+        shownUrls);
+  }
+
+  /** A copy whose notices and errors name the session's URLs by {@code names}. */
+  public EngineOptions withShownUrls(ShownUrls names) {
+    return new EngineOptions(
+        url,
+        config,
+        quality,
+        audioLanguage,
+        startUs,
+        autoplay,
+        renderHeadless,
+        silentAudio,
+        sink,
+        audioOpener,
+        names);
   }
 }

@@ -1866,8 +1866,8 @@ public final class PlaybackEngine implements Player {
   }
 
   private void fail(String message) {
-    error = message;
-    LOG.warn("{}", message);
+    error = options.shownUrls().apply(message);
+    LOG.warn("{}", error);
     if (audio != null) {
       audio.pause();
     }
@@ -1876,9 +1876,10 @@ public final class PlaybackEngine implements Player {
   }
 
   private void note(String message) {
-    notice = message;
-    LOG.info("{}", message);
-    emit(new SessionEvent.Notice(clock.nowMs(), message));
+    String shown = options.shownUrls().apply(message);
+    notice = shown;
+    LOG.info("{}", shown);
+    emit(new SessionEvent.Notice(clock.nowMs(), shown));
   }
 
   private void emit(SessionEvent event) {

@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.smoothplayer.app.session.SessionEvent;
 import org.smoothplayer.app.session.SessionLogReader;
 import org.smoothplayer.app.session.SessionSummary;
 import org.smoothplayer.assets.generate.LevelSpec;
@@ -187,6 +188,80 @@ class HeadlessPlayCommandTest {
     SessionSummary summary = SessionSummary.of(SessionLogReader.read(log));
     assertThat(summary.playedS()).isBetween(1.9, 2.3);
     assertThat(summary.stalls()).isZero();
+  }
+
+  @Test
+  @Timeout(60)
+  void notices_of_a_presentation_on_disk_name_its_files_and_its_log_the_urls_asked_for(
+      @TempDir Path dir) throws Exception {
+    Path tiny = Presentations.cached(Preset.TINY);
+    Path folder = dir.resolve("my film");
+    try (var files = Files.walk(tiny)) {
+      for (Path from : files.toList()) {
+        Files.copy(from, folder.resolve(tiny.relativize(from).toString()));
+      }
+    }
+    // The second audio fragment goes missing: its failure is a notice.
+    Path audio = folder.resolve("QualityLevels(128000)");
+    Path missing;
+    try (var fragments = Files.list(audio)) {
+      missing =
+          fragments
+              .sorted(
+                  java.util.Comparator.comparingLong(
+                      f -> Long.parseLong(f.getFileName().toString().replaceAll("\\D", ""))))
+              .toList()
+              .get(1);
+    }
+    Files.delete(missing);
+    Path log = dir.resolve("session.jsonl");
+    var cl = Main.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(new StringWriter(), true));
+    cl.setErr(new PrintWriter(err, true));
+
+    int code =
+        cl.execute(
+            folder.toString(),
+            "--headless",
+            "--no-audio-device",
+            "--duration",
+            "3",
+            "--log",
+            log.toString());
+
+    assertThat(code).as("stderr: %s", err).isZero();
+    List<SessionEvent> events = SessionLogReader.read(log);
+    assertThat(events)
+        .filteredOn(SessionEvent.Notice.class::isInstance)
+        .map(e -> ((SessionEvent.Notice) e).message())
+        .filteredOn(m -> m.startsWith("audio fragments are failing"))
+        .singleElement()
+        .satisfies(m -> assertThat(m).contains(" " + missing + ":").doesNotContain("127.0.0.1"));
+    assertThat(events)
+        .filteredOn(SessionEvent.FragmentRequested.class::isInstance)
+        .map(e -> ((SessionEvent.FragmentRequested) e).url())
+        .filteredOn(u -> u.endsWith("/QualityLevels(128000)/" + missing.getFileName()))
+        .isNotEmpty()
+        .allSatisfy(u -> assertThat(u).startsWith("http://127.0.0.1:"));
+  }
+
+  @Test
+  @Timeout(60)
+  void the_error_of_a_presentation_on_disk_names_its_file(@TempDir Path dir) throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("broken film"));
+    Files.writeString(folder.resolve("Manifest"), "<SmoothStreamingMedia MajorVersion=\"2\"");
+    var cl = Main.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(new StringWriter(), true));
+    cl.setErr(new PrintWriter(err, true));
+
+    int code = cl.execute(folder.toString(), "--headless", "--no-audio-device", "--no-log");
+
+    assertThat(code).isEqualTo(Main.EXIT_FAILED);
+    assertThat(err.toString())
+        .contains("cannot read the manifest " + folder.resolve("Manifest") + ": at line 1")
+        .doesNotContain("127.0.0.1");
   }
 
   /** One small level, 20 s: long enough to be interrupted mid-play. */
