@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.smoothplayer.decoder.codec.AudioCodecConfig.AudioCodec;
 import org.smoothplayer.decoder.codec.VideoCodecConfig.VideoCodec;
 
 /**
  * Turns a manifest QualityLevel's codec attributes into a decoder configuration: H.264 (H264, AVC1,
- * DAVC), HEVC (HVC1, HEV1) and AAC (AACL, AACH, mp4a, AudioTag 255). FourCCs are matched without
- * regard to case. Stateless and thread-safe.
+ * DAVC), HEVC (HVC1, HEV1), AAC (AACL, AACH, mp4a, AudioTag 255) and Dolby AC-3 / E-AC-3 (AC-3,
+ * EC-3). FourCCs are matched without regard to case. Stateless and thread-safe.
  */
 public final class CodecConfigParser {
 
@@ -25,6 +26,9 @@ public final class CodecConfigParser {
 
   /** Highest core rate of HE-AAC (the SBR output is twice the core rate). */
   private static final int MAX_SBR_CORE_RATE_HZ = 24_000;
+
+  /** Most channels an E-AC-3 stream carries (7.1). */
+  private static final int MAX_DOLBY_CHANNELS = 8;
 
   private static final String CPD = "CodecPrivateData";
 
@@ -43,9 +47,10 @@ public final class CodecConfigParser {
     String upper = fourCc.toUpperCase(Locale.ROOT);
     boolean video = isH264(upper) || isHevc(upper);
     boolean aac = isAac(upper);
+    AudioCodec dolby = dolby(upper);
     switch (streamType) {
       case "video" -> {
-        if (aac) {
+        if (aac || dolby != null) {
           throw mismatch(fourCc, "an audio", "video");
         }
         if (isH264(upper)) {
@@ -63,6 +68,9 @@ public final class CodecConfigParser {
         boolean aacByTag = d.audioTag() == AUDIO_TAG_AAC || (fourCc.isEmpty() && d.audioTag() == 0);
         if (aac || aacByTag) {
           return aac(d, fourCc, upper.equals("AACH"));
+        }
+        if (dolby != null) {
+          return dolby(d, fourCc, dolby);
         }
         throw unsupported(fourCc, d);
       }
@@ -83,6 +91,15 @@ public final class CodecConfigParser {
 
   private static boolean isAac(String upper) {
     return upper.equals("AACL") || upper.equals("AACH") || upper.equals("MP4A");
+  }
+
+  /** AC-3 or E-AC-3 for their FourCCs, else null. */
+  private static @Nullable AudioCodec dolby(String upper) {
+    return switch (upper) {
+      case "EC-3" -> AudioCodec.E_AC_3;
+      case "AC-3" -> AudioCodec.AC_3;
+      default -> null;
+    };
   }
 
   private static UnsupportedCodecException unsupported(String fourCc, CodecDescriptor d) {
@@ -340,5 +357,26 @@ public final class CodecConfigParser {
     }
     byte[] asc = AudioSpecificConfig.build(false, rateHz, 0, channelConfiguration);
     return new AudioCodecConfig(AudioCodec.AAC_LC, fourCc, asc, rateHz, d.channels());
+  }
+
+  // ---------------------------------------------------------------- AC-3, E-AC-3
+
+  /**
+   * A Dolby level. Its syncframes carry rate, channels and everything else the decoder needs, so
+   * CodecPrivateData (a WAVEFORMATEXTENSIBLE extension in Unified Streaming's manifests) is only
+   * checked to be hex; SamplingRate and Channels are kept as signalled, for display.
+   */
+  private static AudioCodecConfig dolby(CodecDescriptor d, String fourCc, AudioCodec codec) {
+    Nal.hex(d.codecPrivateDataHex(), CPD);
+    if (d.samplingRateHz() < 0 || d.samplingRateHz() > MAX_SAMPLING_RATE_HZ) {
+      throw new CodecConfigException(
+          "SamplingRate", "value " + d.samplingRateHz(), "0 to " + MAX_SAMPLING_RATE_HZ + " Hz");
+    }
+    if (d.channels() < 0 || d.channels() > MAX_DOLBY_CHANNELS) {
+      throw new CodecConfigException(
+          "Channels", "value " + d.channels(), "0 to " + MAX_DOLBY_CHANNELS);
+    }
+    return new AudioCodecConfig(
+        codec, fourCc, new byte[0], Math.max(0, d.samplingRateHz()), Math.max(0, d.channels()));
   }
 }

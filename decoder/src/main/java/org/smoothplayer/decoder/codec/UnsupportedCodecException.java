@@ -6,7 +6,7 @@ public final class UnsupportedCodecException extends RuntimeException {
 
   /** The codecs the parser accepts, as shown in the message. */
   public static final String SUPPORTED =
-      "H264, AVC1, DAVC, HVC1, HEV1, AACL, AACH, mp4a/AudioTag 255";
+      "H264, AVC1, DAVC, HVC1, HEV1, AACL, AACH, mp4a/AudioTag 255, EC-3, AC-3";
 
   private final String fourCc;
 

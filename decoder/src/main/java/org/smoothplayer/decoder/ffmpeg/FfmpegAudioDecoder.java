@@ -1,6 +1,8 @@
 package org.smoothplayer.decoder.ffmpeg;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AC3;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_EAC3;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers;
@@ -48,9 +50,9 @@ import org.smoothplayer.decoder.codec.AudioCodecConfig;
 import org.smoothplayer.decoder.fragment.EncodedSample;
 
 /**
- * {@link AudioDecoder} over FFmpeg's AAC decoder (LC, SBR, PS) and swresample: whatever comes out
- * (planar float, any rate, any layout; HE-AAC may double the rate after the first frame) is
- * resampled to 48 kHz stereo signed 16-bit interleaved.
+ * {@link AudioDecoder} over FFmpeg's AAC (LC, SBR, PS), AC-3 and E-AC-3 decoders and swresample:
+ * whatever comes out (planar float, any rate, any layout; HE-AAC may double the rate after the
+ * first frame; 5.1 is mixed down) is resampled to 48 kHz stereo signed 16-bit interleaved.
  *
  * <p>Presentation times follow the samples' times, corrected for the samples held inside the
  * resampler, so consecutive chunks are contiguous.
@@ -62,7 +64,10 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
 
   private static final Logger LOG = LoggerFactory.getLogger(FfmpegAudioDecoder.class);
 
-  /** Largest AAC frame accepted, in bytes (6144 bits per channel, 8 channels, with margin). */
+  /**
+   * Largest sample accepted, in bytes: an AAC frame (6144 bits per channel, 8 channels) or an
+   * E-AC-3 access unit (syncframes of at most 4096 bytes), with margin.
+   */
   public static final int MAX_SAMPLE_BYTES = 16 * 1024;
 
   /** Largest AudioSpecificConfig accepted, in bytes. */
@@ -133,7 +138,8 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
       freeContext();
     }
     config = newConfig;
-    AVCodecContext created = CodecContexts.allocate(AV_CODEC_ID_AAC, "AAC", asc);
+    AVCodecContext created =
+        CodecContexts.allocate(codecId(newConfig.codec()), codecName(newConfig.codec()), asc);
     if (newConfig.samplingRateHz() > 0) {
       created.sample_rate(newConfig.samplingRateHz());
     }
@@ -145,7 +151,12 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
     if (result < 0) {
       avcodec_free_context(created);
       throw new IllegalArgumentException(
-          "FFmpeg cannot open AAC with " + newConfig + ": " + FfmpegRuntime.describe(result));
+          "FFmpeg cannot open "
+              + codecName(newConfig.codec())
+              + " with "
+              + newConfig
+              + ": "
+              + FfmpegRuntime.describe(result));
     }
     context = created;
     LOG.debug("opened {} decoder", newConfig);
@@ -170,7 +181,7 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
       report(
           Kind.OVERSIZED_SAMPLE,
           timeUs,
-          "sample of " + sizeBytes + " bytes exceeds the AAC maximum of " + MAX_SAMPLE_BYTES);
+          "sample of " + sizeBytes + " bytes exceeds the maximum of " + MAX_SAMPLE_BYTES);
       return;
     }
     ByteBuffer out = packetData.prepare(sizeBytes);
@@ -196,6 +207,22 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
     }
     samplesDecoded++;
     receiveFrames(ctx, timeUs);
+  }
+
+  private static int codecId(AudioCodecConfig.AudioCodec codec) {
+    return switch (codec) {
+      case AAC_LC, HE_AAC, HE_AAC_V2 -> AV_CODEC_ID_AAC;
+      case AC_3 -> AV_CODEC_ID_AC3;
+      case E_AC_3 -> AV_CODEC_ID_EAC3;
+    };
+  }
+
+  private static String codecName(AudioCodecConfig.AudioCodec codec) {
+    return switch (codec) {
+      case AAC_LC, HE_AAC, HE_AAC_V2 -> "AAC";
+      case AC_3 -> "AC-3";
+      case E_AC_3 -> "E-AC-3";
+    };
   }
 
   private void receiveFrames(AVCodecContext ctx, long sampleTimeUs) {

@@ -223,16 +223,54 @@ class CodecConfigParserTest {
   }
 
   @Test
+  void ec3_and_ac3_are_dolby_levels_whose_frames_describe_themselves() {
+    // As Unified Streaming writes it: a WAVEFORMATEXTENSIBLE extension as CodecPrivateData.
+    CodecDescriptor ec3 =
+        new CodecDescriptor(
+            "audio",
+            "EC-3",
+            "00063F000000AF87FBA7022DFB42A4D405CD93843BDD0700200F00",
+            0,
+            48000,
+            6,
+            16,
+            896,
+            65534);
+    AudioCodecConfig c = (AudioCodecConfig) CodecConfigParser.parse(ec3);
+    assertThat(c.codec()).isEqualTo(AudioCodec.E_AC_3);
+    assertThat(c.codec().aac()).isFalse();
+    assertThat(c.fourCc()).isEqualTo("EC-3");
+    assertThat(c.audioSpecificConfig()).isEmpty();
+    assertThat(c.samplingRateHz()).isEqualTo(48000);
+    assertThat(c.channels()).isEqualTo(6);
+
+    AudioCodecConfig ac3 = audio("ac-3", "", 0, 0);
+    assertThat(ac3.codec()).isEqualTo(AudioCodec.AC_3);
+    assertThat(ac3.samplingRateHz()).isZero();
+    assertThat(ac3.channels()).isZero();
+
+    assertThatThrownBy(() -> audio("EC-3", "00063G", 48000, 6))
+        .isExactlyInstanceOf(CodecConfigException.class)
+        .hasMessageStartingWith("CodecPrivateData:");
+    assertThatThrownBy(() -> audio("EC-3", "", 48000, 12))
+        .isExactlyInstanceOf(CodecConfigException.class)
+        .hasMessage("Channels: value 12 (expected 0 to 8)");
+    assertThatThrownBy(() -> video("EC-3", "", 0))
+        .isExactlyInstanceOf(CodecConfigException.class)
+        .hasMessage("FourCC: EC-3 is an audio codec in a video stream (expected a video FourCC)");
+  }
+
+  @Test
   void unsupported_codecs_are_named() {
     assertThatThrownBy(() -> video("WVC1", "250000010fcb", 0))
         .isExactlyInstanceOf(UnsupportedCodecException.class)
         .hasMessage(
             "unsupported codec WVC1 (supported: H264, AVC1, DAVC, HVC1, HEV1, AACL, AACH,"
-                + " mp4a/AudioTag 255)")
+                + " mp4a/AudioTag 255, EC-3, AC-3)")
         .satisfies(e -> assertThat(((UnsupportedCodecException) e).fourCc()).isEqualTo("WVC1"));
-    assertThatThrownBy(() -> audio("EC-3", "00063f", 48000, 6))
+    assertThatThrownBy(() -> audio("DTSC", "", 48000, 6))
         .isExactlyInstanceOf(UnsupportedCodecException.class)
-        .hasMessageStartingWith("unsupported codec EC-3 (supported:");
+        .hasMessageStartingWith("unsupported codec DTSC (supported:");
     assertThatThrownBy(() -> audio("WMAP", "", 44100, 2))
         .hasMessageStartingWith("unsupported codec WMAP (supported:");
     CodecDescriptor wma = new CodecDescriptor("audio", "", "", 0, 44100, 2, 16, 4, 353);

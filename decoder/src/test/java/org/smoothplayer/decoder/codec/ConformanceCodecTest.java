@@ -70,7 +70,7 @@ class ConformanceCodecTest {
       if (config instanceof VideoCodecConfig v) {
         video.add(sps(v).codecString());
       } else if (config instanceof AudioCodecConfig a) {
-        audio.add(AudioSpecificConfig.parse(a.audioSpecificConfig()).codecString());
+        audio.add(a.codecString());
       }
     }
     assertThat(video)
@@ -103,7 +103,7 @@ class ConformanceCodecTest {
       AudioCodecConfig a = (AudioCodecConfig) config;
       return a
           + " "
-          + AudioSpecificConfig.parse(a.audioSpecificConfig()).codecString()
+          + a.codecString()
           + " asc="
           + HexFormat.of().formatHex(a.audioSpecificConfig());
     } catch (UnsupportedCodecException | CodecConfigException e) {
