@@ -166,8 +166,16 @@ public final class PlaybackEngine implements Player {
    */
   private List<TrackTimeline> audioTimelines = List.of();
 
-  /** The languages of {@code audioTracks}, computed once (published on every snapshot). */
+  /**
+   * The languages of {@code audioTracks}, computed once (what a language asked for is matched to).
+   */
   private List<String> audioLanguages = List.of();
+
+  /**
+   * The labels of {@code audioTracks} (their languages, qualified where several share one; {@link
+   * AudioTrackLabels}), computed once and published on every snapshot.
+   */
+  private List<String> audioLabels = List.of();
 
   private int audioTrackIndex = -1;
   private Ladder ladder = Ladder.ofKbps(1);
@@ -534,6 +542,7 @@ public final class PlaybackEngine implements Player {
     audioTracks = List.copyOf(audios);
     audioTimelines = audioTracks.stream().map(t -> TrackTimeline.of(t.timeline())).toList();
     audioLanguages = audioTracks.stream().map(t -> TrackLevels.languageOf(t.stream())).toList();
+    audioLabels = AudioTrackLabels.of(audioTracks);
     video = videoLevels == null ? null : new TrackCursor("video", videoLevels);
     audioTrackIndex = chooseAudioTrack(options.audioLanguage().orElse(""));
     audioTrack =
@@ -692,7 +701,7 @@ public final class PlaybackEngine implements Player {
       return -1;
     }
     if (!language.isBlank()) {
-      int match = LanguageTags.bestMatch(audioLanguages, language);
+      int match = audioTrackFor(language);
       if (match >= 0) {
         return match;
       }
@@ -700,15 +709,21 @@ public final class PlaybackEngine implements Player {
           "no audio track in '"
               + language
               + "'; the presentation has "
-              + audioLanguages
+              + audioLabels
               + "; playing "
-              + languageAt(0));
+              + labelAt(0));
     }
     return 0;
   }
 
-  private String languageAt(int i) {
-    return audioLanguages.get(i);
+  /** The track labelled {@code choice}, else the best match of it as a language; -1: none. */
+  private int audioTrackFor(String choice) {
+    int labelled = audioLabels.indexOf(choice.strip());
+    return labelled >= 0 ? labelled : LanguageTags.bestMatch(audioLanguages, choice);
+  }
+
+  private String labelAt(int i) {
+    return audioLabels.get(i);
   }
 
   /**
@@ -958,14 +973,14 @@ public final class PlaybackEngine implements Player {
     if (audioTracks.isEmpty() || audioTrack == null || audio == null || audioWorker == null) {
       return;
     }
-    int index = LanguageTags.bestMatch(audioLanguages, language);
+    int index = audioTrackFor(language);
     if (index < 0 || index == audioTrackIndex) {
       return;
     }
     emit(
         new SessionEvent.ConfigChanged(
             clock.nowMs(),
-            Map.of("audio.language", languageAt(audioTrackIndex) + " -> " + languageAt(index))));
+            Map.of("audio.language", labelAt(audioTrackIndex) + " -> " + labelAt(index))));
     audioTrackIndex = index;
     long pos = positionUs();
     long gen = audioTrack.generation + 1;
@@ -1807,8 +1822,8 @@ public final class PlaybackEngine implements Player {
             c == null ? 0 : c.dropped(),
             lastDriftMs,
             lastReason,
-            audioLanguages,
-            audioTrackIndex < 0 ? "" : languageAt(audioTrackIndex),
+            audioLabels,
+            audioTrackIndex < 0 ? "" : labelAt(audioTrackIndex),
             Optional.ofNullable(error),
             Optional.ofNullable(notice),
             startupMs,

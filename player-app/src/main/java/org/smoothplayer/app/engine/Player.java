@@ -25,7 +25,10 @@ public interface Player extends AutoCloseable {
   /** Changes the quality choice; applies from the next video fragment. */
   void setQuality(QualityChoice choice);
 
-  /** Switches the audio track to the first one in {@code language}; ignored when there is none. */
+  /**
+   * Switches the audio track to the one labelled {@code language} (one of the snapshot's {@code
+   * audioLanguages}), else to the first one in that language; ignored when there is none.
+   */
   void setAudioLanguage(String language);
 
   /** The size of the video surface in pixels (for the viewport cap and the decoder output size). */

@@ -26,8 +26,10 @@ import java.util.Optional;
  * @param droppedFrames frames dropped (late) since the session started
  * @param avDriftMs latest A/V drift (video minus audio clock, positive = video late)
  * @param lastDecisionReason the heuristics' reason for the last decision, empty before the first
- * @param audioLanguages languages of the audio tracks, in manifest order ("und" when unnamed)
- * @param audioLanguage language of the audio track playing, empty without audio
+ * @param audioLanguages labels of the audio tracks, in manifest order: their languages ("und" when
+ *     unnamed), with codec and channels where several share a language ({@code deu (E-AC-3 5.1)});
+ *     each one chooses its track in {@link Player#setAudioLanguage}
+ * @param audioLanguage label of the audio track playing, empty without audio
  * @param error the fatal error, readable, when {@code state} is FAILED
  * @param notice a message for the user that is not an error (e.g. audio unavailable)
  * @param startupMs time from session start to the first frame shown, -1 before it

@@ -123,17 +123,27 @@ public final class LanguageTags {
    * The English names of {@code tags} for a menu, in order: the language ({@code French}), with its
    * region where two would read the same ({@code English (United States)}, {@code English (United
    * Kingdom)}), and the tag added where they still would ({@code English (en)}, {@code English
-   * (eng)}).
+   * (eng)}). A tag may carry a detail after its language, as the audio tracks' labels do ({@code
+   * deu (E-AC-3 5.1)} reads {@code German (E-AC-3 5.1)}).
    */
   public static List<String> menuNames(List<String> tags) {
-    List<String> languages = tags.stream().map(t -> languageName(t, false)).toList();
-    List<String> regions = renameRepeated(languages, i -> languageName(tags.get(i), true));
+    List<String> languages = tags.stream().map(t -> labelName(t, false)).toList();
+    List<String> regions = renameRepeated(languages, i -> labelName(tags.get(i), true));
     return renameRepeated(
         regions,
         i -> {
           String tag = tags.get(i).strip();
           return regions.get(i).equals(tag) ? tag : regions.get(i) + " (" + tag + ")";
         });
+  }
+
+  /** {@link #languageName} of the tag before a {@code " ("} detail, with the detail after it. */
+  private static String labelName(String label, boolean withRegion) {
+    String text = label.strip();
+    int detail = text.indexOf(" (");
+    return detail <= 0
+        ? languageName(text, withRegion)
+        : languageName(text.substring(0, detail), withRegion) + text.substring(detail);
   }
 
   /**

@@ -57,6 +57,14 @@ class LanguageTagsTest {
   }
 
   @Test
+  void menu_names_of_audio_track_labels_keep_the_detail_after_the_language() {
+    assertThat(LanguageTags.menuNames(List.of("deu (AAC stereo)", "deu (E-AC-3 5.1)", "fra")))
+        .containsExactly("German (AAC stereo)", "German (E-AC-3 5.1)", "French");
+    assertThat(LanguageTags.menuNames(List.of("main (#1)", "(odd")))
+        .containsExactly("main (#1)", "(odd");
+  }
+
+  @Test
   void the_best_match_is_the_same_tag_first_then_the_same_language_then_none() {
     List<String> tags = List.of("en-US", "en-GB", "fr");
     assertThat(LanguageTags.bestMatch(tags, "en_gb")).isEqualTo(1);
