@@ -3,7 +3,7 @@ package org.smoothplayer.assets.generate;
 /**
  * One packet out of an encoder.
  *
- * @param data H.264 Annex-B access unit or one raw AAC frame
+ * @param data H.264 Annex-B access unit, one raw AAC frame or one E-AC-3 syncframe
  * @param pts presentation time in the encoder's time base (frames or samples)
  * @param key whether it is a sync sample
  */

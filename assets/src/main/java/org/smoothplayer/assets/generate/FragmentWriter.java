@@ -37,7 +37,7 @@ final class FragmentWriter {
   /**
    * One sample of a fragment.
    *
-   * @param data sample bytes (length-prefixed NAL units or a raw AAC frame)
+   * @param data sample bytes (length-prefixed NAL units, a raw AAC frame or an E-AC-3 syncframe)
    * @param durationTicks decode duration
    * @param sync whether it is a sync sample
    * @param compositionOffsetTicks presentation minus decode time (signed; 0 for audio)

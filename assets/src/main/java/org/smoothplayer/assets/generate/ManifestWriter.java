@@ -72,7 +72,8 @@ final class ManifestWriter {
       } else {
         xml.append(" SamplingRate=\"").append(level.samplingRateHz());
         xml.append("\" Channels=\"").append(level.channels());
-        xml.append("\" BitsPerSample=\"16\" PacketSize=\"4\" AudioTag=\"255\"");
+        xml.append("\" BitsPerSample=\"16\" PacketSize=\"").append(level.packetSizeBytes());
+        xml.append("\" AudioTag=\"").append(level.audioTag()).append('"');
       }
       xml.append(" CodecPrivateData=\"").append(level.codecPrivateDataHex()).append("\"/>\n");
     }

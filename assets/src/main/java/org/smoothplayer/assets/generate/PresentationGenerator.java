@@ -22,15 +22,12 @@ import java.util.stream.Stream;
  * {@code QualityLevels(b)/Fragments(video|audio|textstream_eng=t)} files. Every stream starts at
  * time 0: video decode times are the decode-order index of each frame, with signed composition
  * offsets (trun version 1) so that frame {@code n} is presented at exactly {@code n / frameRate};
- * audio cancels the AAC encoder delay by feeding the signal from media sample {@code
- * initialPadding} on.
+ * audio (AAC-LC or E-AC-3, {@link PresentationSpec#audioCodec()}) cancels the encoder delay by
+ * feeding the signal from media sample {@code initialPadding} on.
  */
 final class PresentationGenerator {
   /** Bump whenever the output for the same spec changes; part of every cache key. */
   static final int GENERATOR_VERSION = 1;
-
-  /** Bitrate of the AAC stream. */
-  static final long AUDIO_BITRATE_BPS = 128_000;
 
   /** Following fragments announced in each tfrf box. */
   static final int TFRF_LOOKAHEAD = 2;
@@ -117,7 +114,7 @@ final class PresentationGenerator {
   }
 
   private PresentationInfo run() throws IOException {
-    // x264 and aac print statistics at INFO level; keep warnings and errors.
+    // x264 and aac/eac3 print statistics at INFO level; keep warnings and errors.
     if (av_log_get_level() > AV_LOG_WARNING) {
       av_log_set_level(AV_LOG_WARNING);
     }
@@ -329,7 +326,10 @@ final class PresentationGenerator {
 
   // ---- audio ----
 
-  /** Index of the first AAC packet of audio fragment {@code fragment} (fragmentCount = end). */
+  /**
+   * Index of the first audio packet (encoded frame) of audio fragment {@code fragment}
+   * (fragmentCount = end).
+   */
   private long audioFragmentStartPacket(int fragment, int frameSize) {
     long totalPackets = ceilDiv(spec.audioSampleCount(), frameSize);
     if (fragment >= spec.fragmentCount()) {
@@ -349,12 +349,23 @@ final class PresentationGenerator {
 
   private StreamInfo encodeAudio() throws IOException {
     String stage = "encoding " + spec.name() + ": audio";
-    Path dir = levelDir(AUDIO_BITRATE_BPS);
+    AudioCodec codec = spec.audioCodec();
+    String encoderName = codec.ffmpegEncoderName();
+    Path dir = levelDir(codec.bitrateBps());
     AudioSignal signal = new AudioSignal(spec);
     List<Produced> produced = new ArrayList<>();
     long workBefore = doneWork;
-    try (AudioEncoder encoder = new AudioEncoder(AUDIO_BITRATE_BPS)) {
+    try (AudioEncoder encoder = new AudioEncoder(codec)) {
       int frameSize = encoder.frameSize();
+      if (frameSize != codec.frameSizeSamples()) {
+        // PresentationSpec validated the fragment durations against the documented frame size.
+        throw new GenerationException(
+            encoderName
+                + " encodes "
+                + frameSize
+                + "-sample frames, expected "
+                + codec.frameSizeSamples());
+      }
       int padding = encoder.initialPadding();
       long totalPackets = audioFragmentStartPacket(spec.fragmentCount(), frameSize);
       List<FragmentWriter.Sample> pending = new ArrayList<>();
@@ -365,7 +376,12 @@ final class PresentationGenerator {
             long shifted = packet.pts() + padding;
             if (Math.floorMod(shifted, frameSize) != 0) {
               throw new GenerationException(
-                  "aac packet pts " + packet.pts() + " is off the " + frameSize + "-sample grid");
+                  encoderName
+                      + " packet pts "
+                      + packet.pts()
+                      + " is off the "
+                      + frameSize
+                      + "-sample grid");
             }
             long j = Math.floorDiv(shifted, frameSize);
             if (j < 0 || j >= totalPackets) {
@@ -373,7 +389,7 @@ final class PresentationGenerator {
             }
             if (j != nextPacket[0]) {
               throw new GenerationException(
-                  "aac packet " + j + " arrived, expected " + nextPacket[0]);
+                  encoderName + " packet " + j + " arrived, expected " + nextPacket[0]);
             }
             nextPacket[0]++;
             if (j == audioFragmentStartPacket(fragment[0] + 1, frameSize)) {
@@ -397,7 +413,7 @@ final class PresentationGenerator {
         for (int s = 0; s < frameSize; s++) {
           samples[s] = (float) signal.sample(firstMediaSample + s);
         }
-        encoder.encode(samples, i * frameSize, sink);
+        encoder.encode(samples, samples, i * frameSize, sink); // same on left and right
         report(
             stage,
             workBefore + audioWorkPerFrame() * Math.min(frameCount, frameCount * i / inputFrames));
@@ -405,7 +421,7 @@ final class PresentationGenerator {
       encoder.finish(sink);
       if (nextPacket[0] != totalPackets) {
         throw new GenerationException(
-            "aac gave " + nextPacket[0] + " packets, expected " + totalPackets);
+            encoderName + " gave " + nextPacket[0] + " packets, expected " + totalPackets);
       }
       produced.add(writeAudioFragment(dir, fragment[0], frameSize, pending));
       if (produced.size() != spec.fragmentCount()) {
@@ -416,13 +432,13 @@ final class PresentationGenerator {
       LevelInfo level =
           new LevelInfo(
               0,
-              AUDIO_BITRATE_BPS,
+              codec.bitrateBps(),
               0,
               0,
-              "AACL",
-              HexFormat.of().withUpperCase().formatHex(encoder.audioSpecificConfig()),
+              codec.fourCc(),
+              HexFormat.of().withUpperCase().formatHex(encoder.codecPrivateData()),
               PresentationSpec.AUDIO_SAMPLE_RATE_HZ,
-              AudioEncoder.CHANNELS,
+              encoder.channels(),
               bytes * 8 * 1000 / spec.durationMs());
       return new StreamInfo("audio", List.of(level), merge("audio", List.of(produced)));
     }

@@ -1,5 +1,6 @@
 package org.smoothplayer.assets.generate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,8 +8,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything that determines a generated presentation.
@@ -24,12 +27,16 @@ import java.util.regex.Pattern;
  * @param fragmentDurationMs fragment (and closed GOP) duration; a whole number of frames
  * @param ladder video levels, index = position in this list; bitrates unique
  * @param frameRate frames per second, 1..120
- * @param audio whether an AAC-LC stereo 48 kHz stream is added
+ * @param audio whether a 48 kHz audio stream is added (coded as {@code audioCodec} says)
  * @param manifestStyle how chunk elements are written
  * @param flashIntervalMs period of the white flash + beep; 0 disables them; a whole number of
  *     frames
  * @param captions whether a TTML caption (text) stream is added, one document per video fragment
  *     (see {@link CaptionTrack}); default false
+ * @param audioCodec how the audio stream is coded: {@link AudioCodec#AAC_LC} (stereo, the default;
+ *     also what {@code null} and a {@code presentation.json} without it mean) or {@link
+ *     AudioCodec#E_AC_3} (5.1, needs {@code audio}); left out of {@code presentation.json} when
+ *     AAC_LC, so that file stays as it was before the parameter existed
  */
 public record PresentationSpec(
     String name,
@@ -40,7 +47,9 @@ public record PresentationSpec(
     boolean audio,
     ManifestStyle manifestStyle,
     long flashIntervalMs,
-    boolean captions) {
+    boolean captions,
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultAudioCodecFilter.class)
+        AudioCodec audioCodec) {
 
   /** Ticks per second of every time in the Manifest and in the fragments. */
   public static final long TIMESCALE = 10_000_000L;
@@ -76,8 +85,36 @@ public record PresentationSpec(
         false);
   }
 
-  /** Validates the spec; every problem is an {@link InvalidSpecException} naming the field. */
+  /** A spec with AAC-LC audio (the form every caller used before {@code audioCodec} existed). */
+  public PresentationSpec(
+      String name,
+      long durationMs,
+      long fragmentDurationMs,
+      List<LevelSpec> ladder,
+      int frameRate,
+      boolean audio,
+      ManifestStyle manifestStyle,
+      long flashIntervalMs,
+      boolean captions) {
+    this(
+        name,
+        durationMs,
+        fragmentDurationMs,
+        ladder,
+        frameRate,
+        audio,
+        manifestStyle,
+        flashIntervalMs,
+        captions,
+        AudioCodec.AAC_LC);
+  }
+
+  /**
+   * Validates the spec; every problem is an {@link InvalidSpecException} naming the field. A null
+   * {@code audioCodec} is {@link AudioCodec#AAC_LC}.
+   */
   public PresentationSpec {
+    audioCodec = Objects.requireNonNullElse(audioCodec, AudioCodec.AAC_LC);
     if (name == null || !NAME.matcher(name).matches()) {
       throw new InvalidSpecException(
           "name must match " + NAME.pattern() + " (used in folder names), got '" + name + "'");
@@ -98,22 +135,36 @@ public record PresentationSpec(
               + fragmentDurationMs);
     }
     requireWholeFrames("fragmentDurationMs", fragmentDurationMs, frameRate);
-    if (audio && fragmentDurationMs * AUDIO_SAMPLE_RATE_HZ / 1000 < 1024) {
+    if (audioCodec != AudioCodec.AAC_LC && !audio) {
       throw new InvalidSpecException(
-          "fragmentDurationMs must hold at least one 1024-sample AAC frame (>= 22 ms) when audio"
-              + " is on, got "
+          "audioCodec " + audioCodec + " needs audio on (audio=true), got audio=false");
+    }
+    int frameSamples = audioCodec.frameSizeSamples();
+    if (audio && fragmentDurationMs * AUDIO_SAMPLE_RATE_HZ / 1000 < frameSamples) {
+      throw new InvalidSpecException(
+          "fragmentDurationMs must hold at least one "
+              + frameSamples
+              + "-sample "
+              + audioCodec.displayName()
+              + " frame (>= "
+              + audioCodec.minFragmentDurationMs()
+              + " ms) when audio is on, got "
               + fragmentDurationMs);
     }
     if (audio) {
       long fragmentCount = (durationMs + fragmentDurationMs - 1) / fragmentDurationMs;
       long lastStartSample = (fragmentCount - 1) * fragmentDurationMs * AUDIO_SAMPLE_RATE_HZ / 1000;
       long totalSamples = durationMs * AUDIO_SAMPLE_RATE_HZ / 1000;
-      if ((lastStartSample + 1023) / 1024 >= (totalSamples + 1023) / 1024) {
+      if ((lastStartSample + frameSamples - 1) / frameSamples
+          >= (totalSamples + frameSamples - 1) / frameSamples) {
         throw new InvalidSpecException(
             "the last fragment (durationMs - whole fragments = "
                 + (durationMs - (fragmentCount - 1) * fragmentDurationMs)
-                + " ms) is too short to hold an AAC frame: make durationMs a multiple of"
-                + " fragmentDurationMs or leave more than 22 ms");
+                + " ms) is too short to hold an "
+                + audioCodec.displayName()
+                + " frame: make durationMs a multiple of fragmentDurationMs or leave more than "
+                + audioCodec.minFragmentDurationMs()
+                + " ms");
       }
     }
     if (flashIntervalMs < 0) {
@@ -167,7 +218,27 @@ public record PresentationSpec(
         audio,
         manifestStyle,
         flashIntervalMs,
-        withCaptions);
+        withCaptions,
+        audioCodec);
+  }
+
+  /**
+   * This spec with its audio stream coded as {@code codec}.
+   *
+   * @throws InvalidSpecException when {@code codec} is not AAC_LC and the spec has no audio
+   */
+  public PresentationSpec withAudioCodec(AudioCodec codec) {
+    return new PresentationSpec(
+        name,
+        durationMs,
+        fragmentDurationMs,
+        ladder,
+        frameRate,
+        audio,
+        manifestStyle,
+        flashIntervalMs,
+        captions,
+        codec);
   }
 
   /** Number of video frames. */
@@ -239,9 +310,11 @@ public record PresentationSpec(
    * Cache key: {@code <name>-<first 16 hex digits of SHA-256(spec + generator version)>}. Equal
    * specs give equal keys; any change of a parameter or of the generator gives another key.
    *
-   * <p>The hashed text of a spec without captions is exactly what it was before the {@code
-   * captions} parameter existed (the record text of the eight other parameters), so presentations
-   * cached then stay valid; {@code captions=true} appends {@code ;captions=true}.
+   * <p>The hashed text of a spec without captions and with AAC-LC audio is exactly what it was
+   * before the {@code captions} and {@code audioCodec} parameters existed (the record text of the
+   * eight other parameters), so presentations cached then stay valid; {@code captions=true} appends
+   * {@code ;captions=true}, any other codec than AAC_LC then appends {@code ;audioCodec=<name>}
+   * (e.g. {@code ;audioCodec=E_AC_3}).
    */
   public String cacheKey() {
     String canonical =
@@ -249,7 +322,8 @@ public record PresentationSpec(
             + PresentationGenerator.GENERATOR_VERSION
             + ";"
             + canonicalText()
-            + (captions ? ";captions=true" : "");
+            + (captions ? ";captions=true" : "")
+            + (audioCodec != AudioCodec.AAC_LC ? ";audioCodec=" + audioCodec.name() : "");
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
@@ -259,7 +333,10 @@ public record PresentationSpec(
     }
   }
 
-  /** The record text of every parameter but {@code captions}, in declaration order. */
+  /**
+   * The record text of every parameter but {@code captions} and {@code audioCodec}, in declaration
+   * order.
+   */
   private String canonicalText() {
     return "PresentationSpec[name="
         + name
@@ -278,5 +355,21 @@ public record PresentationSpec(
         + ", flashIntervalMs="
         + flashIntervalMs
         + "]";
+  }
+
+  /**
+   * Tells Jackson to leave {@code audioCodec} out of {@code presentation.json} when it is the
+   * default: {@code equals} is true for the values to exclude.
+   */
+  static final class DefaultAudioCodecFilter {
+    @Override
+    public boolean equals(@Nullable Object value) {
+      return value == null || value == AudioCodec.AAC_LC;
+    }
+
+    @Override
+    public int hashCode() {
+      return AudioCodec.AAC_LC.hashCode();
+    }
   }
 }

@@ -1,4 +1,7 @@
-/** Generator of real Smooth Streaming presentations (H.264 + AAC fragments and a Manifest). */
+/**
+ * Generator of real Smooth Streaming presentations (H.264 + AAC or E-AC-3 fragments and a
+ * Manifest).
+ */
 @NullMarked
 package org.smoothplayer.assets.generate;
 

@@ -15,6 +15,9 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGRA;
+import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_channel_from_index;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_name;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
@@ -31,6 +34,7 @@ import java.util.function.Consumer;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVChannelLayout;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
@@ -82,6 +86,92 @@ final class TestDecoder {
       at += c.length;
     }
     return all;
+  }
+
+  /**
+   * Decoded audio: every channel's samples in the decoder's channel order, named as FFmpeg names
+   * them ({@code FL}, {@code FR}, {@code FC}, {@code LFE}, {@code BL} or {@code SL}, ...).
+   *
+   * @param sampleRateHz the rate of every decoded frame
+   * @param channelNames the channels of every decoded frame, in order
+   * @param samplesPerFrame samples per channel of each decoded frame
+   * @param planes {@code planes[c]}: all samples of channel {@code c}, frames concatenated
+   */
+  record DecodedAudio(
+      int sampleRateHz,
+      List<String> channelNames,
+      List<Integer> samplesPerFrame,
+      float[][] planes) {
+    /** The samples of the channel FFmpeg names {@code name}. */
+    float[] channel(String name) {
+      int index = channelNames.indexOf(name);
+      if (index < 0) {
+        throw new IllegalArgumentException("no channel " + name + " in " + channelNames);
+      }
+      return planes[index];
+    }
+  }
+
+  /**
+   * Decodes raw audio frames (one per packet) with FFmpeg's decoder for {@code codecId}, which must
+   * output planar float at one rate and layout throughout.
+   */
+  static DecodedAudio decodeAudio(int codecId, byte[] extradata, List<byte[]> packets) {
+    List<float[][]> frames = new ArrayList<>();
+    List<Integer> samplesPerFrame = new ArrayList<>();
+    int[] sampleRateHz = {-1};
+    List<List<String>> layout = new ArrayList<>();
+    decode(
+        codecId,
+        extradata,
+        packets,
+        frame -> {
+          if (frame.format() != AV_SAMPLE_FMT_FLTP) {
+            throw new IllegalStateException("expected planar float, got format " + frame.format());
+          }
+          List<String> names = channelNames(frame.ch_layout());
+          if (layout.isEmpty()) {
+            layout.add(names);
+            sampleRateHz[0] = frame.sample_rate();
+          } else if (!layout.get(0).equals(names) || sampleRateHz[0] != frame.sample_rate()) {
+            throw new IllegalStateException(
+                "the stream changed to " + names + " at " + frame.sample_rate() + " Hz");
+          }
+          float[][] planes = new float[names.size()][frame.nb_samples()];
+          for (int c = 0; c < planes.length; c++) {
+            new FloatPointer(frame.data(c)).get(planes[c], 0, planes[c].length);
+          }
+          frames.add(planes);
+          samplesPerFrame.add(frame.nb_samples());
+        });
+    if (layout.isEmpty()) {
+      throw new IllegalStateException("the decoder returned no frame");
+    }
+    int channels = layout.get(0).size();
+    int total = samplesPerFrame.stream().mapToInt(Integer::intValue).sum();
+    float[][] all = new float[channels][total];
+    int at = 0;
+    for (float[][] planes : frames) {
+      for (int c = 0; c < channels; c++) {
+        System.arraycopy(planes[c], 0, all[c], at, planes[c].length);
+      }
+      at += planes[0].length;
+    }
+    return new DecodedAudio(sampleRateHz[0], layout.get(0), samplesPerFrame, all);
+  }
+
+  private static List<String> channelNames(AVChannelLayout layout) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < layout.nb_channels(); i++) {
+      byte[] name = new byte[32];
+      av_channel_name(name, name.length, av_channel_layout_channel_from_index(layout, i));
+      int length = 0;
+      while (length < name.length && name[length] != 0) {
+        length++;
+      }
+      names.add(new String(name, 0, length, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+    return names;
   }
 
   private static void decode(
