@@ -168,6 +168,92 @@ class FfmpegAudioDecoderTest {
   }
 
   @Test
+  void e_ac_3_5_1_decodes_to_48_khz_stereo_contiguous_audible_and_as_long_as_the_presentation() {
+    GeneratedContent eac3 = GeneratedContent.tinyEac3();
+    AudioCodecConfig config = eac3.audioConfig();
+    assertThat(config.codec()).isEqualTo(AudioCodecConfig.AudioCodec.E_AC_3);
+    assertThat(config.channels()).isEqualTo(6);
+    List<EncodedSample> samples = new ArrayList<>();
+    eac3.audioChunks().forEach(c -> samples.addAll(c.samples()));
+    Collecting sink = new Collecting();
+    try (FfmpegAudioDecoder decoder = new FfmpegAudioDecoder(sink)) {
+      decoder.configure(config);
+      samples.forEach(decoder::decode);
+      decoder.drain();
+    }
+
+    assertThat(sink.errors).isEmpty();
+    long expected = eac3.durationUs() * PcmChunk.SAMPLE_RATE_HZ / 1_000_000;
+    assertThat(sink.frames()).isCloseTo(expected, within(1536L));
+    long startUs = sink.chunks.get(0).presentationTimeUs();
+    assertThat(startUs).isCloseTo(samples.get(0).presentationTimeUs(), within(1000L));
+    long writtenFrames = 0;
+    int peak = 0;
+    for (PcmChunk chunk : sink.chunks) {
+      assertThat(chunk.presentationTimeUs())
+          .isCloseTo(startUs + writtenFrames * 1_000_000L / PcmChunk.SAMPLE_RATE_HZ, within(1000L));
+      writtenFrames += chunk.frameCount();
+      ByteBuffer pcm = chunk.data();
+      for (int i = 0; i + 1 < pcm.remaining(); i += 2) {
+        peak = Math.max(peak, Math.abs(pcm.getShort(i)));
+      }
+    }
+    // The tone of the front channels (and the centre) is heard in the stereo mix-down.
+    assertThat(peak).isGreaterThan(1000);
+  }
+
+  @Test
+  void damaged_e_ac_3_syncframes_are_reported_with_their_time_and_decoding_goes_on() {
+    GeneratedContent eac3 = GeneratedContent.tinyEac3();
+    List<EncodedSample> samples = new ArrayList<>();
+    eac3.audioChunks().forEach(c -> samples.addAll(c.samples()));
+    Random random = new Random(7);
+    Collecting sink = new Collecting();
+    try (FfmpegAudioDecoder decoder = new FfmpegAudioDecoder(sink)) {
+      decoder.configure(eac3.audioConfig());
+      for (int i = 0; i < samples.size(); i++) {
+        EncodedSample sample = samples.get(i);
+        if (i >= 20 && i < 32) {
+          byte[] bytes = new byte[sample.sizeBytes()];
+          sample.data().duplicate().get(bytes);
+          if (i % 3 == 0) {
+            random.nextBytes(bytes); // no syncframe at all
+          } else if (i % 3 == 1) {
+            // The sync word and header kept, the body garbled: its CRC fails.
+            byte[] body = new byte[bytes.length - 8];
+            random.nextBytes(body);
+            System.arraycopy(body, 0, bytes, 8, body.length);
+          } else {
+            bytes = java.util.Arrays.copyOf(bytes, 10); // truncated
+          }
+          sample =
+              new EncodedSample(
+                  sample.decodeTimeUs(),
+                  sample.presentationTimeUs(),
+                  sample.durationUs(),
+                  true,
+                  ByteBuffer.wrap(bytes));
+        }
+        decoder.decode(sample);
+      }
+      decoder.drain();
+      assertThat(decoder.stats().errors()).isEqualTo(sink.errors.size());
+    }
+    // What is no syncframe is rejected; FFmpeg conceals a garbled body or a cut frame (its CRC
+    // fails) by itself. Either way nothing escapes and decoding goes on.
+    assertThat(sink.errors).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(sink.errors)
+        .allSatisfy(
+            e ->
+                assertThat(e.sampleTimeUs())
+                    .isBetween(
+                        samples.get(20).presentationTimeUs(),
+                        samples.get(31).presentationTimeUs()));
+    long lastUs = sink.chunks.get(sink.chunks.size() - 1).presentationTimeUs();
+    assertThat(lastUs).isGreaterThan(samples.get(samples.size() - 3).presentationTimeUs());
+  }
+
+  @Test
   void close_is_idempotent() {
     FfmpegAudioDecoder decoder = new FfmpegAudioDecoder(new Collecting());
     decoder.configure(tiny.audioConfig());

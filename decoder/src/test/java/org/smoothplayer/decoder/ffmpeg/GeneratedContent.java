@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.smoothplayer.assets.generate.AudioCodec;
 import org.smoothplayer.assets.generate.FragmentInfo;
 import org.smoothplayer.assets.generate.LevelInfo;
 import org.smoothplayer.assets.generate.PresentationInfo;
@@ -44,6 +45,12 @@ final class GeneratedContent {
   /** The {@code tiny} preset (generated once per machine, then cached). */
   static GeneratedContent tiny() {
     return new GeneratedContent(Presentations.cached(Preset.TINY));
+  }
+
+  /** The {@code tiny} preset with its audio as E-AC-3 5.1 (generated once per machine). */
+  static GeneratedContent tinyEac3() {
+    return new GeneratedContent(
+        Presentations.cached(Preset.TINY.spec().withAudioCodec(AudioCodec.E_AC_3)));
   }
 
   /** Frames per second of the video. */
