@@ -1,6 +1,7 @@
 package org.smoothplayer.app.engine;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -46,6 +47,14 @@ final class DecodeWorker implements AutoCloseable {
   /** Sample rate of the silence made for presentations without audio. */
   private static final int SILENCE_PIECE_FRAMES = PcmChunk.SAMPLE_RATE_HZ / 20;
 
+  /**
+   * An audio fragment whose decoded audio ends this much or more before the fragment does (it did
+   * not decode at all, or its last part did not) has the rest played as silence at once, so the
+   * clock, which follows the audio, goes on. Shorter holes (a damaged frame) are closed when the
+   * next audio comes.
+   */
+  static final long UNDECODED_FILL_MIN_US = 100_000;
+
   private final String stream;
   private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
   private final Thread thread;
@@ -63,11 +72,17 @@ final class DecodeWorker implements AutoCloseable {
   // Set once before the thread starts (video workers only).
   private @Nullable VideoPresenter presenter;
 
+  // Set once before the thread starts (audio workers only).
+  private @Nullable AudioOutput audioOutput;
+
   // Worker thread only.
   private VideoDecoder videoDecoder;
   private AudioDecoder audioDecoder;
   private int outputLevel;
   private long outputGeneration;
+  // The end of the audio handed to the output in generation audioEndGeneration, microseconds.
+  private long audioEndUs = Long.MIN_VALUE;
+  private long audioEndGeneration = -1;
 
   private DecodeWorker(String stream, Consumer<SessionEvent> events, SessionClock clock) {
     this.stream = stream;
@@ -108,6 +123,7 @@ final class DecodeWorker implements AutoCloseable {
   /** An audio worker decoding into {@code output}. */
   static DecodeWorker audio(AudioOutput output, Consumer<SessionEvent> events, SessionClock clock) {
     DecodeWorker w = new DecodeWorker("audio", events, clock);
+    w.audioOutput = output;
     w.submit(
         () ->
             w.audioDecoder =
@@ -183,45 +199,74 @@ final class DecodeWorker implements AutoCloseable {
         });
   }
 
-  /** Parses and decodes one audio fragment. */
+  /**
+   * Parses and decodes one audio fragment. What of it does not decode (a fragment that cannot be
+   * parsed, a decoder that cannot be opened for its level, frames the decoder refuses) is played as
+   * silence once {@link #UNDECODED_FILL_MIN_US} or more is missing at its end: the clock follows
+   * the audio, and audio that never comes would otherwise stop it for good.
+   */
   void decodeAudio(
       byte[] body, long timeScale, FragmentRef chunk, AudioCodecConfig config, long gen) {
     submit(
         () -> {
           Fragment fragment = parse(body, TrackType.AUDIO, timeScale, chunk, gen);
-          if (fragment == null || audioDecoder == null) {
-            return;
-          }
-          audioDecoder.configure(config);
-          outputGeneration = gen;
-          for (EncodedSample sample : fragment.samples()) {
-            if (gen != generation || closed) {
-              return;
+          AudioDecoder decoder = audioDecoder;
+          if (fragment != null && decoder != null) {
+            boolean opened;
+            try {
+              decoder.configure(config);
+              opened = true;
+            } catch (IllegalArgumentException | IllegalStateException e) {
+              decoderError(
+                  "UNSUPPORTED_AUDIO",
+                  "fragment "
+                      + chunk.index()
+                      + " at "
+                      + chunk.startUs()
+                      + " us: the decoder cannot be opened for "
+                      + config
+                      + ": "
+                      + e.getMessage());
+              opened = false;
             }
-            audioDecoder.decode(sample);
+            outputGeneration = gen;
+            for (EncodedSample sample : opened ? fragment.samples() : List.<EncodedSample>of()) {
+              if (gen != generation || closed) {
+                return;
+              }
+              decoder.decode(sample);
+            }
+          }
+          AudioOutput output = audioOutput;
+          if (output != null) {
+            long decodedEndUs = audioEndGeneration == gen ? audioEndUs : Long.MIN_VALUE;
+            long fromUs = Math.max(chunk.startUs(), decodedEndUs);
+            if (chunk.endUs() - fromUs >= UNDECODED_FILL_MIN_US) {
+              playSilence(output, fromUs, chunk.endUs(), gen);
+            }
           }
         });
   }
 
   /** Queues silence from {@code startUs} to {@code endUs} (presentations without audio). */
   void silence(AudioOutput output, long startUs, long endUs, long gen) {
-    submit(
-        () -> {
-          long at = startUs;
-          while (at < endUs && gen == generation && !closed) {
-            int frames =
-                (int)
-                    Math.min(
-                        SILENCE_PIECE_FRAMES,
-                        Math.max(1, (endUs - at) * PcmChunk.SAMPLE_RATE_HZ / 1_000_000L));
-            ByteBuffer zeros =
-                ByteBuffer.allocate(frames * PcmChunk.BYTES_PER_FRAME).asReadOnlyBuffer();
-            outputGeneration = gen;
-            PcmChunk chunk = new PcmChunk(at, frames, zeros);
-            play(output, chunk);
-            at += chunk.durationUs();
-          }
-        });
+    submit(() -> playSilence(output, startUs, endUs, gen));
+  }
+
+  private void playSilence(AudioOutput output, long startUs, long endUs, long gen) {
+    long at = startUs;
+    while (at < endUs && gen == generation && !closed) {
+      int frames =
+          (int)
+              Math.min(
+                  SILENCE_PIECE_FRAMES,
+                  Math.max(1, (endUs - at) * PcmChunk.SAMPLE_RATE_HZ / 1_000_000L));
+      ByteBuffer zeros = ByteBuffer.allocate(frames * PcmChunk.BYTES_PER_FRAME).asReadOnlyBuffer();
+      outputGeneration = gen;
+      PcmChunk chunk = new PcmChunk(at, frames, zeros);
+      play(output, chunk);
+      at += chunk.durationUs();
+    }
   }
 
   /** Pushes out every frame or sample still inside the decoder (end of stream). */
@@ -274,6 +319,13 @@ final class DecodeWorker implements AutoCloseable {
   }
 
   private void play(AudioOutput output, PcmChunk chunk) {
+    long endUs = chunk.presentationTimeUs() + chunk.durationUs();
+    if (audioEndGeneration != outputGeneration) {
+      audioEndGeneration = outputGeneration;
+      audioEndUs = endUs;
+    } else {
+      audioEndUs = Math.max(audioEndUs, endUs);
+    }
     try {
       output.enqueue(chunk, outputGeneration);
     } catch (InterruptedException e) {

@@ -115,6 +115,34 @@ class BadMediaSessionTest {
 
   @Test
   @Timeout(60)
+  void audio_fragments_that_are_not_mp4_at_all_play_as_silence_and_the_video_plays_to_the_end(
+      @TempDir Path dir) throws Exception {
+    Path copy = PresentationCopies.copy(tiny, dir.resolve("tiny"));
+    Random random = new Random(5);
+    try (var fragments = Files.list(copy.resolve("QualityLevels(128000)"))) {
+      for (Path fragment : fragments.toList()) {
+        byte[] garbage = new byte[3000];
+        random.nextBytes(garbage);
+        Files.write(fragment, garbage);
+      }
+    }
+
+    Outcome o = play(copy, QualityChoice.auto());
+
+    // Before, no audio ever reached the output, the clock (which follows it) never started and
+    // the session sat at 0.0 s for good.
+    playedToTheEnd(o);
+    assertThat(o.decoderErrors("audio"))
+        .hasSize(4)
+        .allSatisfy(e -> assertThat(e.kind()).isEqualTo("FRAGMENT"));
+    assertThat(o.decoderErrors("video")).isEmpty();
+    assertThat(o.ended().renderedFrames() + o.ended().droppedFrames())
+        .isGreaterThanOrEqualTo(4L * FRAMES_PER_FRAGMENT - 5);
+    assertThat(o.events(SessionEvent.StallStarted.class)).isEmpty();
+  }
+
+  @Test
+  @Timeout(60)
   void a_level_given_the_other_levels_sps_is_concealed_and_the_session_ends_normally(
       @TempDir Path dir) throws Exception {
     Path copy = PresentationCopies.copy(tiny, dir.resolve("tiny"));
