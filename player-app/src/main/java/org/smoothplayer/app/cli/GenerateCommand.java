@@ -3,8 +3,11 @@ package org.smoothplayer.app.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.smoothplayer.app.io.IoErrors;
+import org.smoothplayer.assets.generate.AudioCodec;
 import org.smoothplayer.assets.generate.GenerationException;
 import org.smoothplayer.assets.generate.ManifestStyle;
 import org.smoothplayer.assets.generate.PresentationSpec;
@@ -39,6 +42,12 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Manifest style: PLAIN, TIMED or REPEAT (default: the preset's).")
   ManifestStyle style;
 
+  @Option(
+      names = "--audio",
+      paramLabel = "CODEC",
+      description = "Audio codec: aac (AAC-LC stereo, the default) or ec-3 (E-AC-3 5.1).")
+  String audio;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -65,6 +74,19 @@ final class GenerateCommand implements Callable<Integer> {
               presentation.flashIntervalMs(),
               presentation.captions());
     }
+    if (audio != null) {
+      AudioCodec codec = audioCodec(audio);
+      if (codec == null) {
+        err.println(
+            "smooth-player generate: --audio: expected aac or ec-3 but was '" + audio + "'");
+        return Main.EXIT_USAGE;
+      }
+      if (!presentation.audio()) {
+        err.println("smooth-player generate: --audio: the preset " + preset + " has no audio");
+        return Main.EXIT_USAGE;
+      }
+      presentation = presentation.withAudioCodec(codec);
+    }
     try {
       Presentations.generate(presentation, outDir, ProgressListener.forConsole(System.err));
     } catch (UncheckedIOException e) {
@@ -77,5 +99,14 @@ final class GenerateCommand implements Callable<Integer> {
     }
     out.println("wrote " + outDir.resolve("Manifest"));
     return 0;
+  }
+
+  /** The codec {@code --audio} names (any case; {@code aac}, {@code ec-3} or {@code eac3}). */
+  private static @Nullable AudioCodec audioCodec(String name) {
+    return switch (name.strip().toLowerCase(Locale.ROOT)) {
+      case "aac", "aacl" -> AudioCodec.AAC_LC;
+      case "ec-3", "ec3", "eac3", "e-ac-3" -> AudioCodec.E_AC_3;
+      default -> null;
+    };
   }
 }

@@ -154,6 +154,24 @@ class MainCommandLineTest {
   }
 
   @Test
+  void generate_writes_e_ac_3_audio_when_asked_and_refuses_an_unknown_codec(@TempDir Path dir)
+      throws Exception {
+    Path out = dir.resolve("ec3");
+    assertThat(
+            run("generate", "tiny", "--out", out.toString(), "--style", "timed", "--audio", "EC-3"))
+        .as(err.toString())
+        .isZero();
+    assertThat(Files.readString(out.resolve("Manifest")))
+        .contains("FourCC=\"EC-3\"", "AudioTag=\"65534\"", " t=\"");
+    assertThat(out.resolve("QualityLevels(224000)")).isDirectory();
+
+    assertThat(run("generate", "tiny", "--out", dir.resolve("x").toString(), "--audio", "dts"))
+        .isEqualTo(Main.EXIT_USAGE);
+    assertThat(err.toString()).contains("--audio: expected aac or ec-3 but was 'dts'");
+    assertThat(dir.resolve("x")).doesNotExist();
+  }
+
+  @Test
   void origin_refuses_a_malformed_fault_rule_before_serving(@TempDir Path dir) {
     assertThat(run("origin", "--root", dir.toString(), "--fault", "Fragments=teapot"))
         .isEqualTo(Main.EXIT_USAGE);
