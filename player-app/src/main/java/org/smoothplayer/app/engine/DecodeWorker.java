@@ -55,6 +55,12 @@ final class DecodeWorker implements AutoCloseable {
    */
   static final long UNDECODED_FILL_MIN_US = 100_000;
 
+  /** {@link SessionEvent.DecoderError#kind()} of a fragment that cannot be parsed. */
+  static final String FRAGMENT_UNREADABLE = "FRAGMENT";
+
+  /** {@link SessionEvent.DecoderError#kind()} of a level whose decoder cannot be opened. */
+  static final String DECODER_UNAVAILABLE = "UNSUPPORTED_AUDIO";
+
   private final String stream;
   private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
   private final Thread thread;
@@ -218,7 +224,7 @@ final class DecodeWorker implements AutoCloseable {
               opened = true;
             } catch (IllegalArgumentException | IllegalStateException e) {
               decoderError(
-                  "UNSUPPORTED_AUDIO",
+                  DECODER_UNAVAILABLE,
                   "fragment "
                       + chunk.index()
                       + " at "
@@ -304,7 +310,7 @@ final class DecodeWorker implements AutoCloseable {
           ByteBuffer.wrap(body), new FragmentContext(type, timeScale, chunk.startTicks()));
     } catch (FragmentParseException | ProtectedContentException e) {
       decoderError(
-          "FRAGMENT",
+          FRAGMENT_UNREADABLE,
           "fragment " + chunk.index() + " at " + chunk.startUs() + " us: " + e.getMessage());
       return null;
     }

@@ -202,6 +202,9 @@ public final class PlaybackEngine implements Player {
    */
   private final HeardLevels heardLevels = new HeardLevels();
 
+  // Set once by the audio decode thread (onAudioDecodeEvent).
+  private final AtomicBoolean audioUndecodableNoted = new AtomicBoolean();
+
   private long startupMs = -1;
   private long[] droppedSeen = new long[0];
   private double[] lastDropAtS = new double[0];
@@ -591,7 +594,7 @@ public final class PlaybackEngine implements Player {
         headlessRenderer = r;
       }
     }
-    audioWorker = DecodeWorker.audio(out, this::emit, clock);
+    audioWorker = DecodeWorker.audio(out, this::onAudioDecodeEvent, clock);
     long startUs;
     if (m.live()) {
       LiveFollower l =
@@ -1895,6 +1898,21 @@ public final class PlaybackEngine implements Player {
     notice = shown;
     LOG.info("{}", shown);
     emit(new SessionEvent.Notice(clock.nowMs(), shown));
+  }
+
+  /**
+   * The audio decode thread's events, logged; the first audio fragment that cannot be decoded at
+   * all (it cannot be read, or its decoder cannot be opened) is also a notice, once a session: the
+   * viewer hears silence there and should know why.
+   */
+  private void onAudioDecodeEvent(SessionEvent event) {
+    emit(event);
+    if (event instanceof SessionEvent.DecoderError e
+        && (e.kind().equals(DecodeWorker.FRAGMENT_UNREADABLE)
+            || e.kind().equals(DecodeWorker.DECODER_UNAVAILABLE))
+        && audioUndecodableNoted.compareAndSet(false, true)) {
+      post(() -> note("audio cannot be decoded (" + e.message() + "); silence plays instead"));
+    }
   }
 
   private void emit(SessionEvent event) {

@@ -135,6 +135,12 @@ class BadMediaSessionTest {
     assertThat(o.decoderErrors("audio"))
         .hasSize(4)
         .allSatisfy(e -> assertThat(e.kind()).isEqualTo("FRAGMENT"));
+    // The viewer is told once why there is no sound.
+    assertThat(o.events(SessionEvent.Notice.class))
+        .extracting(SessionEvent.Notice::message)
+        .filteredOn(m -> m.startsWith("audio cannot be decoded (fragment 0 at 0 us: "))
+        .singleElement()
+        .satisfies(m -> assertThat(m).endsWith("); silence plays instead"));
     assertThat(o.decoderErrors("video")).isEmpty();
     assertThat(o.ended().renderedFrames() + o.ended().droppedFrames())
         .isGreaterThanOrEqualTo(4L * FRAMES_PER_FRAGMENT - 5);
