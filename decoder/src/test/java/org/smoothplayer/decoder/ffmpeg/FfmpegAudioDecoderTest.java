@@ -44,6 +44,16 @@ class FfmpegAudioDecoderTest {
     }
   }
 
+  /** {@code sample} with {@code data} instead of its own bytes, at its times. */
+  private static EncodedSample withData(EncodedSample sample, byte[] data) {
+    return new EncodedSample(
+        sample.decodeTimeUs(),
+        sample.presentationTimeUs(),
+        sample.durationUs(),
+        true,
+        ByteBuffer.wrap(data));
+  }
+
   private static List<EncodedSample> allSamples() {
     List<EncodedSample> out = new ArrayList<>();
     tiny.audioChunks().forEach(c -> out.addAll(c.samples()));
@@ -115,13 +125,7 @@ class FfmpegAudioDecoderTest {
         if (i >= 50 && i < 70) {
           byte[] garbage = new byte[i == 60 ? 0 : sample.sizeBytes()];
           random.nextBytes(garbage);
-          sample =
-              new EncodedSample(
-                  sample.decodeTimeUs(),
-                  sample.presentationTimeUs(),
-                  sample.durationUs(),
-                  true,
-                  ByteBuffer.wrap(garbage));
+          sample = withData(sample, garbage);
         }
         decoder.decode(sample);
       }
@@ -226,13 +230,7 @@ class FfmpegAudioDecoderTest {
           } else {
             bytes = java.util.Arrays.copyOf(bytes, 10); // truncated
           }
-          sample =
-              new EncodedSample(
-                  sample.decodeTimeUs(),
-                  sample.presentationTimeUs(),
-                  sample.durationUs(),
-                  true,
-                  ByteBuffer.wrap(bytes));
+          sample = withData(sample, bytes);
         }
         decoder.decode(sample);
       }

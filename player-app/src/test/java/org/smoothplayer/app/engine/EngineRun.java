@@ -42,6 +42,22 @@ final class EngineRun {
           .toList();
     }
 
+    /** The URLs asked for of {@code stream} ("video", "audio"), in order. */
+    List<String> requestedUrls(String stream) {
+      return events(SessionEvent.FragmentRequested.class).stream()
+          .filter(r -> r.stream().equals(stream))
+          .map(SessionEvent.FragmentRequested::url)
+          .toList();
+    }
+
+    /** The audio track changes the log tells of ({@code "fr -> en"}), in order. */
+    List<String> audioSwitches() {
+      return events(SessionEvent.ConfigChanged.class).stream()
+          .map(c -> c.changes().get("audio.language"))
+          .filter(java.util.Objects::nonNull)
+          .toList();
+    }
+
     /** Frames shown by the last progress report before {@code positionUs}. */
     long renderedBefore(long positionUs) {
       return events(SessionEvent.Progress.class).stream()

@@ -3,10 +3,10 @@ package org.smoothplayer.app.playback;
 import javax.sound.sampled.LineUnavailableException;
 
 /** An {@link AudioLine} passing every call to another; tests override what they change. */
-class ForwardingLine implements AudioLine {
+public class ForwardingLine implements AudioLine {
   private final AudioLine delegate;
 
-  ForwardingLine(AudioLine delegate) {
+  public ForwardingLine(AudioLine delegate) {
     this.delegate = delegate;
   }
 
