@@ -21,7 +21,13 @@ public enum AudioCodec {
    * syncframe size, CodecPrivateData = the WAVEFORMATEXTENSIBLE extension ({@link
    * WaveFormatExtensible}), as Unified Streaming writes it.
    */
-  E_AC_3("eac3", "E-AC-3", "EC-3", 6, 224_000, 1536, WaveFormatExtensible.WAVE_FORMAT_EXTENSIBLE);
+  E_AC_3("eac3", "E-AC-3", "EC-3", 6, 224_000, 1536, WaveFormatExtensible.WAVE_FORMAT_EXTENSIBLE),
+
+  /**
+   * AC-3 (Dolby Digital), 5.1, 224 kbit/s, one 1536-sample syncframe per sample: FourCC {@code
+   * AC-3}, otherwise written as E-AC-3 is, with the SubFormat of Dolby Digital.
+   */
+  AC_3("ac3", "AC-3", "AC-3", 6, 224_000, 1536, WaveFormatExtensible.WAVE_FORMAT_EXTENSIBLE);
 
   /** The Manifest's PacketSize of every AAC level (the value Smooth Streaming encoders write). */
   static final int AAC_PACKET_SIZE_BYTES = 4;
@@ -83,7 +89,7 @@ public enum AudioCodec {
   public int packetSizeBytes(long bitrateBps) {
     return switch (this) {
       case AAC_LC -> AAC_PACKET_SIZE_BYTES;
-      case E_AC_3 ->
+      case E_AC_3, AC_3 ->
           Math.toIntExact(
               bitrateBps * frameSizeSamples / PresentationSpec.AUDIO_SAMPLE_RATE_HZ / Byte.SIZE);
     };

@@ -143,18 +143,22 @@ final class AudioEncoder implements AutoCloseable {
 
   /**
    * The Manifest's CodecPrivateData: the AudioSpecificConfig for AAC, the WAVEFORMATEXTENSIBLE
-   * extension (samples per block, channel mask of the encoder's layout, SubFormat) for E-AC-3.
+   * extension (samples per block, channel mask of the encoder's layout, SubFormat) for E-AC-3 and
+   * AC-3.
    */
   byte[] codecPrivateData() {
     return switch (codec) {
       case AAC_LC -> audioSpecificConfig();
-      case E_AC_3 -> {
-        if (channelMask == 0) {
-          throw new GenerationException(name() + "'s channel layout has no speaker mask");
-        }
-        yield WaveFormatExtensible.dolbyDigitalPlus(frameSize, Math.toIntExact(channelMask));
-      }
+      case E_AC_3 -> WaveFormatExtensible.dolbyDigitalPlus(frameSize, speakerMask());
+      case AC_3 -> WaveFormatExtensible.dolbyDigital(frameSize, speakerMask());
     };
+  }
+
+  private int speakerMask() {
+    if (channelMask == 0) {
+      throw new GenerationException(name() + "'s channel layout has no speaker mask");
+    }
+    return Math.toIntExact(channelMask);
   }
 
   /** The AudioSpecificConfig (an AAC level's CodecPrivateData). */

@@ -5,8 +5,8 @@ import java.nio.ByteOrder;
 import java.util.UUID;
 
 /**
- * The CodecPrivateData of an E-AC-3 QualityLevel: the 22 bytes that WAVEFORMATEXTENSIBLE adds to
- * WAVEFORMATEX ({@code cbSize = 22}), as Unified Streaming writes them:
+ * The CodecPrivateData of an E-AC-3 (or AC-3) QualityLevel: the 22 bytes that WAVEFORMATEXTENSIBLE
+ * adds to WAVEFORMATEX ({@code cbSize = 22}), as Unified Streaming writes them:
  *
  * <pre>
  * wSamplesPerBlock  16 bits, little-endian   1536 -> 0006
@@ -23,6 +23,10 @@ final class WaveFormatExtensible {
   static final UUID SUBTYPE_IEC61937_DOLBY_DIGITAL_PLUS =
       UUID.fromString("a7fb87af-2d02-42fb-a4d4-05cd93843bdd");
 
+  /** KSDATAFORMAT_SUBTYPE_IEC61937_DOLBY_DIGITAL (ksmedia.h): AC-3. */
+  static final UUID SUBTYPE_IEC61937_DOLBY_DIGITAL =
+      UUID.fromString("00000092-0000-0010-8000-00aa00389b71");
+
   /** Bytes of the extension: samples per block, channel mask, SubFormat. */
   static final int EXTENSION_BYTES = 2 + 4 + 16;
 
@@ -35,6 +39,15 @@ final class WaveFormatExtensible {
    * @param channelMask speaker bits ({@code SPEAKER_FRONT_LEFT} = 0x1 ...), 0x3F for 5.1
    */
   static byte[] dolbyDigitalPlus(int samplesPerBlock, int channelMask) {
+    return extension(samplesPerBlock, channelMask, SUBTYPE_IEC61937_DOLBY_DIGITAL_PLUS);
+  }
+
+  /** The extension for Dolby Digital (AC-3); as {@link #dolbyDigitalPlus} otherwise. */
+  static byte[] dolbyDigital(int samplesPerBlock, int channelMask) {
+    return extension(samplesPerBlock, channelMask, SUBTYPE_IEC61937_DOLBY_DIGITAL);
+  }
+
+  private static byte[] extension(int samplesPerBlock, int channelMask, UUID subFormat) {
     if (samplesPerBlock <= 0 || samplesPerBlock > 0xFFFF) {
       throw new IllegalArgumentException(
           "samplesPerBlock must fit 16 bits, got " + samplesPerBlock);
@@ -42,7 +55,7 @@ final class WaveFormatExtensible {
     ByteBuffer out = ByteBuffer.allocate(EXTENSION_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     out.putShort((short) samplesPerBlock);
     out.putInt(channelMask);
-    putGuid(out, SUBTYPE_IEC61937_DOLBY_DIGITAL_PLUS);
+    putGuid(out, subFormat);
     return out.array();
   }
 

@@ -149,6 +149,10 @@ class AudioCodecTest {
                 + "3F000000" // dwChannelMask FL FR FC LFE BL BR, little-endian
                 + "AF87FBA7022DFB42A4D405CD93843BDD"); // {A7FB87AF-2D02-42FB-A4D4-05CD93843BDD}
     assertThat(extension).hasSize(22);
+    // AC-3: the same but for the SubFormat, {00000092-0000-0010-8000-00AA00389B71}.
+    assertThat(
+            HexFormat.of().withUpperCase().formatHex(WaveFormatExtensible.dolbyDigital(1536, 0x3F)))
+        .isEqualTo("0006" + "3F000000" + "9200000000001000800000AA00389B71");
   }
 
   @Test

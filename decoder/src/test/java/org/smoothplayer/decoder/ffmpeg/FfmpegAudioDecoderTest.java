@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.smoothplayer.decoder.audio.AudioDecodeError;
 import org.smoothplayer.decoder.audio.PcmChunk;
 import org.smoothplayer.decoder.audio.PcmSink;
@@ -171,11 +173,15 @@ class FfmpegAudioDecoderTest {
     assertThat(sink.frames()).isGreaterThanOrEqualTo(20 * 1024L);
   }
 
-  @Test
-  void e_ac_3_5_1_decodes_to_48_khz_stereo_contiguous_audible_and_as_long_as_the_presentation() {
-    GeneratedContent eac3 = GeneratedContent.tinyEac3();
+  @ParameterizedTest
+  @EnumSource(
+      value = org.smoothplayer.assets.generate.AudioCodec.class,
+      names = {"E_AC_3", "AC_3"})
+  void dolby_5_1_decodes_to_48_khz_stereo_contiguous_audible_and_as_long_as_the_presentation(
+      org.smoothplayer.assets.generate.AudioCodec generated) {
+    GeneratedContent eac3 = GeneratedContent.tinyWithAudio(generated);
     AudioCodecConfig config = eac3.audioConfig();
-    assertThat(config.codec()).isEqualTo(AudioCodecConfig.AudioCodec.E_AC_3);
+    assertThat(config.codec().name()).isEqualTo(generated.name());
     assertThat(config.channels()).isEqualTo(6);
     List<EncodedSample> samples = new ArrayList<>();
     eac3.audioChunks().forEach(c -> samples.addAll(c.samples()));

@@ -49,8 +49,12 @@ final class GeneratedContent {
 
   /** The {@code tiny} preset with its audio as E-AC-3 5.1 (generated once per machine). */
   static GeneratedContent tinyEac3() {
-    return new GeneratedContent(
-        Presentations.cached(Preset.TINY.spec().withAudioCodec(AudioCodec.E_AC_3)));
+    return tinyWithAudio(AudioCodec.E_AC_3);
+  }
+
+  /** The {@code tiny} preset with its audio in {@code codec} (generated once per machine). */
+  static GeneratedContent tinyWithAudio(AudioCodec codec) {
+    return new GeneratedContent(Presentations.cached(Preset.TINY.spec().withAudioCodec(codec)));
   }
 
   /** Frames per second of the video. */

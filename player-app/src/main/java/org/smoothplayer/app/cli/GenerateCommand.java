@@ -45,7 +45,8 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(
       names = "--audio",
       paramLabel = "CODEC",
-      description = "Audio codec: aac (AAC-LC stereo, the default) or ec-3 (E-AC-3 5.1).")
+      description =
+          "Audio codec: aac (AAC-LC stereo, the default), ec-3 (E-AC-3 5.1) or ac-3 (AC-3 5.1).")
   String audio;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -78,7 +79,7 @@ final class GenerateCommand implements Callable<Integer> {
       AudioCodec codec = audioCodec(audio);
       if (codec == null) {
         err.println(
-            "smooth-player generate: --audio: expected aac or ec-3 but was '" + audio + "'");
+            "smooth-player generate: --audio: expected aac, ec-3 or ac-3 but was '" + audio + "'");
         return Main.EXIT_USAGE;
       }
       if (!presentation.audio()) {
@@ -101,11 +102,12 @@ final class GenerateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The codec {@code --audio} names (any case; {@code aac}, {@code ec-3} or {@code eac3}). */
+  /** The codec {@code --audio} names (any case; {@code aac}, {@code ec-3}, {@code ac-3}, ...). */
   private static @Nullable AudioCodec audioCodec(String name) {
     return switch (name.strip().toLowerCase(Locale.ROOT)) {
       case "aac", "aacl" -> AudioCodec.AAC_LC;
       case "ec-3", "ec3", "eac3", "e-ac-3" -> AudioCodec.E_AC_3;
+      case "ac-3", "ac3" -> AudioCodec.AC_3;
       default -> null;
     };
   }

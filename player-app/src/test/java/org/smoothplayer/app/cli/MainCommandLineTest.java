@@ -167,7 +167,7 @@ class MainCommandLineTest {
 
     assertThat(run("generate", "tiny", "--out", dir.resolve("x").toString(), "--audio", "dts"))
         .isEqualTo(Main.EXIT_USAGE);
-    assertThat(err.toString()).contains("--audio: expected aac or ec-3 but was 'dts'");
+    assertThat(err.toString()).contains("--audio: expected aac, ec-3 or ac-3 but was 'dts'");
     assertThat(dir.resolve("x")).doesNotExist();
   }
 
