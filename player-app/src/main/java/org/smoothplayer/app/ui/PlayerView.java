@@ -77,6 +77,12 @@ public final class PlayerView extends BorderPane {
   /** Narrowest the seek area and the volume slider get when the window is narrow, in pixels. */
   static final double MIN_SLIDER_WIDTH = 40;
 
+  /**
+   * A control bar narrower than this hides the volume slider, so the seek bar keeps room to aim at;
+   * the volume stays on the Mute button, the ↑/↓ keys and the wheel.
+   */
+  static final double VOLUME_SLIDER_HIDDEN_BELOW_PX = 640;
+
   /** Pointer events that show the controls again in full screen. */
   private static final List<EventType<MouseEvent>> ACTIVITY =
       List.of(MouseEvent.MOUSE_MOVED, MouseEvent.MOUSE_DRAGGED, MouseEvent.MOUSE_PRESSED);
@@ -622,7 +628,8 @@ public final class PlayerView extends BorderPane {
     liveButton.disableProperty().bind(viewModel.atLiveEdgeProperty());
     liveButton.setOnAction(e -> viewModel.goLive());
     // At the window's minimum width the buttons keep their whole text; the seek area and the
-    // volume slider give way, down to a width that can still be aimed at.
+    // volume slider give way, down to a width that can still be aimed at, and in a narrow window
+    // the volume slider leaves its room to the seek bar.
     for (Button button : List.of(playPause, liveButton, mute, fullscreen)) {
       button.setMinWidth(Region.USE_PREF_SIZE);
     }
@@ -630,6 +637,10 @@ public final class PlayerView extends BorderPane {
     volumeSlider.setMinWidth(MIN_SLIDER_WIDTH);
     HBox bar = new HBox(8, playPause, seek, time, liveButton, mute, volumeSlider, fullscreen);
     bar.setId("controls");
+    volumeSlider
+        .visibleProperty()
+        .bind(bar.widthProperty().greaterThanOrEqualTo(VOLUME_SLIDER_HIDDEN_BELOW_PX));
+    volumeSlider.managedProperty().bind(volumeSlider.visibleProperty());
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(6, 10, 6, 10));
     bar.setMaxHeight(Region.USE_PREF_SIZE);

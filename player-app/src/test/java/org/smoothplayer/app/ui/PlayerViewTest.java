@@ -225,6 +225,22 @@ class PlayerViewTest {
     assertControlsFit("a live presentation");
   }
 
+  @Test
+  void a_narrow_window_hides_the_volume_slider_so_the_seek_bar_keeps_room() {
+    Fx.run(() -> stage.setWidth(PlayerWindowLauncher.MIN_WIDTH));
+    publish();
+    WaitForAsyncUtils.waitForFxEvents();
+    double narrowSeekPx = Fx.call(() -> node(view, "#seekArea").getBoundsInParent().getWidth());
+    assertThat(Fx.call(() -> node(view, "#volume").isVisible())).isFalse();
+    assertThat(narrowSeekPx).isGreaterThanOrEqualTo(120);
+
+    Fx.run(() -> stage.setWidth(900));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(Fx.call(() -> node(view, "#volume").isVisible())).isTrue();
+    assertThat(Fx.call(() -> node(view, "#seekArea").getBoundsInParent().getWidth()))
+        .isGreaterThan(narrowSeekPx);
+  }
+
   private void assertControlsFit(String what) {
     WaitForAsyncUtils.waitForFxEvents();
     Fx.run(
