@@ -58,8 +58,11 @@ final class DecodeWorker implements AutoCloseable {
   /** {@link SessionEvent.DecoderError#kind()} of a fragment that cannot be parsed. */
   static final String FRAGMENT_UNREADABLE = "FRAGMENT";
 
-  /** {@link SessionEvent.DecoderError#kind()} of a level whose decoder cannot be opened. */
-  static final String DECODER_UNAVAILABLE = "UNSUPPORTED_AUDIO";
+  /** {@link SessionEvent.DecoderError#kind()} of an audio level whose decoder cannot be opened. */
+  static final String AUDIO_DECODER_UNAVAILABLE = "UNSUPPORTED_AUDIO";
+
+  /** {@link SessionEvent.DecoderError#kind()} of a video level whose decoder cannot be opened. */
+  static final String VIDEO_DECODER_UNAVAILABLE = "UNSUPPORTED_VIDEO";
 
   private final String stream;
   private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
@@ -185,7 +188,26 @@ final class DecodeWorker implements AutoCloseable {
           if (fragment == null || videoDecoder == null) {
             return;
           }
-          videoDecoder.configure(config);
+          try {
+            videoDecoder.configure(config);
+          } catch (IllegalArgumentException | IllegalStateException e) {
+            decoderError(
+                VIDEO_DECODER_UNAVAILABLE,
+                "fragment "
+                    + chunk.index()
+                    + " at "
+                    + chunk.startUs()
+                    + " us: the decoder cannot be opened for "
+                    + config
+                    + ": "
+                    + e.getMessage());
+            // Its frames are lost at this level, as frames that do not decode are.
+            VideoPresenter p = presenter;
+            if (p != null) {
+              p.countUndecoded(level, fragment.samples().size());
+            }
+            return;
+          }
           outputLevel = level;
           outputGeneration = gen;
           long skippedBefore = videoDecoder.stats().samplesSkipped();
@@ -224,7 +246,7 @@ final class DecodeWorker implements AutoCloseable {
               opened = true;
             } catch (IllegalArgumentException | IllegalStateException e) {
               decoderError(
-                  DECODER_UNAVAILABLE,
+                  AUDIO_DECODER_UNAVAILABLE,
                   "fragment "
                       + chunk.index()
                       + " at "

@@ -202,8 +202,9 @@ public final class PlaybackEngine implements Player {
    */
   private final HeardLevels heardLevels = new HeardLevels();
 
-  // Set once by the audio decode thread (onAudioDecodeEvent).
+  // Set once by the audio / video decode thread (onAudioDecodeEvent, onVideoDecodeEvent).
   private final AtomicBoolean audioUndecodableNoted = new AtomicBoolean();
+  private final AtomicBoolean videoUndecodableNoted = new AtomicBoolean();
 
   private long startupMs = -1;
   private long[] droppedSeen = new long[0];
@@ -586,7 +587,7 @@ public final class PlaybackEngine implements Player {
           DecodeWorker.video(
               VideoDecoderOptions.defaults().withThreads(config.playback().decoderThreads()),
               p,
-              this::emit,
+              this::onVideoDecodeEvent,
               clock);
       if (options.renderHeadless()) {
         HeadlessRenderer r = new HeadlessRenderer(p, out);
@@ -1907,12 +1908,31 @@ public final class PlaybackEngine implements Player {
    */
   private void onAudioDecodeEvent(SessionEvent event) {
     emit(event);
-    if (event instanceof SessionEvent.DecoderError e
-        && (e.kind().equals(DecodeWorker.FRAGMENT_UNREADABLE)
-            || e.kind().equals(DecodeWorker.DECODER_UNAVAILABLE))
-        && audioUndecodableNoted.compareAndSet(false, true)) {
-      post(() -> note("audio cannot be decoded (" + e.message() + "); silence plays instead"));
+    String why = undecodable(event, DecodeWorker.AUDIO_DECODER_UNAVAILABLE);
+    if (why != null && audioUndecodableNoted.compareAndSet(false, true)) {
+      post(() -> note("audio cannot be decoded (" + why + "); silence plays instead"));
     }
+  }
+
+  /** As {@link #onAudioDecodeEvent}, for the video decode thread: its pictures are missing. */
+  private void onVideoDecodeEvent(SessionEvent event) {
+    emit(event);
+    String why = undecodable(event, DecodeWorker.VIDEO_DECODER_UNAVAILABLE);
+    if (why != null && videoUndecodableNoted.compareAndSet(false, true)) {
+      post(() -> note("video cannot be decoded (" + why + "); its pictures are missing there"));
+    }
+  }
+
+  /**
+   * The message of a decoder error saying a whole fragment cannot be decoded (it cannot be read, or
+   * its decoder cannot be opened: {@code unavailableKind}), else null.
+   */
+  private static @Nullable String undecodable(SessionEvent event, String unavailableKind) {
+    return event instanceof SessionEvent.DecoderError e
+            && (e.kind().equals(DecodeWorker.FRAGMENT_UNREADABLE)
+                || e.kind().equals(unavailableKind))
+        ? e.message()
+        : null;
   }
 
   private void emit(SessionEvent event) {

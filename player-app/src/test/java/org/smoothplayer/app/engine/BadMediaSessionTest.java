@@ -149,6 +149,37 @@ class BadMediaSessionTest {
 
   @Test
   @Timeout(60)
+  void video_fragments_that_are_not_mp4_at_all_are_told_once_and_the_audio_plays_to_the_end(
+      @TempDir Path dir) throws Exception {
+    Path copy = PresentationCopies.copy(tiny, dir.resolve("tiny"));
+    Random random = new Random(6);
+    for (String level : VIDEO_LEVELS) {
+      try (var fragments = Files.list(copy.resolve(level))) {
+        for (Path fragment : fragments.toList()) {
+          byte[] garbage = new byte[5000];
+          random.nextBytes(garbage);
+          Files.write(fragment, garbage);
+        }
+      }
+    }
+
+    Outcome o = play(copy, QualityChoice.auto());
+
+    playedToTheEnd(o);
+    assertThat(o.ended().renderedFrames()).isZero();
+    assertThat(o.decoderErrors("video"))
+        .hasSizeGreaterThanOrEqualTo(4)
+        .allSatisfy(e -> assertThat(e.kind()).isEqualTo("FRAGMENT"));
+    assertThat(o.events(SessionEvent.Notice.class))
+        .extracting(SessionEvent.Notice::message)
+        .filteredOn(m -> m.startsWith("video cannot be decoded (fragment 0 at 0 us: "))
+        .singleElement()
+        .satisfies(m -> assertThat(m).endsWith("); its pictures are missing there"));
+    assertThat(o.events(SessionEvent.StallStarted.class)).isEmpty();
+  }
+
+  @Test
+  @Timeout(60)
   void a_level_given_the_other_levels_sps_is_concealed_and_the_session_ends_normally(
       @TempDir Path dir) throws Exception {
     Path copy = PresentationCopies.copy(tiny, dir.resolve("tiny"));
