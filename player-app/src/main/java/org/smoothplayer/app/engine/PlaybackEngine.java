@@ -202,6 +202,11 @@ public final class PlaybackEngine implements Player {
    */
   private final HeardLevels heardLevels = new HeardLevels();
 
+  // audioTrackText's last result and what it was made of; loop thread only.
+  private @Nullable TrackCursor audioTextTrack;
+  private int audioTextLevel = -1;
+  private String audioText = "";
+
   // Set once by the audio / video decode thread (onAudioDecodeEvent, onVideoDecodeEvent).
   private final AtomicBoolean audioUndecodableNoted = new AtomicBoolean();
   private final AtomicBoolean videoUndecodableNoted = new AtomicBoolean();
@@ -1836,7 +1841,33 @@ public final class PlaybackEngine implements Player {
             l != null && manifest != null ? Math.max(0, l.edgeUs() - pos) / 1000.0 : -1,
             (l != null ? l.originOutForNs() : vodOrigin.outForNs(time.nanoTime())) / 1_000_000L,
             seeksDone,
-            audioOnlyReason);
+            audioOnlyReason,
+            audioTrackText());
+  }
+
+  /**
+   * {@link PlayerSnapshot#audioTrack()}: the playing track's language, codec and channels, and the
+   * bitrate of the level last asked for (the best one before any); made anew only when those
+   * change.
+   */
+  private String audioTrackText() {
+    TrackCursor a = audioTrack;
+    if (a == null || a.levels.size() == 0) {
+      return "";
+    }
+    int level = a.lastAttemptLevel >= 0 ? a.lastAttemptLevel : a.levels.size() - 1;
+    if (a != audioTextTrack || level != audioTextLevel) {
+      audioTextTrack = a;
+      audioTextLevel = level;
+      audioText =
+          TrackLevels.languageOf(a.levels.stream())
+              + " \u00b7 "
+              + AudioTrackLabels.describe(a.levels)
+              + " \u00b7 "
+              + Math.round(a.levels.level(level).bitrateBps() / 1000.0)
+              + " kbps";
+    }
+    return audioText;
   }
 
   // ---------------------------------------------------------------- helpers
@@ -2025,7 +2056,8 @@ public final class PlaybackEngine implements Player {
         s.liveLatencyMs(),
         s.originSilentMs(),
         s.seeksDone(),
-        s.audioOnlyReason());
+        s.audioOnlyReason(),
+        s.audioTrack());
   }
 
   private static AbrPolicy newPolicy(PlayerConfig c) {

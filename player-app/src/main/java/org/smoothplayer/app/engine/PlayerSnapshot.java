@@ -48,6 +48,8 @@ import java.util.Optional;
  * @param audioOnlyReason why the audio plays alone and nothing is shown ({@link
  *     PlaybackEngine#AUDIO_ONLY_NO_VIDEO}, {@link PlaybackEngine#AUDIO_ONLY_VIDEO_UNPLAYABLE});
  *     empty while there is video
+ * @param audioTrack the audio playing: language, codec and channels, bitrate of its last level
+ *     asked for ({@code deu · E-AC-3 5.1 · 224 kbps}); empty without audio
  */
 public record PlayerSnapshot(
     PlayerState state,
@@ -76,7 +78,8 @@ public record PlayerSnapshot(
     double liveLatencyMs,
     long originSilentMs,
     long seeksDone,
-    String audioOnlyReason) {
+    String audioOnlyReason,
+    String audioTrack) {
 
   /** Copies the lists. */
   public PlayerSnapshot {
@@ -113,6 +116,7 @@ public record PlayerSnapshot(
         -1,
         0,
         0,
+        "",
         "");
   }
 

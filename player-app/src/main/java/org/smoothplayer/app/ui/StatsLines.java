@@ -54,6 +54,7 @@ final class StatsLines {
                 : s.renderedFrames() + " rendered, " + s.droppedFrames() + " dropped"),
         "A/V drift: "
             + (s.audioOnly() ? AUDIO_ONLY : String.format(Locale.ROOT, "%.0f ms", s.avDriftMs())),
+        "Audio: " + (s.audioTrack().isEmpty() ? UNKNOWN : s.audioTrack()),
         "Quality: " + s.quality(),
         "Reason: " + (s.lastDecisionReason().isBlank() ? UNKNOWN : s.lastDecisionReason()));
     s.notice().map(ErrorText::firstLine).ifPresent(n -> lines.add("Notice: " + n));

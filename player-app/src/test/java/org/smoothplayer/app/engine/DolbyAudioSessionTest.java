@@ -119,6 +119,7 @@ class DolbyAudioSessionTest {
       }
       assertThat(engine.snapshot().audioLanguages()).containsExactly(AAC_LABEL, EC3_LABEL);
       assertThat(engine.snapshot().audioLanguage()).isEqualTo(EC3_LABEL);
+      assertThat(engine.snapshot().audioTrack()).isEqualTo("en \u00b7 E-AC-3 5.1 \u00b7 224 kbps");
       peakOnEac3 = line.peak();
       engine.setAudioLanguage(AAC_LABEL);
       end = engine.awaitEnd(30_000);
@@ -126,6 +127,7 @@ class DolbyAudioSessionTest {
 
     assertThat(end.state()).isEqualTo(PlayerState.ENDED);
     assertThat(end.audioLanguage()).isEqualTo(AAC_LABEL);
+    assertThat(end.audioTrack()).isEqualTo("en \u00b7 AAC stereo \u00b7 128 kbps");
     // The 5.1 mix-down is heard: the tone of tiny's audio, not silence.
     assertThat(peakOnEac3).isGreaterThan(1000);
     EngineRun.Outcome o = new EngineRun.Outcome(end, log);

@@ -399,7 +399,7 @@ class PlayerViewModelTest {
   }
 
   @Test
-  void the_stats_overlay_lists_level_resolution_bitrate_throughput_buffer_frames_drift_reason() {
+  void the_stats_overlay_lists_level_resolution_bitrate_throughput_buffer_frames_drift_audio() {
     openOn(new Snapshots());
 
     assertThat(vm.statsVisibleProperty().get()).isFalse();
@@ -414,6 +414,7 @@ class PlayerViewModelTest {
             "Buffer: 30.0 s",
             "Frames: 250 rendered, 3 dropped",
             "A/V drift: 12 ms",
+            "Audio: en \u00b7 AAC stereo \u00b7 128 kbps",
             "Quality: auto",
             "Reason: buffer above 20 s, estimate allows level 1");
   }
@@ -455,6 +456,7 @@ class PlayerViewModelTest {
             "Level: \u2014 (decided \u2014)",
             "Resolution: \u2014",
             "Throughput: \u2014",
+            "Audio: \u2014",
             "Reason: \u2014");
   }
 

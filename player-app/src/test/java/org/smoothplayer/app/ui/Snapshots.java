@@ -54,6 +54,9 @@ final class Snapshots {
   /** Why the audio plays alone; empty with video. */
   String audioOnlyReason = "";
 
+  /** The audio playing, as the engine describes it. */
+  String audioTrack = "en \u00b7 AAC stereo \u00b7 128 kbps";
+
   PlayerSnapshot build() {
     return new PlayerSnapshot(
         state,
@@ -86,6 +89,7 @@ final class Snapshots {
         live ? (liveLatencyMs >= 0 ? liveLatencyMs : 4000) : -1,
         originSilentMs,
         seeksDone,
-        audioOnlyReason);
+        audioOnlyReason,
+        audioTrack);
   }
 }
