@@ -227,18 +227,16 @@ class PlayerViewTest {
 
   @Test
   void a_narrow_window_hides_the_volume_slider_so_the_seek_bar_keeps_room() {
-    Fx.run(() -> stage.setWidth(PlayerWindowLauncher.MIN_WIDTH));
+    // Wide first, then narrow: Monocle's pixel buffer does not follow a window that grows again.
     publish();
     WaitForAsyncUtils.waitForFxEvents();
-    double narrowSeekPx = Fx.call(() -> node(view, "#seekArea").getBoundsInParent().getWidth());
-    assertThat(Fx.call(() -> node(view, "#volume").isVisible())).isFalse();
-    assertThat(narrowSeekPx).isGreaterThanOrEqualTo(120);
-
-    Fx.run(() -> stage.setWidth(900));
-    WaitForAsyncUtils.waitForFxEvents();
     assertThat(Fx.call(() -> node(view, "#volume").isVisible())).isTrue();
+
+    Fx.run(() -> stage.setWidth(PlayerWindowLauncher.MIN_WIDTH));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(Fx.call(() -> node(view, "#volume").isVisible())).isFalse();
     assertThat(Fx.call(() -> node(view, "#seekArea").getBoundsInParent().getWidth()))
-        .isGreaterThan(narrowSeekPx);
+        .isGreaterThanOrEqualTo(120);
   }
 
   private void assertControlsFit(String what) {
