@@ -191,16 +191,7 @@ final class DecodeWorker implements AutoCloseable {
           try {
             videoDecoder.configure(config);
           } catch (IllegalArgumentException | IllegalStateException e) {
-            decoderError(
-                VIDEO_DECODER_UNAVAILABLE,
-                "fragment "
-                    + chunk.index()
-                    + " at "
-                    + chunk.startUs()
-                    + " us: the decoder cannot be opened for "
-                    + config
-                    + ": "
-                    + e.getMessage());
+            decoderError(VIDEO_DECODER_UNAVAILABLE, cannotOpen(chunk, config, e));
             // Its frames are lost at this level, as frames that do not decode are.
             VideoPresenter p = presenter;
             if (p != null) {
@@ -245,16 +236,7 @@ final class DecodeWorker implements AutoCloseable {
               decoder.configure(config);
               opened = true;
             } catch (IllegalArgumentException | IllegalStateException e) {
-              decoderError(
-                  AUDIO_DECODER_UNAVAILABLE,
-                  "fragment "
-                      + chunk.index()
-                      + " at "
-                      + chunk.startUs()
-                      + " us: the decoder cannot be opened for "
-                      + config
-                      + ": "
-                      + e.getMessage());
+              decoderError(AUDIO_DECODER_UNAVAILABLE, cannotOpen(chunk, config, e));
               opened = false;
             }
             outputGeneration = gen;
@@ -359,6 +341,18 @@ final class DecodeWorker implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The message of a fragment whose decoder cannot be opened for {@code config}. */
+  private static String cannotOpen(FragmentRef chunk, Object config, RuntimeException e) {
+    return "fragment "
+        + chunk.index()
+        + " at "
+        + chunk.startUs()
+        + " us: the decoder cannot be opened for "
+        + config
+        + ": "
+        + e.getMessage();
   }
 
   private void decoderError(String kind, String message) {
