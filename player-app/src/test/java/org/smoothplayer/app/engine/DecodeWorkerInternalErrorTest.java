@@ -197,6 +197,60 @@ class DecodeWorkerInternalErrorTest {
     assertThat(events.workerThread()).hasValueSatisfying(t -> assertThat(t.isAlive()).isFalse());
   }
 
+  @Test
+  @Timeout(60)
+  void an_audio_level_whose_decoder_cannot_be_opened_is_reported_and_played_as_silence_to_its_end()
+      throws Exception {
+    StreamIndex stream = tiny.streams(StreamType.AUDIO).get(0);
+    QualityLevel level = stream.qualityLevels().get(0);
+    AudioCodecConfig parsed =
+        (AudioCodecConfig) CodecConfigParser.parse(CodecSupport.descriptor(stream, level));
+    // Nine channels: FfmpegAudioDecoder.configure refuses them (it takes 0 to 8).
+    AudioCodecConfig refused =
+        new AudioCodecConfig(
+            parsed.codec(),
+            parsed.fourCc(),
+            parsed.audioSpecificConfig(),
+            parsed.samplingRateHz(),
+            9);
+    TrackTimeline timeline = TrackTimeline.of(stream.timeline());
+    FragmentRef last = timeline.fragment(timeline.count() - 1);
+
+    SilentLine line = SilentLine.systemClock();
+    line.open(AudioRenderer.DEFAULT_LINE_BUFFER_MS * PcmChunk.SAMPLE_RATE_HZ / 1000);
+    // Paused, with room for the whole presentation: the worker never waits for the output.
+    AudioRenderer renderer = AudioRenderer.onLine(line, TimeSource.system(), 10_000_000);
+    Events events = new Events();
+    DecodeWorker worker =
+        DecodeWorker.audio(renderer, events, new SessionClock(TimeSource.system()));
+    long queuedEndUs;
+    try {
+      for (int i = 0; i < timeline.count(); i++) {
+        worker.decodeAudio(
+            body(stream, level, i),
+            timeline.timeScale(),
+            timeline.fragment(i),
+            refused,
+            GENERATION);
+      }
+      LiveSession.await("the audio worker has run every task", worker::idle, AWAIT_MS);
+      queuedEndUs = renderer.queuedEndUs();
+    } finally {
+      renderer.close();
+      worker.close();
+    }
+
+    assertThat(events.errors())
+        .hasSize(timeline.count())
+        .allSatisfy(
+            e -> {
+              assertThat(e.kind()).isEqualTo(DecodeWorker.AUDIO_DECODER_UNAVAILABLE);
+              assertThat(e.message()).contains("the decoder cannot be opened for ");
+            });
+    // Silence up to the end of the last fragment: the clock that follows the audio can go on.
+    assertThat(queuedEndUs).isGreaterThanOrEqualTo(last.endUs() - 1_000);
+  }
+
   private static byte[] body(StreamIndex stream, QualityLevel level, int chunk) throws Exception {
     return Files.readAllBytes(
         Path.of(stream.fragmentUri(tiny.baseUri(), level, chunk).orElseThrow()));
