@@ -118,14 +118,7 @@ class BadMediaSessionTest {
   void audio_fragments_that_are_not_mp4_at_all_play_as_silence_and_the_video_plays_to_the_end(
       @TempDir Path dir) throws Exception {
     Path copy = PresentationCopies.copy(tiny, dir.resolve("tiny"));
-    Random random = new Random(5);
-    try (var fragments = Files.list(copy.resolve("QualityLevels(128000)"))) {
-      for (Path fragment : fragments.toList()) {
-        byte[] garbage = new byte[3000];
-        random.nextBytes(garbage);
-        Files.write(fragment, garbage);
-      }
-    }
+    replaceEveryFragmentWithGarbage(copy.resolve("QualityLevels(128000)"), 3000, new Random(5));
 
     Outcome o = play(copy, QualityChoice.auto());
 
@@ -154,13 +147,7 @@ class BadMediaSessionTest {
     Path copy = PresentationCopies.copy(tiny, dir.resolve("tiny"));
     Random random = new Random(6);
     for (String level : VIDEO_LEVELS) {
-      try (var fragments = Files.list(copy.resolve(level))) {
-        for (Path fragment : fragments.toList()) {
-          byte[] garbage = new byte[5000];
-          random.nextBytes(garbage);
-          Files.write(fragment, garbage);
-        }
-      }
+      replaceEveryFragmentWithGarbage(copy.resolve(level), 5000, random);
     }
 
     Outcome o = play(copy, QualityChoice.auto());
@@ -328,6 +315,18 @@ class BadMediaSessionTest {
   }
 
   /** Overwrites the whole payload of the fragment's {@code mdat} box with random bytes. */
+  /** Replaces every file of the level folder {@code level} with {@code bytes} random bytes. */
+  private static void replaceEveryFragmentWithGarbage(Path level, int bytes, Random random)
+      throws IOException {
+    try (var fragments = Files.list(level)) {
+      for (Path fragment : fragments.toList()) {
+        byte[] garbage = new byte[bytes];
+        random.nextBytes(garbage);
+        Files.write(fragment, garbage);
+      }
+    }
+  }
+
   private static void overwriteMdatPayload(Path fragment, Random random) throws IOException {
     ByteBuffer data = ByteBuffer.wrap(Files.readAllBytes(fragment));
     int[] mdat = box(data, "mdat");

@@ -159,10 +159,7 @@ class DecodeWorkerInternalErrorTest {
     FragmentRef faulty = timeline.fragment(FAULTY_CHUNK);
     FragmentRef last = timeline.fragment(timeline.count() - 1);
 
-    SilentLine line = SilentLine.systemClock();
-    line.open(AudioRenderer.DEFAULT_LINE_BUFFER_MS * PcmChunk.SAMPLE_RATE_HZ / 1000);
-    // Paused, with room for the whole presentation: the worker never waits for the output.
-    AudioRenderer renderer = AudioRenderer.onLine(line, TimeSource.system(), 10_000_000);
+    AudioRenderer renderer = pausedRenderer();
     String fault = "enqueue failed for the chunk at ";
     ThrowingOnceOutput output =
         new ThrowingOnceOutput(renderer, faulty.startUs(), faulty.endUs(), fault);
@@ -216,10 +213,7 @@ class DecodeWorkerInternalErrorTest {
     TrackTimeline timeline = TrackTimeline.of(stream.timeline());
     FragmentRef last = timeline.fragment(timeline.count() - 1);
 
-    SilentLine line = SilentLine.systemClock();
-    line.open(AudioRenderer.DEFAULT_LINE_BUFFER_MS * PcmChunk.SAMPLE_RATE_HZ / 1000);
-    // Paused, with room for the whole presentation: the worker never waits for the output.
-    AudioRenderer renderer = AudioRenderer.onLine(line, TimeSource.system(), 10_000_000);
+    AudioRenderer renderer = pausedRenderer();
     Events events = new Events();
     DecodeWorker worker =
         DecodeWorker.audio(renderer, events, new SessionClock(TimeSource.system()));
@@ -249,6 +243,13 @@ class DecodeWorkerInternalErrorTest {
             });
     // Silence up to the end of the last fragment: the clock that follows the audio can go on.
     assertThat(queuedEndUs).isGreaterThanOrEqualTo(last.endUs() - 1_000);
+  }
+
+  /** Paused, with room for the whole presentation: the worker never waits for the output. */
+  private static AudioRenderer pausedRenderer() throws Exception {
+    SilentLine line = SilentLine.systemClock();
+    line.open(AudioRenderer.DEFAULT_LINE_BUFFER_MS * PcmChunk.SAMPLE_RATE_HZ / 1000);
+    return AudioRenderer.onLine(line, TimeSource.system(), 10_000_000);
   }
 
   private static byte[] body(StreamIndex stream, QualityLevel level, int chunk) throws Exception {
