@@ -725,10 +725,17 @@ public final class PlaybackEngine implements Player {
     return 0;
   }
 
-  /** The track labelled {@code choice}, else the best match of it as a language; -1: none. */
+  /**
+   * The track labelled {@code choice} (case aside), else the best match of it as a language; -1:
+   * none.
+   */
   private int audioTrackFor(String choice) {
-    int labelled = audioLabels.indexOf(choice.strip());
-    return labelled >= 0 ? labelled : LanguageTags.bestMatch(audioLanguages, choice);
+    for (int i = 0; i < audioLabels.size(); i++) {
+      if (audioLabels.get(i).equalsIgnoreCase(choice.strip())) {
+        return i;
+      }
+    }
+    return LanguageTags.bestMatch(audioLanguages, choice);
   }
 
   private String labelAt(int i) {

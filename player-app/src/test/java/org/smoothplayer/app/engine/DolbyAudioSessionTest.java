@@ -97,7 +97,8 @@ class DolbyAudioSessionTest {
             PlaybackEngine.open(
                 EngineOptions.of(origin.baseUri().resolve("Manifest").toString())
                     .headless()
-                    .withAudioLanguage(EC3_LABEL)
+                    // As typed on a command line: the label in any case.
+                    .withAudioLanguage(EC3_LABEL.toUpperCase(java.util.Locale.ROOT))
                     .withAudioOpener(
                         silent -> {
                           try {
