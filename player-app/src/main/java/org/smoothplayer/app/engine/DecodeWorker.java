@@ -1,7 +1,6 @@
 package org.smoothplayer.app.engine;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -231,20 +230,14 @@ final class DecodeWorker implements AutoCloseable {
           Fragment fragment = parse(body, TrackType.AUDIO, timeScale, chunk, gen);
           AudioDecoder decoder = audioDecoder;
           if (fragment != null && decoder != null) {
-            boolean opened;
-            try {
-              decoder.configure(config);
-              opened = true;
-            } catch (IllegalArgumentException | IllegalStateException e) {
-              decoderError(AUDIO_DECODER_UNAVAILABLE, cannotOpen(chunk, config, e));
-              opened = false;
-            }
-            outputGeneration = gen;
-            for (EncodedSample sample : opened ? fragment.samples() : List.<EncodedSample>of()) {
-              if (gen != generation || closed) {
-                return;
+            if (configured(decoder, config, chunk)) {
+              outputGeneration = gen;
+              for (EncodedSample sample : fragment.samples()) {
+                if (gen != generation || closed) {
+                  return;
+                }
+                decoder.decode(sample);
               }
-              decoder.decode(sample);
             }
           }
           AudioOutput output = audioOutput;
@@ -340,6 +333,20 @@ final class DecodeWorker implements AutoCloseable {
       output.enqueue(chunk, outputGeneration);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Configures {@code decoder} for {@code config}; false, reported as {@link
+   * #AUDIO_DECODER_UNAVAILABLE}, when it cannot be opened for it.
+   */
+  private boolean configured(AudioDecoder decoder, AudioCodecConfig config, FragmentRef chunk) {
+    try {
+      decoder.configure(config);
+      return true;
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      decoderError(AUDIO_DECODER_UNAVAILABLE, cannotOpen(chunk, config, e));
+      return false;
     }
   }
 

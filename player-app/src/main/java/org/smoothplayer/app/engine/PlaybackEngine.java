@@ -202,11 +202,6 @@ public final class PlaybackEngine implements Player {
    */
   private final HeardLevels heardLevels = new HeardLevels();
 
-  // audioTrackText's last result and what it was made of; loop thread only.
-  private @Nullable TrackCursor audioTextTrack;
-  private int audioTextLevel = -1;
-  private String audioText = "";
-
   // Set once by the audio / video decode thread (onAudioDecodeEvent, onVideoDecodeEvent).
   private final AtomicBoolean audioUndecodableNoted = new AtomicBoolean();
   private final AtomicBoolean videoUndecodableNoted = new AtomicBoolean();
@@ -1854,8 +1849,7 @@ public final class PlaybackEngine implements Player {
 
   /**
    * {@link PlayerSnapshot#audioTrack()}: the playing track's language, codec and channels, and the
-   * bitrate of the level last asked for (the best one before any); made anew only when those
-   * change.
+   * bitrate of the level last asked for (the best one before any).
    */
   private String audioTrackText() {
     TrackCursor a = audioTrack;
@@ -1863,18 +1857,12 @@ public final class PlaybackEngine implements Player {
       return "";
     }
     int level = a.lastAttemptLevel >= 0 ? a.lastAttemptLevel : a.levels.size() - 1;
-    if (a != audioTextTrack || level != audioTextLevel) {
-      audioTextTrack = a;
-      audioTextLevel = level;
-      audioText =
-          TrackLevels.languageOf(a.levels.stream())
-              + " \u00b7 "
-              + AudioTrackLabels.describe(a.levels)
-              + " \u00b7 "
-              + Math.round(a.levels.level(level).bitrateBps() / 1000.0)
-              + " kbps";
-    }
-    return audioText;
+    return TrackLevels.languageOf(a.levels.stream())
+        + " \u00b7 "
+        + AudioTrackLabels.describe(a.levels)
+        + " \u00b7 "
+        + Math.round(a.levels.level(level).bitrateBps() / 1000.0)
+        + " kbps";
   }
 
   // ---------------------------------------------------------------- helpers
