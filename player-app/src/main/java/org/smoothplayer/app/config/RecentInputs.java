@@ -1,17 +1,10 @@
 package org.smoothplayer.app.config;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The URLs and folders opened lately, most recent first, at most {@value #MAX_ENTRIES}: what File ▸
@@ -26,8 +19,6 @@ import org.slf4j.LoggerFactory;
  * only.
  */
 public final class RecentInputs {
-
-  private static final Logger LOG = LoggerFactory.getLogger(RecentInputs.class);
 
   /** Most entries kept. */
   public static final int MAX_ENTRIES = 10;
@@ -63,20 +54,11 @@ public final class RecentInputs {
   public static RecentInputs load(Path file) {
     Objects.requireNonNull(file, "file");
     List<String> entries = new ArrayList<>();
-    try {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        String entry = line.strip();
-        if (entries.size() < MAX_ENTRIES && isEntry(entry) && !entries.contains(entry)) {
-          entries.add(entry);
-        }
+    for (String line : LineFile.read(file, "the list of recent inputs starts empty")) {
+      String entry = line.strip();
+      if (entries.size() < MAX_ENTRIES && isEntry(entry) && !entries.contains(entry)) {
+        entries.add(entry);
       }
-    } catch (NoSuchFileException e) {
-      // Nothing opened yet.
-    } catch (CharacterCodingException e) {
-      LOG.warn("{}: not UTF-8 text; the list of recent inputs starts empty", file);
-    } catch (IOException e) {
-      LOG.warn(
-          "{}: cannot be read ({}); the list of recent inputs starts empty", file, e.toString());
     }
     return new RecentInputs(file, entries);
   }
@@ -120,18 +102,8 @@ public final class RecentInputs {
   }
 
   private void save() {
-    if (file == null) {
-      return;
-    }
-    StringBuilder text = new StringBuilder();
-    entries.forEach(e -> text.append(e).append('\n'));
-    try {
-      SettingsFile.replaceFile(file, text.toString());
-    } catch (IOException e) {
-      LOG.warn(
-          "{}: cannot be saved ({}); recent inputs kept until the window closes",
-          file,
-          e.toString());
+    if (file != null) {
+      LineFile.write(file, entries, "recent inputs kept until the window closes");
     }
   }
 }

@@ -1,19 +1,14 @@
 package org.smoothplayer.app.config;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Where each on-demand presentation was left, so the window opens it there again ("continue where
@@ -32,8 +27,6 @@ import org.slf4j.LoggerFactory;
  * only.
  */
 public final class ResumePositions {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ResumePositions.class);
 
   /** Most presentations remembered. */
   public static final int MAX_ENTRIES = 100;
@@ -73,24 +66,16 @@ public final class ResumePositions {
   public static ResumePositions load(Path file) {
     Objects.requireNonNull(file, "file");
     LinkedHashMap<String, Long> positions = new LinkedHashMap<>();
-    try {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        int tab = line.indexOf('\t');
-        if (tab <= 0 || positions.size() >= MAX_ENTRIES) {
-          continue;
-        }
-        String input = line.substring(tab + 1).strip();
-        long positionUs = parseSeconds(line.substring(0, tab).strip());
-        if (positionUs >= 0 && RecentInputs.isEntry(input)) {
-          positions.putIfAbsent(input, positionUs);
-        }
+    for (String line : LineFile.read(file, "no position to resume at is known")) {
+      int tab = line.indexOf('\t');
+      if (tab <= 0 || positions.size() >= MAX_ENTRIES) {
+        continue;
       }
-    } catch (NoSuchFileException e) {
-      // Nothing left midway yet.
-    } catch (CharacterCodingException e) {
-      LOG.warn("{}: not UTF-8 text; no position to resume at is known", file);
-    } catch (IOException e) {
-      LOG.warn("{}: cannot be read ({}); no position to resume at is known", file, e.toString());
+      String input = line.substring(tab + 1).strip();
+      long positionUs = parseSeconds(line.substring(0, tab).strip());
+      if (positionUs >= 0 && RecentInputs.isEntry(input)) {
+        positions.putIfAbsent(input, positionUs);
+      }
     }
     return new ResumePositions(file, positions);
   }
@@ -156,21 +141,11 @@ public final class ResumePositions {
   }
 
   private void save() {
-    if (file == null) {
-      return;
-    }
-    StringBuilder text = new StringBuilder();
-    positionsUs.forEach(
-        (input, us) ->
-            text.append(String.format(Locale.ROOT, "%.3f", us / 1e6))
-                .append('\t')
-                .append(input)
-                .append('\n'));
-    try {
-      SettingsFile.replaceFile(file, text.toString());
-    } catch (IOException e) {
-      LOG.warn(
-          "{}: cannot be saved ({}); positions kept until the window closes", file, e.toString());
+    if (file != null) {
+      List<String> lines = new ArrayList<>();
+      positionsUs.forEach(
+          (input, us) -> lines.add(String.format(Locale.ROOT, "%.3f\t%s", us / 1e6, input)));
+      LineFile.write(file, lines, "positions kept until the window closes");
     }
   }
 }
